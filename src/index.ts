@@ -1,0 +1,57 @@
+// Entry point: wires the parts built elsewhere and handles process signals.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { formatProblem, loadKnowledge } from './knowledge/load';
+import { KnowledgeBase } from './knowledge/knowledge-base';
+import { createBotParts } from './app';
+import { startServer } from './server';
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+
+  const dataDir = resolve(config.DATA_DIR);
+  const loaded = loadKnowledge(dataDir);
+  if (!loaded.ok) {
+    console.error(`Refusing to start: the data in ${dataDir} is invalid (${loaded.problems.length} problem(s)):`);
+    for (const problem of loaded.problems) console.error(formatProblem(problem));
+    process.exit(1);
+  }
+  const knowledge = new KnowledgeBase(loaded.knowledge);
+  logger.info({ monographs: knowledge.monographs.length, lexicon: knowledge.lexicon.length }, 'knowledge loaded');
+
+  const { adapter, bot } = createBotParts(config, logger, knowledge);
+  const server = await startServer({
+    host: config.HOST,
+    port: config.PORT,
+    adapter,
+    bot,
+    logger,
+    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+  });
+  console.log(`Bot ready: POST ${server.url}/api/messages`);
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,228 @@
+// Loads and validates everything in a data directory. All problems are collected (file, JSON
+// path, message) so a maintainer can fix them in one go; any problem at all means no knowledge
+// is returned, so the bot never serves partial data.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, basename } from 'node:path';
+import type { z } from 'zod';
+import {
+  ConditionLexicon,
+  Cues,
+  Monograph,
+  RatingScales,
+  Replies,
+  type Cues as CuesT,
+  type LexiconEntry,
+  type Monograph as MonographT,
+  type RatingScales as RatingScalesT,
+  type Replies as RepliesT,
+} from './schema';
+import { compact } from '../text/normalise';
+
+export interface DataProblem {
+  file: string;
+  /** JSON path inside the file, e.g. "uses[3].rating"; "(file)" when the whole file is at fault. */
+  path: string;
+  message: string;
+}
+
+export interface Knowledge {
+  monographs: MonographT[];
+  lexicon: LexiconEntry[];
+  ratings: RatingScalesT;
+  cues: CuesT;
+  replies: RepliesT;
+}
+
+export type LoadResult = { ok: true; knowledge: Knowledge } | { ok: false; problems: DataProblem[] };
+
+export const RATINGS_FILE = 'ratings.json';
+export const LEXICON_FILE = 'conditions.json';
+export const CUES_FILE = 'cues.json';
+export const REPLIES_FILE = 'replies.json';
+export const MONOGRAPH_DIR = 'monographs';
+
+/** Reads `dir` (ratings, lexicon, cues, replies, monographs/*.json) and validates it as a whole. */
+export function loadKnowledge(dir: string): LoadResult {
+  const problems: DataProblem[] = [];
+  const display = (file: string) => relative(process.cwd(), file) || file;
+
+  const read = <S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined => {
+    const json = readJson(file, display(file), problems);
+    if (json === undefined) return undefined;
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      problems.push({ file: display(file), path: formatPath(issue.path), message: issue.message });
+    }
+    return undefined;
+  };
+
+  const ratings = read(join(dir, RATINGS_FILE), RatingScales);
+  const lexicon = read(join(dir, LEXICON_FILE), ConditionLexicon)?.conditions;
+  const cues = read(join(dir, CUES_FILE), Cues);
+  const replies = read(join(dir, REPLIES_FILE), Replies);
+
+  const monographDir = join(dir, MONOGRAPH_DIR);
+  const monographFiles = listJsonFiles(monographDir, display(monographDir), problems);
+  const monographs: { file: string; monograph: MonographT }[] = [];
+  for (const file of monographFiles) {
+    const monograph = read(file, Monograph);
+    if (monograph) monographs.push({ file: display(file), monograph });
+  }
+
+  if (lexicon) problems.push(...checkLexicon(lexicon, display(join(dir, LEXICON_FILE))));
+  problems.push(...checkMonographs(monographs, lexicon));
+
+  if (problems.length > 0 || !ratings || !lexicon || !cues || !replies) return { ok: false, problems };
+  return { ok: true, knowledge: { monographs: monographs.map((m) => m.monograph), lexicon, ratings, cues, replies } };
+}
+
+function readJson(file: string, shown: string, problems: DataProblem[]): unknown {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (error) {
+    problems.push({ file: shown, path: '(file)', message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    return undefined;
+  }
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch (error) {
+    problems.push({ file: shown, path: '(file)', message: `malformed JSON: ${describeJsonError(raw, error as Error)}` });
+    return undefined;
+  }
+}
+
+/** Node reports "at position N"; people want a line and column. */
+function describeJsonError(raw: string, error: Error): string {
+  const position = /at position (\d+)/.exec(error.message);
+  if (!position) return error.message;
+  const offset = Number(position[1]);
+  const before = raw.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = before[before.length - 1].length + 1;
+  return `${error.message.replace(/ in JSON at position \d+.*$/s, '')} (line ${line}, column ${column})`;
+}
+
+function listJsonFiles(dir: string, shown: string, problems: DataProblem[]): string[] {
+  try {
+    const files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+    if (files.length === 0) problems.push({ file: shown, path: '(file)', message: 'no monograph files (*.json) found' });
+    return files.map((name) => join(dir, name));
+  } catch (error) {
+    problems.push({ file: shown, path: '(file)', message: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    return [];
+  }
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(root)';
+  return path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+/** Lexicon ids are unique and no word points at two entries. */
+function checkLexicon(lexicon: LexiconEntry[], file: string): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const ids = new Map<string, number>();
+  const terms = new Map<string, string>();
+  lexicon.forEach((entry, i) => {
+    const previous = ids.get(entry.id);
+    if (previous !== undefined) {
+      problems.push({ file, path: `conditions[${i}].id`, message: `duplicate id "${entry.id}" (also conditions[${previous}])` });
+    } else ids.set(entry.id, i);
+    const own = new Set<string>();
+    [entry.name, ...entry.synonyms].forEach((term, j) => {
+      const key = compact(term);
+      const where = j === 0 ? `conditions[${i}].name` : `conditions[${i}].synonyms[${j - 1}]`;
+      if (key === '') {
+        problems.push({ file, path: where, message: 'has no letters or digits' });
+        return;
+      }
+      if (own.has(key)) return; // a spelling variant of the entry's own term is harmless
+      own.add(key);
+      const owner = terms.get(key);
+      if (owner !== undefined && owner !== entry.id) {
+        problems.push({ file, path: where, message: `"${term}" already names "${owner}"` });
+      } else terms.set(key, entry.id);
+    });
+  });
+  return problems;
+}
+
+/** Cross-references: ids and names unique across monographs; uses, precautions and statements point at things that exist. */
+function checkMonographs(items: { file: string; monograph: MonographT }[], lexicon: LexiconEntry[] | undefined): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const lexiconIds = new Set(lexicon?.map((entry) => entry.id));
+  const monographIds = new Map<string, string>();
+  const names = new Map<string, string>();
+
+  for (const { file, monograph } of items) {
+    const add = (path: string, message: string) => problems.push({ file, path, message });
+
+    if (basename(file, '.json') !== monograph.id) add('id', `id "${monograph.id}" must match the file name (${monograph.id}.json)`);
+    const otherFile = monographIds.get(monograph.id);
+    if (otherFile) add('id', `duplicate monograph id "${monograph.id}" (also in ${otherFile})`);
+    else monographIds.set(monograph.id, file);
+
+    const seenHere = new Set<string>();
+    [monograph.name, ...monograph.otherNames.map((n) => n.name)].forEach((name, i) => {
+      const key = compact(name);
+      const path = i === 0 ? 'name' : `otherNames[${i - 1}].name`;
+      if (seenHere.has(key)) {
+        add(path, `"${name}" is listed twice`);
+        return;
+      }
+      seenHere.add(key);
+      const owner = names.get(key);
+      if (owner) add(path, `name "${name}" already belongs to monograph "${owner}"`);
+      else names.set(key, monograph.id);
+    });
+
+    const sourceIds = new Set(monograph.sources.map((s) => s.id));
+    for (const [path, source] of sourceReferences(monograph)) {
+      if (!sourceIds.has(source)) add(path, `unknown source "${source}" (not in sources)`);
+    }
+
+    if (lexicon) {
+      const usedConditions = new Set<string>();
+      monograph.uses.forEach((use, i) => {
+        if (!lexiconIds.has(use.condition)) add(`uses[${i}].condition`, `unknown condition "${use.condition}" (not in ${LEXICON_FILE})`);
+        if (usedConditions.has(use.condition)) add(`uses[${i}].condition`, `condition "${use.condition}" is rated twice`);
+        usedConditions.add(use.condition);
+      });
+      monograph.precautions.forEach((precaution, i) => {
+        precaution.appliesTo.forEach((id, j) => {
+          if (!lexiconIds.has(id)) add(`precautions[${i}].appliesTo[${j}]`, `unknown condition or population "${id}" (not in ${LEXICON_FILE})`);
+        });
+      });
+    }
+  }
+  return problems;
+}
+
+/** Every [JSON path, source id] pair in a monograph, so each fact can be traced to a recorded source. */
+function sourceReferences(m: MonographT): [string, string][] {
+  const refs: [string, string][] = [];
+  const statements = (path: string, list: { source: string }[]) =>
+    list.forEach((s, i) => refs.push([`${path}[${i}].source`, s.source]));
+  statements('overview', m.overview);
+  statements('howItWorks.claims', m.howItWorks.claims);
+  statements('howItWorks.evidence', m.howItWorks.evidence);
+  refs.push(['practice.practitioners.source', m.practice.practitioners.source]);
+  statements('practice.regulation', m.practice.regulation);
+  statements('uses', m.uses);
+  if (m.otherConditions) refs.push(['otherConditions.source', m.otherConditions.source]);
+  statements('safety.statements', m.safety.statements);
+  m.precautions.forEach((p, i) => statements(`precautions[${i}].statements`, p.statements));
+  m.interactions.known.forEach((k, i) => statements(`interactions.known[${i}].statements`, k.statements));
+  statements('interactions.statements', m.interactions.statements);
+  if (m.dosing) statements('dosing.statements', m.dosing.statements);
+  return refs;
+}
+
+/** One line a problem, as printed by start-up and the CLI. */
+export function formatProblem(p: DataProblem): string {
+  return `${p.file}: ${p.path}: ${p.message}`;
+}

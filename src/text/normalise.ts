@@ -1,0 +1,37 @@
+// Text normalisation shared by the knowledge index and understanding, so that a name in the
+// data and the same name typed by a person reduce to the same string.
+// Every step is a single linear pass: no regular expression here can backtrack.
+
+/** Longest input analysed; anything after it is ignored (a question never needs more). */
+export const MAX_ANALYSED_CHARS = 2000;
+
+const COMBINING_MARKS = /\p{M}+/gu;
+const APOSTROPHES = /['\u2018\u2019\u02bc`]/gu;
+const NON_WORD = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * Lower-case, accent-free words separated by single spaces:
+ * "Ostéopathie Crânienne" → "osteopathie cranienne"; "cranio-sacral!" → "cranio sacral";
+ * "mom's" → "moms"; emoji and punctuation become word breaks.
+ */
+export function normalise(input: string): string {
+  return input
+    .slice(0, MAX_ANALYSED_CHARS)
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .replace(NON_WORD, ' ')
+    .trim();
+}
+
+/** The normalised words of a text. */
+export function words(input: string): string[] {
+  const n = normalise(input);
+  return n === '' ? [] : n.split(' ');
+}
+
+/** Normalised and without spaces, so "cranio sacral" and "craniosacral" compare equal. */
+export function compact(input: string): string {
+  return normalise(input).replaceAll(' ', '');
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('loadConfig', () => {
+  it('runs with no settings at all: port 3978 on loopback, anonymous', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3978, HOST: '127.0.0.1', MicrosoftAppType: 'MultiTenant', DATA_DIR: 'data' });
+    expect(config.MicrosoftAppId).toBeUndefined();
+  });
+
+  it('treats empty values (as in a copied .env.example) as unset', () => {
+    expect(loadConfig({ MicrosoftAppId: '', MicrosoftAppPassword: '' }).MicrosoftAppId).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ MicrosoftAppType: 'Everyone' }, /MicrosoftAppType/],
+    [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'id' }, /MicrosoftAppTenantId/],
+  ])('rejects %j naming the setting', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+});

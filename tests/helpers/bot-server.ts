@@ -1,0 +1,65 @@
+// Starts the real bot (restify + CloudAdapter + shipped data) in-process on a free port.
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { loadKnowledge } from '../../src/knowledge/load';
+import { KnowledgeBase } from '../../src/knowledge/knowledge-base';
+import { createBotParts } from '../../src/app';
+import { startServer, type RunningServer } from '../../src/server';
+import { SHIPPED_DATA } from './data';
+
+let shared: KnowledgeBase | undefined;
+
+export function shippedKnowledge(): KnowledgeBase {
+  if (!shared) {
+    const loaded = loadKnowledge(SHIPPED_DATA);
+    if (!loaded.ok) throw new Error(`shipped data invalid: ${JSON.stringify(loaded.problems)}`);
+    shared = new KnowledgeBase(loaded.knowledge);
+  }
+  return shared;
+}
+
+export async function startBot(env: Record<string, string> = {}): Promise<RunningServer> {
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env });
+  const logger = createLogger(config.LOG_LEVEL);
+  const { adapter, bot } = createBotParts(config, logger, shippedKnowledge());
+  return startServer({ host: '127.0.0.1', port: 0, adapter, bot, logger, shutdownGraceMs: 5000 });
+}
+
+let counter = 0;
+
+/** A message activity as the Emulator, Web Chat or the judge posts it, asking for replies in the body. */
+export function messageActivity(text: string, conversationId = `conv-${++counter}`, channelId = 'emulator') {
+  return {
+    type: 'message',
+    id: `act-${++counter}`,
+    text,
+    channelId,
+    serviceUrl: 'http://127.0.0.1:9',
+    deliveryMode: 'expectReplies',
+    conversation: { id: conversationId },
+    from: { id: 'user-1', name: 'User' },
+    recipient: { id: 'bot-1', name: 'Bot' },
+  };
+}
+
+export interface ReplyActivity {
+  type: string;
+  text?: string;
+  speak?: string;
+  suggestedActions?: { actions: { title: string; value: string }[] };
+}
+
+export async function post(url: string, activity: object): Promise<{ status: number; activities: ReplyActivity[] }> {
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  const body = (await res.text()) || '{}';
+  const json = JSON.parse(body) as { activities?: ReplyActivity[] };
+  return { status: res.status, activities: json.activities ?? [] };
+}
+
+export function replyText(activities: ReplyActivity[]): string {
+  return activities.map((a) => `${a.text ?? ''}`).join('\n');
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server';
+import { messageActivity, post, replyText, shippedKnowledge, startBot } from '../helpers/bot-server';
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startBot();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('POST /api/messages with expectReplies', () => {
+  it('answers "what is craniosacral therapy?" from the monograph, with the disclaimer', async () => {
+    const { status, activities } = await post(server.url, messageActivity('what is craniosacral therapy?'));
+    expect(status).toBe(200);
+    expect(activities).toHaveLength(1);
+    const text = replyText(activities);
+    const cst = shippedKnowledge().monograph('craniosacral-therapy')!;
+    for (const fact of cst.overview) expect(text).toContain(fact.text);
+    expect(text).toMatch(/skull/);
+    expect(text).toMatch(/spine/);
+    expect(text).toContain(shippedKnowledge().replies.disclaimer);
+  });
+
+  it('finds the therapy by another name and spelling', async () => {
+    const { activities } = await post(server.url, messageActivity('Tell me about cranio-sacral therapy'));
+    expect(replyText(activities)).toMatch(/John Upledger/);
+  });
+
+  it('greets, says what it covers and offers example questions', async () => {
+    const { activities } = await post(server.url, messageActivity('hello'));
+    expect(replyText(activities)).toMatch(/craniosacral therapy/);
+    expect(activities[0].suggestedActions?.actions.length).toBeGreaterThan(0);
+    expect(replyText(activities)).toContain(shippedKnowledge().replies.disclaimer);
+  });
+
+  it('answers help with what the bot covers', async () => {
+    const { activities } = await post(server.url, messageActivity('What can you do?'));
+    expect(replyText(activities)).toMatch(/natural therapies/);
+    expect(replyText(activities)).toContain(shippedKnowledge().replies.disclaimer);
+  });
+
+  it('does not pretend to understand what it does not, and still adds the disclaimer', async () => {
+    const { status, activities } = await post(server.url, messageActivity('asdf qwerty'));
+    expect(status).toBe(200);
+    expect(replyText(activities)).toMatch(/didn't understand/);
+    expect(replyText(activities)).toContain(shippedKnowledge().replies.disclaimer);
+  });
+
+  it('welcomes a user who joins, but not the bot itself', async () => {
+    const update = (members: { id: string }[]) => ({
+      ...messageActivity(''),
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: members,
+    });
+    const userJoined = await post(server.url, update([{ id: 'user-1' }]));
+    expect(userJoined.status).toBe(200);
+    expect(replyText(userJoined.activities)).toMatch(/natural therapies/);
+    const botJoined = await post(server.url, update([{ id: 'bot-1' }]));
+    expect(botJoined.activities).toHaveLength(0);
+  });
+});
+
+describe('health probes', () => {
+  it('GET /healthz says the process is alive', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('GET /readyz says the knowledge is loaded', async () => {
+    const res = await fetch(`${server.url}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ready', knowledge: 'loaded' });
+  });
+});

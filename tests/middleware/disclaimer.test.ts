@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ActivityTypes, MessageFactory, TestAdapter, type TurnContext } from 'botbuilder';
+import { DisclaimerMiddleware } from '../../src/middleware/disclaimer';
+
+const DISCLAIMER = 'Please talk to your doctor.';
+
+const adapterWith = (logic: (context: TurnContext) => Promise<void>) =>
+  new TestAdapter(logic).use(new DisclaimerMiddleware(DISCLAIMER));
+
+describe('DisclaimerMiddleware', () => {
+  it('adds the disclaimer to the first message of every turn, once', async () => {
+    await adapterWith(async (context) => {
+      await context.sendActivity('first');
+      await context.sendActivity('second');
+    })
+      .send('question one')
+      .assertReply(`first\n\n_${DISCLAIMER}_`)
+      .assertReply('second')
+      .send('question two')
+      .assertReply(`first\n\n_${DISCLAIMER}_`)
+      .assertReply('second')
+      .startTest();
+  });
+
+  it('adds it to speech too, and to a message with no text', async () => {
+    await adapterWith(async (context) => {
+      const card = MessageFactory.attachment({ contentType: 'application/vnd.microsoft.card.adaptive', content: {} });
+      card.speak = 'spoken';
+      await context.sendActivity(card);
+    })
+      .send('question')
+      .assertReply((activity) => {
+        expect(activity.text).toBe(`_${DISCLAIMER}_`);
+        expect(activity.speak).toBe(`spoken ${DISCLAIMER}`);
+      })
+      .startTest();
+  });
+
+  it('skips typing and event activities and marks the first message', async () => {
+    await adapterWith(async (context) => {
+      await context.sendActivity({ type: ActivityTypes.Typing });
+      await context.sendActivity({ type: ActivityTypes.Event, name: 'handoff.initiate' });
+      await context.sendActivity('answer');
+    })
+      .send('question')
+      .assertReply((activity) => expect(activity.type).toBe(ActivityTypes.Typing))
+      .assertReply((activity) => expect(activity.text).toBeUndefined())
+      .assertReply(`answer\n\n_${DISCLAIMER}_`)
+      .startTest();
+  });
+});

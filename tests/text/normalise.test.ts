@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_ANALYSED_CHARS, compact, normalise, words } from '../../src/text/normalise';
+
+describe('normalise', () => {
+  it.each([
+    ['Ostéopathie Crânienne', 'osteopathie cranienne'],
+    ['CRANIO-SACRAL therapy!!', 'cranio sacral therapy'],
+    ["Is it OK for my mum's back?", 'is it ok for my mums back'],
+    ['CST 🙂🙂 for   migraines?', 'cst for migraines'],
+    ['  \t\n ', ''],
+    ['ﬁbromyalgia', 'fibromyalgia'],
+  ])('%j → %j', (input, expected) => {
+    expect(normalise(input)).toBe(expected);
+  });
+
+  it('compacts spaces so hyphenated, spaced and joined names compare equal', () => {
+    expect(compact('cranio-sacral')).toBe(compact('Cranio Sacral'));
+    expect(compact('cranio sacral')).toBe('craniosacral');
+  });
+
+  it('splits into words, and gives none for empty input', () => {
+    expect(words('Is CST safe?')).toEqual(['is', 'cst', 'safe']);
+    expect(words('?!')).toEqual([]);
+  });
+
+  it('caps very long input before analysis', () => {
+    expect(normalise('a'.repeat(100_000)).length).toBe(MAX_ANALYSED_CHARS);
+  });
+});
