@@ -1,14 +1,16 @@
 // The bot's activity handling: messages get answers, a user joining gets the welcome.
-import { ActivityHandler, MessageFactory, type TurnContext } from 'botbuilder';
+import { ActivityHandler, TurnContext } from 'botbuilder';
 import type { Answer } from './answers/types';
 import type { Conversation } from './conversation';
-import { renderAnswer } from './render/text';
+import { buildReply } from './render/activity';
 
 export class TherapyBot extends ActivityHandler {
   constructor(private readonly conversation: Conversation) {
     super();
     this.onMessage(async (context, next) => {
-      await sendAnswer(context, this.conversation.reply(context.activity.text ?? ''));
+      // In Teams group chats and channels the bot's @mention is part of the text.
+      const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+      await sendAnswer(context, this.conversation.reply(text).answer);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -21,8 +23,5 @@ export class TherapyBot extends ActivityHandler {
 }
 
 async function sendAnswer(context: TurnContext, answer: Answer): Promise<void> {
-  const reply = renderAnswer(answer);
-  const activity = MessageFactory.suggestedActions(reply.suggestedActions, reply.text, reply.speak);
-  activity.textFormat = 'markdown';
-  await context.sendActivity(activity);
+  await context.sendActivity(buildReply(answer, context.activity.channelId));
 }

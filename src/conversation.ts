@@ -1,29 +1,31 @@
-// The seam between the bot and the pure core: a message's text in, an Answer out.
+// The seam between the bot and the pure core: a message's text in, a ResolvedQuestion and an Answer out.
 // The dialogs layer (context, clarification, handoff) grows around this.
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { AnswerComposer } from './answers/compose';
 import type { Answer } from './answers/types';
 import { Understanding } from './understanding/understand';
+import type { ResolvedQuestion } from './understanding/types';
+
+export interface Turn {
+  question: ResolvedQuestion;
+  answer: Answer;
+}
 
 export class Conversation {
-  private readonly understanding: Understanding;
-  private readonly answers: AnswerComposer;
+  readonly understanding: Understanding;
+  readonly answers: AnswerComposer;
 
-  constructor(private readonly knowledge: KnowledgeBase) {
+  constructor(knowledge: KnowledgeBase) {
     this.understanding = new Understanding(knowledge);
     this.answers = new AnswerComposer(knowledge);
   }
 
-  reply(text: string): Answer {
+  reply(text: string, contextTherapyId?: string): Turn {
     const question = this.understanding.understand(text);
-    if (question.intent === 'greeting') return this.answers.greeting();
-    if (question.intent === 'help') return this.answers.help();
-    const monograph = question.therapy && this.knowledge.monograph(question.therapy.id);
-    if (monograph) return this.answers.overview(monograph);
-    return this.answers.notUnderstood();
+    return { question, answer: this.answers.answer(question, contextTherapyId) };
   }
 
   welcome(): Answer {
-    return this.answers.greeting();
+    return this.answers.welcome();
   }
 }

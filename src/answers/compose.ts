@@ -1,59 +1,400 @@
-// Builds Answers from the monographs. Every fact is copied from a monograph field and names it;
-// nothing here writes health content of its own.
+// Turns a ResolvedQuestion into an Answer. Every health fact is copied from a monograph field and
+// names that field; the only other sentences are the templates of data/replies.json, which carry no
+// health facts of their own. "No information" is an answer: nothing here fills a gap.
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import type { Monograph, Statement } from '../knowledge/schema';
-import type { Answer, Fact } from './types';
+import type { EvidenceRating, LexiconEntry, Monograph, Precaution, Statement } from '../knowledge/schema';
+import { escapeMarkdown } from '../text/markdown';
+import { compact } from '../text/normalise';
+import type { ConditionMatch, ResolvedQuestion, TherapyMatch, Topic, UnknownTherapy } from '../understanding/types';
+import type { Answer, AnswerKind, Fact, Outcome, RatingBadge, Section, Warning } from './types';
+import { describeSources, fill, inSentence, listInWords, sentenceCase } from './wording';
+
+/** A therapy resolved with less confidence than this is offered as "did you mean …?", never answered. */
+export const ANSWER_THRESHOLD = 0.75;
+/** A question longer than this with no therapy is not worth a clarifying question: it is about something else. */
+export const CLARIFY_MAX_WORDS = 20;
+/** Ratings that support saying a therapy works; anything else makes a "it's proven" premise false. */
+const SUPPORTIVE_RATINGS = new Set(['effective', 'likely-effective']);
 
 export class AnswerComposer {
   constructor(private readonly knowledge: KnowledgeBase) {}
 
-  overview(monograph: Monograph): Answer {
+  /** The answer to a question; `contextTherapyId` stands in for a therapy the conversation is already about. */
+  answer(q: ResolvedQuestion, contextTherapyId?: string): Answer {
+    if (q.emergency) return this.emergency(q.emergency.kind);
+    if (q.therapies.length === 0 && q.unknownTherapies.length > 0) return this.unknownTherapy(q.unknownTherapies);
+    if (q.aboutBot) return this.aboutBot(q.aboutBot);
+
+    if (q.therapies.length > 0) {
+      const best = q.therapies[0];
+      const tied = q.therapies.filter((t) => t.score === best.score);
+      if (best.score < ANSWER_THRESHOLD) return tied.length > 1 ? this.whichOne(tied) : this.didYouMean(best);
+      if (tied.length > 1 && !q.topics.includes('comparison')) return this.whichOne(tied);
+      return this.monographAnswer(this.monographOf(best.id), q, best);
+    }
+
+    const context = contextTherapyId ? this.knowledge.monograph(contextTherapyId) : undefined;
+    const isTherapyQuestion = q.topics.length > 0 || q.conditions.length > 0 || q.refersToTherapy;
+    if (context && isTherapyQuestion && !q.social && !q.conditionFirst) return this.monographAnswer(context, q);
+
+    const conditions = this.conditionsOf(q, 'condition');
+    if (q.conditionFirst && conditions.length > 0) return this.conditionFirst(conditions);
+    if (q.social) return this.social(q.social);
+    if (q.wordCount === 0) return this.fixed('not-understood', 'social', this.fillTherapies(this.replies.notUnderstood), 'notUnderstood');
+    // "Is it safe?" needs a therapy; "what is the score?" is simply not a therapy question.
+    const asksAboutATherapy = q.topics.some((topic) => topic !== 'overview');
+    if (asksAboutATherapy && q.wordCount <= CLARIFY_MAX_WORDS) return this.clarifyTherapy();
+    return this.fixed('out-of-scope', 'out-of-scope', this.fillTherapies(this.replies.outOfScope), 'outOfScope');
+  }
+
+  /** The welcome: what the bot covers and example questions. */
+  welcome(): Answer {
+    return this.social('greeting');
+  }
+
+  /** "Which therapy do you mean?", with the monographs as choices. */
+  clarifyTherapy(): Answer {
+    const answer = this.fixed('clarify-therapy', 'clarification', this.fillTherapies(this.replies.clarifyTherapy), 'clarifyTherapy');
+    answer.followUps = this.knowledge.monographs.slice(0, 3).map((m) => m.name);
+    return answer;
+  }
+
+  // ---------------------------------------------------------------- monograph answers
+
+  private monographAnswer(m: Monograph, q: ResolvedQuestion, match?: TherapyMatch): Answer {
+    const t = this.replies.answer;
+    const sections: Section[] = [];
+    const warnings: Warning[] = [];
+    const precautions = m.precautions.filter((p) => p.appliesTo.some((id) => q.conditions.some((c) => c.id === id)));
+    const precautionIds = new Set(precautions.flatMap((p) => p.appliesTo));
+    // Conditions asked about for effectiveness: not populations, and not a condition only named for its precaution.
+    const rated = this.conditionsOf(q, 'condition').filter((c) => !precautionIds.has(c.entry.id) || this.knowledge.use(m, c.entry.id));
+    const topics = new Set<Topic>(q.topics);
+    if (rated.length > 0) topics.add('effectiveness');
+    if (topics.size === 0) topics.add(precautions.length > 0 ? 'safety' : 'overview');
+    if (precautions.length > 0 && !topics.has('effectiveness')) topics.add('safety');
+
+    const alias = match && this.aliasNote(m, match);
+    if (alias) sections.push({ facts: [alias] });
+
+    const generalEffectiveness = rated.length === 0 && topics.has('effectiveness');
+    if (rated.length > 0) for (const c of rated) sections.push(this.effectiveness(m, c.entry));
+    // "Does it work?" with no condition: what is known about its claims, then the ratings of its uses.
+    if (generalEffectiveness) sections.push({ facts: statementFacts(m, 'howItWorks.evidence', m.howItWorks.evidence) });
+    if ((topics.has('uses') || generalEffectiveness) && rated.length === 0) sections.push(...this.usesSections(m));
+    if (topics.has('safety')) {
+      if (precautions.length > 0) sections.push(...precautions.map((p) => this.precautionSection(m, p)));
+      else sections.push(this.safetySection(m));
+      if (precautions.length === 0) warnings.push(...m.precautions.map((p) => this.precautionWarning(m, p)));
+    } else if (precautions.length > 0) {
+      warnings.push(...precautions.map((p) => this.precautionWarning(m, p)));
+    }
+    if (topics.has('overview') && !(topics.has('effectiveness') || topics.has('safety'))) {
+      sections.push({ facts: statementFacts(m, 'overview', m.overview) });
+    }
+    if (topics.has('how-it-works')) {
+      sections.push({ title: t.claimsTitle, facts: statementFacts(m, 'howItWorks.claims', m.howItWorks.claims) });
+      sections.push({ title: t.evidenceTitle, facts: statementFacts(m, 'howItWorks.evidence', m.howItWorks.evidence) });
+    }
+    if (topics.has('interactions')) sections.push(this.interactionsSection(m));
+    if (topics.has('dosing')) sections.push(this.dosingSection(m));
+    if (topics.has('other-names')) sections.push(this.otherNamesSection(m));
+    if (topics.has('practice')) sections.push(this.practiceSection(m));
+    if (topics.has('comparison')) sections.push(...this.comparisonSections(m, q));
+
     return {
-      kind: 'overview',
-      therapyId: monograph.id,
-      headline: monograph.name,
-      facts: facts('overview', monograph.overview),
-      warnings: [],
-      followUps: this.knowledge.replies.examples,
-      source: describeSources(monograph),
+      kind: 'monograph',
+      outcome: sections.some((s) => s.facts.some((f) => f.field.startsWith('replies.answer.unlisted') || f.field === 'replies.answer.dosingMissing'))
+        ? 'no-information'
+        : 'answered',
+      therapyId: m.id,
+      topics: [...topics],
+      headline: m.name,
+      lead: this.lead(m, q, topics, rated),
+      sections,
+      warnings,
+      followUps: this.followUps(m, topics, precautions),
+      source: this.sourceLine(m),
     };
   }
 
-  greeting(): Answer {
-    return this.fixed('greeting', this.fill(this.knowledge.replies.greeting));
+  /** The sentence that must come first: the medical-advice boundary, or the correction of a false premise. */
+  private lead(m: Monograph, q: ResolvedQuestion, topics: Set<Topic>, rated: RatedCondition[]): Fact | undefined {
+    const t = this.replies.answer;
+    if (topics.has('medical-advice')) return { text: fill(t.medicalAdvice, { therapy: inSentence(m.name) }), field: 'replies.answer.medicalAdvice' };
+    if (!q.assertsEfficacy) return undefined;
+    const ratings = rated.map((c) => this.knowledge.use(m, c.entry.id)?.rating ?? m.otherConditions?.rating);
+    if (ratings.some((r) => r && SUPPORTIVE_RATINGS.has(r))) return undefined;
+    if (rated.length > 0) return { text: fill(t.premise, { therapy: inSentence(m.name) }), field: 'replies.answer.premise' };
+    return { text: t.premiseGeneral, field: 'replies.answer.premiseGeneral' };
   }
 
-  help(): Answer {
-    return this.fixed('help', this.fill(this.knowledge.replies.help));
+  private effectiveness(m: Monograph, condition: LexiconEntry): Section {
+    const t = this.replies.answer;
+    const use = m.uses.find((u) => u.condition === condition.id);
+    if (use) {
+      const index = m.uses.indexOf(use);
+      const meaning = this.knowledge.evidenceMeaning(use.rating);
+      const facts: Fact[] = use.note ? [{ text: use.note, field: at(m, `uses[${index}].note`) }] : [];
+      const rating: RatingBadge = { scale: 'evidence', level: use.rating, ...meaning, subject: inSentence(condition.name), field: at(m, `uses[${index}].rating`) };
+      return { title: condition.name, rating, facts };
+    }
+    const facts: Fact[] = [
+      { text: fill(t.unlistedCondition, { therapy: inSentence(m.name), condition: inSentence(condition.name) }), field: 'replies.answer.unlistedCondition' },
+    ];
+    if (m.otherConditions) {
+      const meaning = this.knowledge.evidenceMeaning(m.otherConditions.rating);
+      facts.push({ text: fill(t.otherConditions, { ...meaning, condition: inSentence(condition.name) }), field: at(m, 'otherConditions.rating') });
+    } else {
+      facts.push({ text: fill(t.noRatingAtAll, { condition: inSentence(condition.name) }), field: 'replies.answer.unlistedCondition' });
+    }
+    return { title: condition.name, facts };
   }
 
-  notUnderstood(): Answer {
-    return this.fixed('not-understood', this.fill(this.knowledge.replies.fallback));
+  private usesSections(m: Monograph): Section[] {
+    const t = this.replies.answer;
+    const names = m.uses.map((u) => inSentence(this.lexiconName(u.condition)));
+    if (m.otherConditions) names.push('other conditions');
+    const sections: Section[] = [{ facts: [{ text: fill(t.usesIntro, { therapy: inSentence(m.name), conditions: listInWords(names) }), field: at(m, 'uses') }] }];
+    const byRating = new Map<string, string[]>();
+    for (const use of m.uses) byRating.set(use.rating, [...(byRating.get(use.rating) ?? []), inSentence(this.lexiconName(use.condition))]);
+    if (m.otherConditions) byRating.set(m.otherConditions.rating, [...(byRating.get(m.otherConditions.rating) ?? []), 'other conditions']);
+    for (const [level, conditions] of byRating) {
+      const meaning = this.knowledge.evidenceMeaning(level as EvidenceRating);
+      const subject = conditions.length === names.length ? t.allUses : listInWords(conditions);
+      sections.push({ rating: { scale: 'evidence', level: level as EvidenceRating, ...meaning, subject, field: ratingField(m, level as EvidenceRating) }, facts: [] });
+    }
+    return sections;
   }
 
-  private fixed(kind: Answer['kind'], text: string): Answer {
-    return { kind, headline: '', facts: [{ text, field: `replies.${kind}` }], warnings: [], followUps: this.knowledge.replies.examples };
+  private safetySection(m: Monograph): Section {
+    const meaning = this.knowledge.safetyMeaning(m.safety.rating);
+    return {
+      rating: { scale: 'safety', level: m.safety.rating, ...meaning, subject: inSentence(m.name), field: at(m, 'safety.rating') },
+      facts: statementFacts(m, 'safety.statements', m.safety.statements),
+    };
   }
 
-  /** Replaces "{therapies}" with the names of the monographs loaded. */
-  private fill(template: string): string {
-    const names = this.knowledge.monographs.map((m) => m.name.toLowerCase());
-    return template.replaceAll('{therapies}', listInWords(names));
+  private precautionSection(m: Monograph, p: Precaution): Section {
+    return { title: p.label, facts: this.precautionFacts(m, p) };
+  }
+
+  private precautionWarning(m: Monograph, p: Precaution): Warning {
+    const advice = this.replies.answer.precautionAdvice[p.advice];
+    return { title: `${p.label} (${advice})`, facts: this.precautionFacts(m, p) };
+  }
+
+  private precautionFacts(m: Monograph, p: Precaution): Fact[] {
+    const i = m.precautions.indexOf(p);
+    const facts = statementFacts(m, `precautions[${i}].statements`, p.statements);
+    if (p.reportedEffects?.length) {
+      facts.push({ text: fill(this.replies.answer.reportedEffects, { effects: listInWords(p.reportedEffects) }), field: at(m, `precautions[${i}].reportedEffects`) });
+    }
+    return facts;
+  }
+
+  private interactionsSection(m: Monograph): Section {
+    const facts = statementFacts(m, 'interactions.statements', m.interactions.statements);
+    m.interactions.known.forEach((k, i) => facts.push(...statementFacts(m, `interactions.known[${i}].statements`, k.statements)));
+    return { facts };
+  }
+
+  private dosingSection(m: Monograph): Section {
+    if (m.dosing) return { facts: statementFacts(m, 'dosing.statements', m.dosing.statements) };
+    return { facts: [{ text: fill(this.replies.answer.dosingMissing, { therapy: inSentence(m.name) }), field: 'replies.answer.dosingMissing' }] };
+  }
+
+  private otherNamesSection(m: Monograph): Section {
+    const names = m.otherNames.map((n) => n.name);
+    return { facts: [{ text: fill(this.replies.answer.otherNames, { therapy: m.name, names: names.join(', ') }), field: at(m, 'otherNames') }] };
+  }
+
+  private practiceSection(m: Monograph): Section {
+    const practitioners = listInWords(m.practice.practitioners.names);
+    return {
+      facts: [
+        { text: fill(this.replies.answer.practitioners, { practitioners }), field: at(m, 'practice.practitioners') },
+        ...statementFacts(m, 'practice.regulation', m.practice.regulation),
+      ],
+    };
+  }
+
+  private comparisonSections(m: Monograph, q: ResolvedQuestion): Section[] {
+    const t = this.replies.answer;
+    const sections: Section[] = q.unknownTherapies.map((other) => ({
+      facts: [{ text: fill(t.compareUnknown, { therapy: inSentence(m.name), other: escapeMarkdown(other.name) }), field: 'replies.answer.compareUnknown' }],
+    }));
+    const others = q.therapies.filter((other) => other.id !== m.id).map((other) => this.monographOf(other.id));
+    if (others.length > 0) {
+      sections.push({ facts: [{ text: t.compareCovered, field: 'replies.answer.compareCovered' }] });
+      for (const other of others) {
+        for (const c of this.conditionsOf(q, 'condition')) sections.push({ ...this.effectiveness(other, c.entry), title: `${other.name}: ${c.entry.name}` });
+      }
+    }
+    return sections;
+  }
+
+  /** "Cranial osteopathy is another name for craniosacral therapy.", when the person used another full name. */
+  private aliasNote(m: Monograph, match: TherapyMatch): Fact | undefined {
+    if (match.score < 1) return undefined;
+    const typed = compact(match.matched);
+    const canonical = compact(m.name);
+    if (canonical.includes(typed) || typed.includes(canonical)) return undefined;
+    const other = m.otherNames.find((n) => compact(n.name) === typed && !n.abbreviation);
+    if (!other) return undefined;
+    return { text: fill(this.replies.answer.alsoCalled, { name: sentenceCase(other.name), therapy: inSentence(m.name) }), field: at(m, `otherNames[${m.otherNames.indexOf(other)}]`) };
+  }
+
+  private followUps(m: Monograph, topics: Set<Topic>, precautions: Precaution[]): string[] {
+    const asked = new Set<string>(topics);
+    if (precautions.some((p) => p.appliesTo.includes('pregnancy'))) asked.add('pregnancy');
+    const therapy = inSentence(m.name);
+    return Object.entries(this.replies.followUps)
+      .filter(([topic]) => !asked.has(topic))
+      .slice(0, 3)
+      .map(([, template]) => fill(template, { therapy }));
+  }
+
+  // ---------------------------------------------------------------- other answers
+
+  private conditionFirst(conditions: RatedCondition[]): Answer {
+    const t = this.replies.answer;
+    const sections: Section[] = [];
+    for (const { entry } of conditions) {
+      const rated = this.knowledge.monographs.filter((m) => m.uses.some((u) => u.condition === entry.id));
+      if (rated.length === 0) {
+        sections.push({ facts: [{ text: fill(t.conditionFirstNone, { condition: inSentence(entry.name), therapies: this.therapyList() }), field: 'replies.answer.conditionFirstNone' }] });
+        continue;
+      }
+      sections.push({ title: entry.name, facts: [{ text: fill(t.conditionFirst, { condition: inSentence(entry.name) }), field: 'replies.answer.conditionFirst' }] });
+      for (const m of rated) sections.push({ ...this.effectiveness(m, entry), title: m.name });
+    }
+    const anyRated = sections.some((section) => section.rating);
+    return {
+      kind: 'condition-first',
+      outcome: anyRated ? 'answered' : 'no-information',
+      topics: ['effectiveness'],
+      headline: conditions.map((c) => c.entry.name).join(', '),
+      sections,
+      warnings: [],
+      followUps: this.knowledge.monographs.slice(0, 3).map((m) => fill(this.replies.followUps.overview, { therapy: inSentence(m.name) })),
+    };
+  }
+
+  private emergency(kind: string): Answer {
+    const flag = this.knowledge.redFlags.flags.find((f) => f.kind === kind);
+    const e = this.replies.emergency;
+    return {
+      kind: 'emergency',
+      outcome: 'emergency',
+      topics: [],
+      headline: '',
+      lead: { text: `${e.lead} ${flag?.reply ?? ''}`.trim(), field: `red-flags.${kind}` },
+      sections: [{ facts: [{ text: e.tail, field: 'replies.emergency.tail' }] }],
+      warnings: [],
+      followUps: [],
+    };
+  }
+
+  private unknownTherapy(unknown: UnknownTherapy[]): Answer {
+    const name = listInWords(unknown.map((u) => escapeMarkdown(u.name)));
+    return this.fixed('unknown-therapy', 'no-information', fill(this.replies.unknownTherapy, { name, therapies: this.therapyList() }), 'unknownTherapy');
+  }
+
+  private aboutBot(question: 'identity' | 'sources' | 'currency'): Answer {
+    const ms = this.knowledge.monographs;
+    const values = {
+      sources: ms.map((m) => `${m.name}: ${describeSources(m)}`).join('; '),
+      reviews: ms.map((m) => `${m.name}, ${m.reviewed}`).join('; '),
+    };
+    return this.fixed('about-bot', 'answered', fill(this.replies.aboutBot[question], values), `aboutBot.${question}`);
+  }
+
+  private didYouMean(match: TherapyMatch): Answer {
+    const m = this.monographOf(match.id);
+    const answer = this.fixed('did-you-mean', 'clarification', fill(this.replies.didYouMean, { therapy: inSentence(m.name) }), 'didYouMean');
+    answer.followUps = [m.name];
+    return answer;
+  }
+
+  private whichOne(tied: TherapyMatch[]): Answer {
+    const names = tied.map((t) => this.monographOf(t.id).name);
+    const answer = this.fixed('clarify-therapy', 'clarification', fill(this.replies.whichOne, { options: listInWords(names) }), 'whichOne');
+    answer.followUps = names.slice(0, 3);
+    return answer;
+  }
+
+  private social(intent: 'greeting' | 'help' | 'thanks' | 'goodbye'): Answer {
+    const answer = this.fixed(intent, 'social', this.fillTherapies(this.replies[intent]), intent);
+    if (intent === 'goodbye') answer.followUps = [];
+    return answer;
+  }
+
+  /** An answer made of one reply template; `template` is its path in data/replies.json. */
+  private fixed(kind: AnswerKind, outcome: Outcome, text: string, template: string): Answer {
+    return {
+      kind,
+      outcome,
+      topics: [],
+      headline: '',
+      sections: [{ facts: [{ text, field: `replies.${template}` }] }],
+      warnings: [],
+      followUps: [...this.replies.examples],
+    };
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private get replies() {
+    return this.knowledge.replies;
+  }
+
+  private monographOf(id: string): Monograph {
+    const m = this.knowledge.monograph(id);
+    if (!m) throw new Error(`understanding resolved an unknown monograph id: ${id}`);
+    return m;
+  }
+
+  private conditionsOf(q: ResolvedQuestion, kind: LexiconEntry['kind']): RatedCondition[] {
+    return q.conditions
+      .map((match) => ({ match, entry: this.knowledge.lexiconEntry(match.id) }))
+      .filter((c): c is RatedCondition => c.entry !== undefined && c.entry.kind === kind);
+  }
+
+  private lexiconName(id: string): string {
+    return this.knowledge.lexiconEntry(id)?.name ?? id;
+  }
+
+  private therapyList(): string {
+    return listInWords(this.knowledge.monographs.map((m) => inSentence(m.name)));
+  }
+
+  private fillTherapies(template: string): string {
+    return fill(template, { therapies: this.therapyList() });
+  }
+
+  private sourceLine(m: Monograph): string {
+    return fill(this.replies.answer.source, { source: describeSources(m), reviewed: m.reviewed });
   }
 }
 
-export function facts(field: string, statements: readonly Statement[]): Fact[] {
-  return statements.map((s, i) => ({ text: s.text, field: `${field}[${i}]` }));
+/** A condition the question names, with its lexicon entry. */
+interface RatedCondition {
+  match: ConditionMatch;
+  entry: LexiconEntry;
 }
 
-export function describeSources(monograph: Monograph): string {
-  return monograph.sources
-    .map((s) => `${s.title}, ${s.publisher} (${s.year})${s.via ? `, via ${s.via}` : ''}`)
-    .join('; ');
+function statementFacts(m: Monograph, field: string, statements: readonly Statement[]): Fact[] {
+  return statements.map((s, i) => ({ text: s.text, field: at(m, `${field}[${i}]`) }));
 }
 
-/** "a", "a and b", "a, b and c". */
-export function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** A monograph field as a Fact names it: "craniosacral-therapy#uses[3].rating". */
+function at(m: Monograph, path: string): string {
+  return `${m.id}#${path}`;
+}
+
+/** Where a rating shared by several uses is recorded: the first use with it, or the blanket rating. */
+function ratingField(m: Monograph, level: EvidenceRating): string {
+  const index = m.uses.findIndex((u) => u.rating === level);
+  return at(m, index >= 0 ? `uses[${index}].rating` : 'otherConditions.rating');
 }

@@ -1,24 +1,68 @@
 // What the bot says, before it is rendered for a channel: plain data, no botbuilder types.
-import type { EvidenceRating } from '../knowledge/schema';
+import type { EvidenceRating, SafetyRating } from '../knowledge/schema';
 
-/** One sentence of an answer and the monograph field it comes from ("overview[0]"), for traceability. */
+/** One sentence of an answer and where it comes from: a monograph field ("uses[3].rating") or a reply template. */
 export interface Fact {
   text: string;
   field: string;
 }
 
-export type AnswerKind = 'overview' | 'greeting' | 'help' | 'not-understood';
+/** An evidence or safety rating shown as a labelled badge with its plain-English meaning. */
+export type RatingBadge = (
+  | { scale: 'evidence'; level: EvidenceRating }
+  | { scale: 'safety'; level: SafetyRating }
+) & {
+  label: string;
+  meaning: string;
+  /** What is rated: "migraine", "every use listed", "craniosacral therapy". */
+  subject: string;
+  /** The monograph field holding the rating. */
+  field: string;
+};
+
+export interface Section {
+  title?: string;
+  rating?: RatingBadge;
+  facts: Fact[];
+}
+
+export interface Warning {
+  title: string;
+  facts: Fact[];
+}
+
+/** How a turn ended, for support-desk reporting. */
+export type Outcome = 'answered' | 'no-information' | 'clarification' | 'out-of-scope' | 'emergency' | 'social';
+
+export type AnswerKind =
+  | 'monograph'
+  | 'condition-first'
+  | 'emergency'
+  | 'unknown-therapy'
+  | 'clarify-therapy'
+  | 'did-you-mean'
+  | 'about-bot'
+  | 'out-of-scope'
+  | 'not-understood'
+  | 'greeting'
+  | 'help'
+  | 'thanks'
+  | 'goodbye';
 
 export interface Answer {
   kind: AnswerKind;
+  outcome: Outcome;
   /** Monograph the facts come from, when there is one. */
   therapyId?: string;
+  /** Topics answered, for logs and metrics. */
+  topics: string[];
   headline: string;
-  facts: Fact[];
-  rating?: EvidenceRating;
-  warnings: Fact[];
-  /** Questions offered as next steps (suggested actions). */
+  /** What must be read first: the emergency action, a correction, the medical-advice boundary. */
+  lead?: Fact;
+  sections: Section[];
+  warnings: Warning[];
+  /** Short follow-up questions offered as buttons. */
   followUps: string[];
-  /** "Title, publisher (year)" of the monograph's sources, when facts come from one. */
+  /** "Title, publisher (year). Reviewed date." when facts come from monographs. */
   source?: string;
 }

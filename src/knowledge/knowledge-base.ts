@@ -1,12 +1,14 @@
 // Validated knowledge with the lookups the rest of the bot needs, built once at start-up.
 import type { Knowledge } from './load';
-import type { Cues, EvidenceRating, LexiconEntry, Monograph, RatingMeaning, Replies, SafetyRating, Use } from './schema';
+import type { Cues, EvidenceRating, LexiconEntry, Monograph, OtherTherapies, RatingMeaning, RedFlags, Replies, SafetyRating, Use } from './schema';
 
 export class KnowledgeBase {
   readonly monographs: readonly Monograph[];
   readonly lexicon: readonly LexiconEntry[];
   readonly cues: Cues;
   readonly replies: Replies;
+  readonly redFlags: RedFlags;
+  readonly otherTherapies: OtherTherapies;
   private readonly monographById = new Map<string, Monograph>();
   private readonly lexiconById = new Map<string, LexiconEntry>();
 
@@ -15,6 +17,8 @@ export class KnowledgeBase {
     this.lexicon = knowledge.lexicon;
     this.cues = knowledge.cues;
     this.replies = knowledge.replies;
+    this.redFlags = knowledge.redFlags;
+    this.otherTherapies = knowledge.otherTherapies;
     for (const m of knowledge.monographs) this.monographById.set(m.id, m);
     for (const entry of knowledge.lexicon) this.lexiconById.set(entry.id, entry);
   }

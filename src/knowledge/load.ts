@@ -8,15 +8,20 @@ import {
   ConditionLexicon,
   Cues,
   Monograph,
+  OtherTherapies,
   RatingScales,
+  RedFlags,
   Replies,
   type Cues as CuesT,
+  type OtherTherapies as OtherTherapiesT,
+  type RedFlags as RedFlagsT,
   type LexiconEntry,
   type Monograph as MonographT,
   type RatingScales as RatingScalesT,
   type Replies as RepliesT,
 } from './schema';
 import { compact } from '../text/normalise';
+import { PatternError, parsePattern } from '../text/phrases';
 
 export interface DataProblem {
   file: string;
@@ -31,6 +36,8 @@ export interface Knowledge {
   ratings: RatingScalesT;
   cues: CuesT;
   replies: RepliesT;
+  redFlags: RedFlagsT;
+  otherTherapies: OtherTherapiesT;
 }
 
 export type LoadResult = { ok: true; knowledge: Knowledge } | { ok: false; problems: DataProblem[] };
@@ -39,9 +46,11 @@ export const RATINGS_FILE = 'ratings.json';
 export const LEXICON_FILE = 'conditions.json';
 export const CUES_FILE = 'cues.json';
 export const REPLIES_FILE = 'replies.json';
+export const RED_FLAGS_FILE = 'red-flags.json';
+export const OTHER_THERAPIES_FILE = 'other-therapies.json';
 export const MONOGRAPH_DIR = 'monographs';
 
-/** Reads `dir` (ratings, lexicon, cues, replies, monographs/*.json) and validates it as a whole. */
+/** Reads `dir` (ratings, lexicon, cues, replies, red flags, other therapies, monographs/*.json) and validates it as a whole. */
 export function loadKnowledge(dir: string): LoadResult {
   const problems: DataProblem[] = [];
   const display = (file: string) => relative(process.cwd(), file) || file;
@@ -61,6 +70,8 @@ export function loadKnowledge(dir: string): LoadResult {
   const lexicon = read(join(dir, LEXICON_FILE), ConditionLexicon)?.conditions;
   const cues = read(join(dir, CUES_FILE), Cues);
   const replies = read(join(dir, REPLIES_FILE), Replies);
+  const redFlags = read(join(dir, RED_FLAGS_FILE), RedFlags);
+  const otherTherapies = read(join(dir, OTHER_THERAPIES_FILE), OtherTherapies);
 
   const monographDir = join(dir, MONOGRAPH_DIR);
   const monographFiles = listJsonFiles(monographDir, display(monographDir), problems);
@@ -72,9 +83,13 @@ export function loadKnowledge(dir: string): LoadResult {
 
   if (lexicon) problems.push(...checkLexicon(lexicon, display(join(dir, LEXICON_FILE))));
   problems.push(...checkMonographs(monographs, lexicon));
+  if (cues) problems.push(...checkPatterns(cues, display(join(dir, CUES_FILE))));
+  if (redFlags) problems.push(...checkPatterns(redFlags, display(join(dir, RED_FLAGS_FILE))));
+  if (otherTherapies) problems.push(...checkOtherTherapies(otherTherapies, monographs, display(join(dir, OTHER_THERAPIES_FILE))));
 
-  if (problems.length > 0 || !ratings || !lexicon || !cues || !replies) return { ok: false, problems };
-  return { ok: true, knowledge: { monographs: monographs.map((m) => m.monograph), lexicon, ratings, cues, replies } };
+  if (problems.length > 0 || !ratings || !lexicon || !cues || !replies || !redFlags || !otherTherapies) return { ok: false, problems };
+  const knowledge = { monographs: monographs.map((m) => m.monograph), lexicon, ratings, cues, replies, redFlags, otherTherapies };
+  return { ok: true, knowledge };
 }
 
 function readJson(file: string, shown: string, problems: DataProblem[]): unknown {
@@ -220,6 +235,48 @@ function sourceReferences(m: MonographT): [string, string][] {
   statements('interactions.statements', m.interactions.statements);
   if (m.dosing) statements('dosing.statements', m.dosing.statements);
   return refs;
+}
+
+/** Every phrase in cue and red-flag files must parse in the pattern language of src/text/phrases.ts. */
+function checkPatterns(json: unknown, file: string): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const visit = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === 'string') {
+      const key = path[path.length - 1];
+      if (key === 'kind' || key === 'reply') return; // red flags' names and replies are not phrases
+      try {
+        parsePattern(value);
+      } catch (error) {
+        if (error instanceof PatternError) problems.push({ file, path: formatPath(path), message: `bad phrase "${value}": ${error.message}` });
+        else throw error;
+      }
+    } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i]));
+    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+  };
+  visit(json, []);
+  return problems;
+}
+
+/** A therapy without a monograph may not share a name with one that has a monograph, or with another entry. */
+function checkOtherTherapies(others: OtherTherapiesT, monographs: { monograph: MonographT }[], file: string): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const covered = new Map<string, string>();
+  for (const { monograph } of monographs) {
+    for (const name of [monograph.name, ...monograph.otherNames.map((n) => n.name)]) covered.set(compact(name), monograph.id);
+  }
+  const seen = new Map<string, string>();
+  others.therapies.forEach((therapy, i) => {
+    [therapy.name, ...therapy.otherNames].forEach((name, j) => {
+      const path = j === 0 ? `therapies[${i}].name` : `therapies[${i}].otherNames[${j - 1}]`;
+      const key = compact(name);
+      const monograph = covered.get(key);
+      if (monograph) problems.push({ file, path, message: `"${name}" is a name of monograph "${monograph}"` });
+      const other = seen.get(key);
+      if (other !== undefined && other !== therapy.name) problems.push({ file, path, message: `"${name}" already names "${other}"` });
+      seen.set(key, therapy.name);
+    });
+  });
+  return problems;
 }
 
 /** One line a problem, as printed by start-up and the CLI. */

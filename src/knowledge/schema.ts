@@ -142,22 +142,113 @@ export const RatingScales = z.strictObject({
 });
 export type RatingScales = z.infer<typeof RatingScales>;
 
-/** data/cues.json: phrases that mark a message as a greeting or a request for help. */
+/** Topics a question can be about; cue phrases for each live in data/cues.json. */
+export const TOPICS = [
+  'overview',
+  'how-it-works',
+  'effectiveness',
+  'uses',
+  'safety',
+  'interactions',
+  'dosing',
+  'other-names',
+  'practice',
+  'comparison',
+  'medical-advice',
+] as const;
+export const Topic = z.enum(TOPICS);
+export type Topic = z.infer<typeof Topic>;
+
+/** A list of phrases in the pattern language of src/text/phrases.ts. */
+const phrases = z.array(text).min(1);
+
+/** data/cues.json: the phrases that tell understanding what a message is about. */
 export const Cues = z.strictObject({
-  greeting: z.array(text).min(1),
-  help: z.array(text).min(1),
+  greeting: phrases,
+  help: phrases,
+  thanks: phrases,
+  goodbye: phrases,
+  aboutBot: z.strictObject({ identity: phrases, sources: phrases, currency: phrases }),
+  topics: z.record(Topic, phrases),
+  /** Phrases that assert a therapy works ("it's proven"), so a weak rating is stated as a correction. */
+  premise: phrases,
+  /** Phrases asking what helps a condition, with no therapy named ("what helps migraines?"). */
+  conditionFirst: phrases,
+  /** Words that refer to a therapy without naming it ("is it safe?"). */
+  anaphora: phrases,
+  /** Words that end a therapy's name ("Bowen therapy", "valerian root"): how unknown therapies are spotted. */
+  therapyHeadNouns: phrases,
+  /** Words too general to stand for a therapy's name on their own ("treatment", "system"). */
+  genericTherapyWords: phrases,
+  /** Function words that never start, end or make up a misspelt therapy name. */
+  stopWords: phrases,
+  /** Words before a head noun that do not make a therapy's name ("my therapy", "natural remedies"). */
+  notTherapyModifiers: phrases,
 });
 export type Cues = z.infer<typeof Cues>;
 
+/** data/red-flags.json: emergencies, each with the reply that leads with the action to take. */
+export const RedFlags = z.strictObject({
+  flags: z
+    .array(z.strictObject({ kind: slug, reply: text, patterns: phrases }))
+    .min(1),
+});
+export type RedFlags = z.infer<typeof RedFlags>;
+
+export const OTHER_THERAPY_KINDS = ['therapy', 'herb', 'supplement', 'remedy'] as const;
+
+/** data/other-therapies.json: therapies people ask about that have no monograph here. */
+export const OtherTherapies = z.strictObject({
+  therapies: z.array(z.strictObject({ name: text, kind: z.enum(OTHER_THERAPY_KINDS), otherNames: z.array(text) })),
+});
+export type OtherTherapies = z.infer<typeof OtherTherapies>;
+
 /**
- * data/replies.json: the bot's fixed sentences. "{therapies}" is replaced by the names of the
- * monographs loaded, so adding a monograph needs no change here.
+ * data/replies.json: the bot's fixed sentences and templates. Placeholders in braces are filled
+ * from the monographs ({therapy}, {condition}, {label}, {meaning}, ...); "{therapies}" is the list
+ * of monographs loaded, so adding a monograph needs no change here. Templates carry no health facts.
  */
 export const Replies = z.strictObject({
   disclaimer: text,
   greeting: text,
   help: text,
-  fallback: text,
+  thanks: text,
+  goodbye: text,
+  notUnderstood: text,
+  outOfScope: text,
+  unknownTherapy: text,
+  clarifyTherapy: text,
+  didYouMean: text,
+  whichOne: text,
+  aboutBot: z.strictObject({ identity: text, sources: text, currency: text }),
+  emergency: z.strictObject({ lead: text, tail: text }),
+  answer: z.strictObject({
+    alsoCalled: text,
+    unlistedCondition: text,
+    otherConditions: text,
+    noRatingAtAll: text,
+    premise: text,
+    premiseGeneral: text,
+    medicalAdvice: text,
+    usesIntro: text,
+    /** Subject of the rating badge when every use shares one rating. */
+    allUses: text,
+    dosingMissing: text,
+    practitioners: text,
+    otherNames: text,
+    claimsTitle: text,
+    evidenceTitle: text,
+    precautionsTitle: text,
+    precautionAdvice: z.record(PrecautionAdvice, text),
+    reportedEffects: text,
+    compareUnknown: text,
+    compareCovered: text,
+    conditionFirst: text,
+    conditionFirstNone: text,
+    source: text,
+  }),
+  /** Follow-up questions offered after an answer, in this order of preference; "{therapy}" is filled. */
+  followUps: z.record(z.enum(['overview', 'uses', 'safety', 'pregnancy', 'interactions', 'practice']), text),
   examples: z.array(text).min(1).max(3, 'at most three: Teams shows no more suggested actions'),
 });
 export type Replies = z.infer<typeof Replies>;

@@ -1,6 +1,7 @@
 // The one place that guarantees the seek-professional-advice disclaimer: the first message the
-// bot sends in every turn carries it, whichever dialog or handler produced the message.
-import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+// bot sends in every turn carries it, whichever dialog or handler produced the message. In a
+// message with an Adaptive Card it becomes the card's last line, so it reads after the answer.
+import { ActivityTypes, CardFactory, type Activity, type Middleware, type TurnContext } from 'botbuilder';
 
 export class DisclaimerMiddleware implements Middleware {
   constructor(private readonly disclaimer: string) {}
@@ -10,12 +11,22 @@ export class DisclaimerMiddleware implements Middleware {
     context.onSendActivities(async (_ctx, activities, sendNext) => {
       for (const activity of activities) {
         if (added || activity.type !== ActivityTypes.Message) continue;
-        activity.text = activity.text ? `${activity.text}\n\n_${this.disclaimer}_` : `_${this.disclaimer}_`;
-        if (activity.speak) activity.speak = `${activity.speak} ${this.disclaimer}`;
+        this.addTo(activity);
         added = true;
       }
       return sendNext();
     });
     await next();
+  }
+
+  private addTo(activity: Partial<Activity>): void {
+    const card = activity.attachments?.find((a) => a.contentType === CardFactory.contentTypes.adaptiveCard);
+    const body = (card?.content as { body?: unknown[] } | undefined)?.body;
+    if (Array.isArray(body)) {
+      body.push({ type: 'TextBlock', text: this.disclaimer, wrap: true, size: 'Small', isSubtle: true, spacing: 'Medium' });
+    } else {
+      activity.text = activity.text ? `${activity.text}\n\n_${this.disclaimer}_` : `_${this.disclaimer}_`;
+    }
+    if (activity.speak) activity.speak = `${activity.speak} ${this.disclaimer}`;
   }
 }

@@ -1,22 +1,62 @@
 // What understanding produces from one message: plain data, no botbuilder types.
+import type { Topic } from '../knowledge/schema';
 
-export type Intent = 'greeting' | 'help' | 'question';
+export type { Topic };
 
-export type Topic = 'overview';
+/** A run of words in the normalised message: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Messages that are not questions about a therapy. */
+export type SocialIntent = 'greeting' | 'help' | 'thanks' | 'goodbye';
+
+/** Questions about the bot itself. */
+export type AboutBotQuestion = 'identity' | 'sources' | 'currency';
 
 export interface TherapyMatch {
   /** Monograph id. */
   id: string;
   /** The words of the message that named it, normalised. */
   matched: string;
-  /** 1 for an exact name, lower for fuzzier matches. */
+  /** 1 for an exact name; lower for a typo or a partial name. */
+  score: number;
+}
+
+/** A therapy the person asked about that has no monograph. */
+export interface UnknownTherapy {
+  /** Display name: the directory's name, or the words the person used (normalised). */
+  name: string;
+  matched: string;
+}
+
+export interface ConditionMatch {
+  /** Lexicon id. */
+  id: string;
+  matched: string;
   score: number;
 }
 
 export interface ResolvedQuestion {
-  intent: Intent;
-  therapy?: TherapyMatch;
-  topic: Topic;
-  /** 0..1: how sure understanding is of the whole resolution. */
+  /** Set when a red flag was found: answered before anything else. */
+  emergency?: { kind: string };
+  social?: SocialIntent;
+  aboutBot?: AboutBotQuestion;
+  /** Covered therapies named, best first. */
+  therapies: TherapyMatch[];
+  unknownTherapies: UnknownTherapy[];
+  /** Conditions and populations (pregnancy, ...) named, in the order they appear. */
+  conditions: ConditionMatch[];
+  topics: Topic[];
+  /** The message asserts that a therapy works ("it's proven, right?"). */
+  assertsEfficacy: boolean;
+  /** Asks what helps a condition without naming a therapy. */
+  conditionFirst: boolean;
+  /** Refers to a therapy without naming it ("is it safe?"). */
+  refersToTherapy: boolean;
+  /** Number of words analysed. */
+  wordCount: number;
+  /** 0..1: how sure understanding is of the therapy it resolved (1 when none was needed). */
   confidence: number;
 }

@@ -44,8 +44,10 @@ export function messageActivity(text: string, conversationId = `conv-${++counter
 
 export interface ReplyActivity {
   type: string;
+  name?: string;
   text?: string;
   speak?: string;
+  attachments?: { contentType: string; content: unknown }[];
   suggestedActions?: { actions: { title: string; value: string }[] };
 }
 
@@ -60,6 +62,17 @@ export async function post(url: string, activity: object): Promise<{ status: num
   return { status: res.status, activities: json.activities ?? [] };
 }
 
+/** Every string a person could see: text and every string inside attachments (Adaptive Cards). */
 export function replyText(activities: ReplyActivity[]): string {
-  return activities.map((a) => `${a.text ?? ''}`).join('\n');
+  const strings: string[] = [];
+  const collect = (value: unknown) => {
+    if (typeof value === 'string') strings.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  for (const a of activities) {
+    if (a.text) strings.push(a.text);
+    collect(a.attachments?.map((att) => att.content));
+  }
+  return strings.join('\n');
 }

@@ -41,10 +41,10 @@ describe('POST /api/messages with expectReplies', () => {
     expect(replyText(activities)).toContain(shippedKnowledge().replies.disclaimer);
   });
 
-  it('does not pretend to understand what it does not, and still adds the disclaimer', async () => {
+  it('says what it covers when a message is not about therapies, and still adds the disclaimer', async () => {
     const { status, activities } = await post(server.url, messageActivity('asdf qwerty'));
     expect(status).toBe(200);
-    expect(replyText(activities)).toMatch(/didn't understand/);
+    expect(replyText(activities)).toMatch(/can only help with questions about natural therapies/);
     expect(replyText(activities)).toContain(shippedKnowledge().replies.disclaimer);
   });
 

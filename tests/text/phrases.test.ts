@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { PatternError, PhraseMatcher, parsePattern } from '../../src/text/phrases';
+import { words } from '../../src/text/normalise';
+
+const matches = (pattern: string, text: string) => new PhraseMatcher([{ pattern, value: true }]).findAll(words(text)).length > 0;
+
+describe('phrase patterns', () => {
+  it.each([
+    ['chest pain', 'I have chest pain now', true],
+    ['chest pain', 'my chest is in pain', false],
+    ['numb*', 'sudden numbness', true],
+    ['cant|cannot breathe', "I can't breathe", true],
+    ['cant|cannot breathe', 'I cannot breathe', true],
+    ['took # * pills', 'she took 25 iron pills', true],
+    ['took # * pills', 'she took the pills', false],
+    ['arm * numb', 'my arm went numb', true],
+    ['arm * numb', 'arm numb', true],
+    ['arm * numb', 'arm is not at all like it was numb', false],
+  ])('%j in %j → %s', (pattern, text, expected) => {
+    expect(matches(pattern, text)).toBe(expected);
+  });
+
+  it('normalises patterns like user text (apostrophes, accents, case)', () => {
+    expect(matches("Can't Talk", 'she cant talk')).toBe(true);
+    expect(matches('sûr', 'c est sur')).toBe(true);
+  });
+
+  it.each(['', '*', '* pain', 'pain *', 'a||b'])('rejects %j', (pattern) => {
+    expect(() => parsePattern(pattern)).toThrow(PatternError);
+  });
+
+  it('matches a whole message only when every word is covered', () => {
+    const matcher = new PhraseMatcher([{ pattern: 'thank you', value: 'thanks' }]);
+    expect(matcher.matchesWhole(words('Thank you!'))).toBe('thanks');
+    expect(matcher.matchesWhole(words('thank you, is it safe?'))).toBeUndefined();
+  });
+
+  it('stays linear on input shaped to make backtracking explode', () => {
+    const matcher = new PhraseMatcher([{ pattern: 'a * a * a * b', value: 1 }]);
+    const hostile = Array.from({ length: 50_000 }, () => 'a');
+    expect(matcher.findAll(hostile)).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { understand } from '../helpers/understanding';
+
+describe('topics', () => {
+  it.each([
+    ['how is craniosacral therapy meant to work?', 'how-it-works'],
+    ['does CST really unblock energy flow', 'how-it-works'],
+    ['what conditions do people use CST for', 'uses'],
+    ['any side effects from CST?', 'safety'],
+    ['is CST risky', 'safety'],
+    ['can I mix CST with my blood thinners', 'interactions'],
+    ['how many sessions of CST would I need', 'dosing'],
+    ['what does a CST appointment cost', 'dosing'],
+    ['what else is CST called', 'other-names'],
+    ['are CST practitioners licensed?', 'practice'],
+    ['who offers craniosacral therapy', 'practice'],
+    ['CST versus massage for neck pain', 'comparison'],
+    ['should I stop taking my insulin and try CST', 'medical-advice'],
+    ['could CST replace my antidepressants', 'medical-advice'],
+    ['give me the background on CST', 'overview'],
+  ])('%j is about %s', (text, topic) => {
+    expect(understand(text).topics).toContain(topic);
+  });
+});
+
+describe('whole questions', () => {
+  it('keeps every part of a question with several', () => {
+    const q = understand("I'm pregnant and get migraines, would CST help?");
+    expect(q.conditions.map((c) => c.id)).toEqual(['pregnancy', 'migraine']);
+    expect(q.topics).toContain('effectiveness');
+  });
+
+  it('notices a premise that a therapy works', () => {
+    expect(understand('CST is proven for migraines, right?').assertsEfficacy).toBe(true);
+    expect(understand('is there evidence CST helps migraines?').assertsEfficacy).toBe(false);
+  });
+
+  it.each([
+    ['are you a doctor?', 'identity'],
+    ['am I talking to a real person', 'identity'],
+    ['where does your information come from?', 'sources'],
+    ['is this info up to date?', 'currency'],
+  ])('%j is a question about the bot (%s)', (text, kind) => {
+    expect(understand(text).aboutBot).toBe(kind);
+  });
+
+  it.each([
+    ['hi there', 'greeting'],
+    ['Thanks!', 'thanks'],
+    ['cheers, appreciate it', 'thanks'],
+    ['bye', 'goodbye'],
+    ['what can I ask you?', 'help'],
+    ['hello, what can you do?', 'help'],
+  ])('%j is social (%s)', (text, intent) => {
+    expect(understand(text).social).toBe(intent);
+  });
+
+  it('treats a condition with "what helps" and no therapy as a condition-first question', () => {
+    const q = understand('what helps with migraines?');
+    expect(q.conditionFirst).toBe(true);
+    expect(q.therapies).toEqual([]);
+    expect(q.conditions.map((c) => c.id)).toEqual(['migraine']);
+  });
+
+  it('notices a reference to a therapy it was not told', () => {
+    expect(understand('is it safe?').refersToTherapy).toBe(true);
+  });
+
+  it('caps very long input and stays fast enough to answer', () => {
+    const q = understand(`${'blah '.repeat(20_000)} is CST safe`);
+    expect(q.wordCount).toBeLessThanOrEqual(400);
+  });
+});
