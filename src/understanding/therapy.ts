@@ -132,18 +132,21 @@ export class TherapyResolver {
         }
       }
     }
-    if (best) {
-      // Closest to a therapy without a monograph: that absorbs the typo, so it never drifts to a
-      // covered therapy. It is named only when nearly exact ("medication" is not "meditation").
-      if (best.owner.kind === 'covered' || best.similarity >= MIN_UNKNOWN_TYPO_SIMILARITY) {
-        this.record(found, best.owner, best.matched, best.similarity, best.span);
-      }
+    if (best?.owner.kind === 'covered') {
+      this.record(found, best.owner, best.matched, best.similarity, best.span);
       return;
     }
+    let partial = false;
     for (let i = 0; i < words.length; i++) {
       const ids = taken(i) ? undefined : this.partial.get(words[i]);
       if (!ids) continue;
+      partial = true;
       for (const id of ids) this.record(found, { kind: 'covered', id }, words[i], PARTIAL_NAME_SCORE, { start: i, end: i + 1 });
+    }
+    // Closest to a therapy without a monograph: that absorbs the typo, so it never drifts to a
+    // covered therapy. It is named only when nearly exact ("medication" is not "meditation").
+    if (best && !partial && best.similarity >= MIN_UNKNOWN_TYPO_SIMILARITY) {
+      this.record(found, best.owner, best.matched, best.similarity, best.span);
     }
   }
 

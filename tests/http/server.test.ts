@@ -63,6 +63,33 @@ describe('POST /api/messages with expectReplies', () => {
   });
 });
 
+describe('hostile and oversized messages', () => {
+  it('answers a 100 KB message promptly, with the disclaimer', { timeout: 3000 }, async () => {
+    const text = `is CST safe? ${'and I also wanted to say '.repeat(4200)}`;
+    expect(text.length).toBeGreaterThan(100_000);
+    const { status, activities } = await post(server.url, messageActivity(text));
+    expect(status).toBe(200);
+    expect(replyText(activities)).toContain(shippedKnowledge().replies.disclaimer);
+  });
+
+  it('never sends markup from the message back', async () => {
+    const { activities } = await post(server.url, messageActivity('<img src=x onerror=alert(1)> is CST safe?'));
+    expect(replyText(activities)).not.toMatch(/<img|onerror/);
+    expect(replyText(activities)).toMatch(/not enough reliable information/);
+  });
+
+  it('strips the bot\'s @mention in Teams before understanding', async () => {
+    const activity = {
+      ...messageActivity('<at>Therapy Bot</at> does CST help IBS?', undefined, 'msteams'),
+      entities: [{ type: 'mention', mentioned: { id: 'bot-1', name: 'Therapy Bot' }, text: '<at>Therapy Bot</at>' }],
+    };
+    const { activities } = await post(server.url, activity);
+    const text = replyText(activities);
+    expect(text).toMatch(/Irritable bowel syndrome/);
+    expect(text).not.toMatch(/<at>|Therapy Bot/);
+  });
+});
+
 describe('health probes', () => {
   it('GET /healthz says the process is alive', async () => {
     const res = await fetch(`${server.url}/healthz`);
