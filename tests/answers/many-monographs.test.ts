@@ -1,6 +1,6 @@
 // Resolution and answers over several monographs, with fictional fixtures that live only in tests.
 import { describe, expect, it } from 'vitest';
-import { cpSync, readdirSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnswerComposer } from '../../src/answers/compose';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base';
@@ -76,9 +76,9 @@ describe('several monographs', () => {
     const dir = copyOfData();
     for (const file of readdirSync(FIXTURES)) cpSync(join(FIXTURES, file), join(dir, 'monographs', file));
     const moonstone = join(dir, 'monographs', 'moonstone-massage.json');
-    const json = JSON.parse(require('node:fs').readFileSync(moonstone, 'utf8'));
+    const json = JSON.parse(readFileSync(moonstone, 'utf8'));
     json.otherNames.push({ name: 'MBT', language: 'en' });
-    require('node:fs').writeFileSync(moonstone, JSON.stringify(json));
+    writeFileSync(moonstone, JSON.stringify(json));
     const loaded = loadKnowledge(dir);
     expect(loaded.ok).toBe(false);
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/answers/types';
 import { CARD_VERSION, renderCard } from '../../src/render/card';
 import { buildReply } from '../../src/render/activity';
 import { renderMarkdown, renderSpeech } from '../../src/render/text';
