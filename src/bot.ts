@@ -1,27 +1,95 @@
-// The bot's activity handling: messages get answers, a user joining gets the welcome.
-import { ActivityHandler, TurnContext } from 'botbuilder';
-import type { Answer } from './answers/types';
+// The bot's activity handling: messages go to the dialogs, feedback buttons are recorded, a person
+// joining gets the welcome once per conversation. Conversation state is saved after every turn.
+import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { MainDialog } from '../dialogs/main-dialog';
+import { emptyMemory, remember, type ConversationMemory } from '../dialogs/memory';
+import { sendAnswer } from '../dialogs/reply';
+import { messageText, type DialogServices } from '../dialogs/services';
 import type { Conversation } from './conversation';
-import { buildReply } from './render/activity';
+import type { FeedbackRecorder } from './feedback';
+import type { ButtonValue } from './render/activity';
+
+export interface TherapyBotOptions {
+  conversation: Conversation;
+  conversationState: ConversationState;
+  feedback: FeedbackRecorder;
+  handoffAfterFailures: number;
+}
 
 export class TherapyBot extends ActivityHandler {
-  constructor(private readonly conversation: Conversation) {
+  private readonly memory: StatePropertyAccessor<ConversationMemory>;
+  private readonly dialogs: DialogSet;
+  private readonly services: DialogServices;
+
+  constructor(private readonly options: TherapyBotOptions) {
     super();
+    const { conversationState } = options;
+    this.memory = conversationState.createProperty<ConversationMemory>('memory');
+    this.dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
+    this.services = {
+      conversation: options.conversation,
+      memory: this.memory,
+      feedback: options.feedback,
+      handoffAfterFailures: options.handoffAfterFailures,
+    };
+    this.dialogs.add(new MainDialog(this.services));
+
     this.onMessage(async (context, next) => {
-      // In Teams group chats and channels the bot's @mention is part of the text.
-      const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-      await sendAnswer(context, this.conversation.reply(text).answer);
+      const memory = await this.memory.get(context, emptyMemory());
+      const button = context.activity.value as ButtonValue | undefined;
+      if (button?.feedback) await this.recordFeedback(context, memory, button);
+      else {
+        remember(memory, 'user', messageText(context));
+        await this.runDialogs(context);
+      }
       await next();
     });
+
     this.onMembersAdded(async (context, next) => {
-      const botId = context.activity.recipient?.id;
-      const joinedUsers = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
-      if (joinedUsers.length > 0) await sendAnswer(context, this.conversation.welcome());
+      if (this.isJoin(context)) {
+        const memory = await this.memory.get(context, emptyMemory());
+        if (!memory.welcomed) {
+          memory.welcomed = true;
+          await sendAnswer(context, options.conversation.welcome(), memory);
+        }
+      }
       await next();
     });
   }
-}
 
-async function sendAnswer(context: TurnContext, answer: Answer): Promise<void> {
-  await context.sendActivity(buildReply(answer, context.activity.channelId));
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.options.conversationState.saveChanges(context);
+  }
+
+  private async runDialogs(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MainDialog.id);
+  }
+
+  /**
+   * Whether this conversationUpdate is the moment to welcome: in Teams when the bot is installed
+   * (personal chat, group chat or team), elsewhere when a person (not the bot) joins.
+   */
+  private isJoin(context: TurnContext): boolean {
+    const botId = context.activity.recipient?.id;
+    const added = context.activity.membersAdded ?? [];
+    if (context.activity.channelId === 'msteams') return added.some((member) => member.id === botId);
+    return added.some((member) => member.id !== botId);
+  }
+
+  private async recordFeedback(context: TurnContext, memory: ConversationMemory, button: ButtonValue): Promise<void> {
+    const rated = memory.answers.find((a) => a.id === button.answerId);
+    this.options.feedback.record({
+      helpful: button.feedback === 'helpful',
+      answerId: button.answerId,
+      therapyId: rated?.therapyId,
+      topics: rated?.topics ?? [],
+      outcome: rated?.outcome,
+      channelId: context.activity.channelId,
+    });
+    await sendAnswer(context, this.options.conversation.answers.feedbackThanks(), memory);
+  }
 }

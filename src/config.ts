@@ -19,6 +19,7 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().trim().min(1).default(DEFAULT_DATA_DIR),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  HANDOFF_AFTER_FAILURES: z.coerce.number().int().min(0).max(100).default(3),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

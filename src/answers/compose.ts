@@ -19,11 +19,13 @@ const SUPPORTIVE_RATINGS = new Set(['effective', 'likely-effective']);
 export class AnswerComposer {
   constructor(private readonly knowledge: KnowledgeBase) {}
 
-  /** The answer to a question; `contextTherapyId` stands in for a therapy the conversation is already about. */
-  answer(q: ResolvedQuestion, contextTherapyId?: string): Answer {
+  /** The answer to a question; `context` stands in for what the conversation is already about. */
+  answer(question: ResolvedQuestion, context: AnswerContext = {}): Answer {
+    const q = withContextCondition(question, context);
     if (q.emergency) return this.emergency(q.emergency.kind);
     if (q.therapies.length === 0 && q.unknownTherapies.length > 0) return this.unknownTherapy(q.unknownTherapies);
     if (q.aboutBot) return this.aboutBot(q.aboutBot);
+    if (q.feedback) return this.feedbackThanks();
 
     if (q.therapies.length > 0) {
       const best = q.therapies[0];
@@ -33,13 +35,16 @@ export class AnswerComposer {
       return this.monographAnswer(this.monographOf(best.id), q, best);
     }
 
-    const context = contextTherapyId ? this.knowledge.monograph(contextTherapyId) : undefined;
-    const isTherapyQuestion = q.topics.length > 0 || q.conditions.length > 0 || q.refersToTherapy;
-    if (context && isTherapyQuestion && !q.social && !q.conditionFirst) return this.monographAnswer(context, q);
+    // A follow-up about the therapy the conversation is about ("is it safe?", "and for migraines?").
+    const isFollowUp = (q.topics.length > 0 || q.conditions.length > 0 || q.refersToTherapy) && !q.social && !q.conditionFirst;
+    const contextMonograph = context.therapyId ? this.knowledge.monograph(context.therapyId) : undefined;
+    if (isFollowUp && contextMonograph) return this.monographAnswer(contextMonograph, q);
+    if (isFollowUp && context.unknownTherapy) return this.unknownTherapy([{ name: context.unknownTherapy, matched: '' }]);
 
     const conditions = this.conditionsOf(q, 'condition');
     if (q.conditionFirst && conditions.length > 0) return this.conditionFirst(conditions);
     if (q.social) return this.social(q.social);
+    if (q.yesNo) return this.fixed('acknowledged', 'social', this.fillTherapies(this.replies.acknowledged), 'acknowledged');
     if (q.wordCount === 0) return this.fixed('not-understood', 'social', this.fillTherapies(this.replies.notUnderstood), 'notUnderstood');
     // "Is it safe?" needs a therapy; "what is the score?" is simply not a therapy question.
     const asksAboutATherapy = q.topics.some((topic) => topic !== 'overview');
@@ -50,6 +55,36 @@ export class AnswerComposer {
   /** The welcome: what the bot covers and example questions. */
   welcome(): Answer {
     return this.social('greeting');
+  }
+
+  /** The acknowledgement of feedback on an answer. */
+  feedbackThanks(): Answer {
+    const answer = this.fixed('feedback', 'social', this.replies.feedbackThanks, 'feedbackThanks');
+    answer.followUps = [];
+    return answer;
+  }
+
+  /** The reply to "start over". */
+  startOver(): Answer {
+    return this.fixed('start-over', 'social', this.fillTherapies(this.replies.startOver), 'startOver');
+  }
+
+  /** The message sent with a handoff to the support desk. */
+  handoff(reason: 'requested' | 'repeated-failure'): Answer {
+    const template = reason === 'requested' ? 'handoff' : 'handoffAfterFailures';
+    const answer = this.fixed('handoff', 'handoff', this.replies[template], template);
+    answer.followUps = [];
+    return answer;
+  }
+
+  /** An answer to a social message (greeting, help, thanks, goodbye). */
+  socialAnswer(intent: 'greeting' | 'help' | 'thanks' | 'goodbye'): Answer {
+    return this.social(intent);
+  }
+
+  /** Reminds the person of the open clarifying question after an interruption. */
+  stillWaiting(): Answer {
+    return this.fixed('clarify-therapy', 'clarification', this.replies.stillWaiting, 'stillWaiting');
   }
 
   /** "Which therapy do you mean?", with the monographs as choices. */
@@ -298,7 +333,9 @@ export class AnswerComposer {
 
   private unknownTherapy(unknown: UnknownTherapy[]): Answer {
     const name = listInWords(unknown.map((u) => escapeMarkdown(u.name)));
-    return this.fixed('unknown-therapy', 'no-information', fill(this.replies.unknownTherapy, { name, therapies: this.therapyList() }), 'unknownTherapy');
+    const answer = this.fixed('unknown-therapy', 'no-information', fill(this.replies.unknownTherapy, { name, therapies: this.therapyList() }), 'unknownTherapy');
+    answer.unknownTherapy = unknown[0].name;
+    return answer;
   }
 
   private aboutBot(question: 'identity' | 'sources' | 'currency'): Answer {
@@ -313,7 +350,8 @@ export class AnswerComposer {
   private didYouMean(match: TherapyMatch): Answer {
     const m = this.monographOf(match.id);
     const answer = this.fixed('did-you-mean', 'clarification', fill(this.replies.didYouMean, { therapy: inSentence(m.name) }), 'didYouMean');
-    answer.followUps = [m.name];
+    answer.therapyId = m.id;
+    answer.followUps = ['Yes', 'No'];
     return answer;
   }
 
@@ -376,6 +414,21 @@ export class AnswerComposer {
   private sourceLine(m: Monograph): string {
     return fill(this.replies.answer.source, { source: describeSources(m), reviewed: m.reviewed });
   }
+}
+
+/** What the conversation is already about, from earlier turns. */
+export interface AnswerContext {
+  therapyId?: string;
+  /** A therapy without a monograph that the conversation is about. */
+  unknownTherapy?: string;
+  /** The condition last asked about, for "does it work?" follow-ups. */
+  conditionId?: string;
+}
+
+/** "Does it work though?" after a question about migraines is about migraines. */
+function withContextCondition(q: ResolvedQuestion, context: AnswerContext): ResolvedQuestion {
+  if (!context.conditionId || q.conditions.length > 0 || !q.topics.includes('effectiveness') || q.conditionFirst) return q;
+  return { ...q, conditions: [{ id: context.conditionId, matched: '', score: 1 }] };
 }
 
 /** A condition the question names, with its lexicon entry. */

@@ -32,7 +32,7 @@ export interface Warning {
 }
 
 /** How a turn ended, for support-desk reporting. */
-export type Outcome = 'answered' | 'no-information' | 'clarification' | 'out-of-scope' | 'emergency' | 'social';
+export type Outcome = 'answered' | 'no-information' | 'clarification' | 'out-of-scope' | 'emergency' | 'social' | 'handoff';
 
 export type AnswerKind =
   | 'monograph'
@@ -47,13 +47,19 @@ export type AnswerKind =
   | 'greeting'
   | 'help'
   | 'thanks'
-  | 'goodbye';
+  | 'goodbye'
+  | 'acknowledged'
+  | 'start-over'
+  | 'feedback'
+  | 'handoff';
 
 export interface Answer {
   kind: AnswerKind;
   outcome: Outcome;
   /** Monograph the facts come from, when there is one. */
   therapyId?: string;
+  /** The therapy without a monograph that an unknown-therapy answer is about. */
+  unknownTherapy?: string;
   /** Topics answered, for logs and metrics. */
   topics: string[];
   headline: string;

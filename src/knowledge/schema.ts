@@ -168,6 +168,15 @@ export const Cues = z.strictObject({
   help: phrases,
   thanks: phrases,
   goodbye: phrases,
+  /** Clear the conversation's context and any pending question. */
+  startOver: phrases,
+  /** Ask for a person: the bot hands the conversation to the support desk. */
+  handoff: phrases,
+  /** Whole-message answers to "did you mean …?". */
+  yes: phrases,
+  no: phrases,
+  /** Typed feedback on the last answer, for channels without card buttons. */
+  feedback: z.strictObject({ helpful: phrases, notHelpful: phrases }),
   aboutBot: z.strictObject({ identity: phrases, sources: phrases, currency: phrases }),
   topics: z.record(Topic, phrases),
   /** Phrases that assert a therapy works ("it's proven"), so a weak rating is stated as a correction. */
@@ -214,6 +223,13 @@ export const Replies = z.strictObject({
   help: text,
   thanks: text,
   goodbye: text,
+  acknowledged: text,
+  startOver: text,
+  feedbackThanks: text,
+  handoff: text,
+  handoffAfterFailures: text,
+  /** Added after an interruption (help, thanks) while a clarifying question is still open. */
+  stillWaiting: text,
   notUnderstood: text,
   outOfScope: text,
   unknownTherapy: text,

@@ -1,23 +1,36 @@
 // Builds the reply Activity for a channel: an Adaptive Card where the channel shows cards,
-// markdown text where it does not; speech and suggested actions everywhere.
+// markdown text where it does not; speech and suggested actions everywhere. Choices that matter
+// (which therapy, yes / no) and feedback buttons are also card buttons, because Teams shows
+// suggested actions only in personal chats.
 import { ActivityTypes, CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { Answer } from '../answers/types';
-import { renderCard } from './card';
+import { renderCard, type AdaptiveCard } from './card';
 import { renderMarkdown, renderSpeech } from './text';
 
 /** Channels that render Adaptive Cards. */
 const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator']);
 /** Teams shows at most three suggested actions. */
 const MAX_SUGGESTED_ACTIONS = 3;
+/** Answers that a person can rate as helpful or not. */
+const RATEABLE = new Set<Answer['kind']>(['monograph', 'condition-first', 'unknown-therapy', 'about-bot']);
+
+/** What a card button sends back: `choice` is read as the message text, `feedback` rates an answer. */
+export interface ButtonValue {
+  choice?: string;
+  feedback?: 'helpful' | 'not-helpful';
+  answerId?: string;
+}
 
 export function supportsCards(channelId: string | undefined): boolean {
   return CARD_CHANNELS.has(channelId ?? '');
 }
 
-export function buildReply(answer: Answer, channelId: string | undefined): Partial<Activity> {
+export function buildReply(answer: Answer, channelId: string | undefined, answerId?: string): Partial<Activity> {
   const reply: Partial<Activity> = { type: ActivityTypes.Message, speak: renderSpeech(answer) };
   if (supportsCards(channelId)) {
-    reply.attachments = [CardFactory.adaptiveCard(renderCard(answer))];
+    const card = renderCard(answer);
+    addButtons(card, answer, answerId);
+    reply.attachments = [CardFactory.adaptiveCard(card)];
     reply.summary = answer.headline || answer.lead?.text || answer.sections[0]?.facts[0]?.text;
   } else {
     reply.text = renderMarkdown(answer);
@@ -26,4 +39,17 @@ export function buildReply(answer: Answer, channelId: string | undefined): Parti
   const actions = answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS);
   if (actions.length > 0) reply.suggestedActions = MessageFactory.suggestedActions(actions).suggestedActions;
   return reply;
+}
+
+function addButtons(card: AdaptiveCard, answer: Answer, answerId: string | undefined): void {
+  const submit = (title: string, data: ButtonValue & Record<string, unknown>) => ({ type: 'Action.Submit', title, data });
+  if (answer.outcome === 'clarification') {
+    // Teams posts msteams.imBack as the user's own message; other clients send the data as `value`.
+    card.actions = answer.followUps.map((choice) => submit(choice, { choice, msteams: { type: 'imBack', value: choice } }));
+  } else if (answerId && RATEABLE.has(answer.kind)) {
+    card.actions = [
+      submit('👍 Helpful', { feedback: 'helpful', answerId }),
+      submit('👎 Not helpful', { feedback: 'not-helpful', answerId }),
+    ];
+  }
 }

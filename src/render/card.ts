@@ -34,6 +34,7 @@ export interface AdaptiveCard {
   version: string;
   $schema: string;
   body: Element[];
+  actions?: Element[];
 }
 
 export function renderCard(answer: Answer): AdaptiveCard {

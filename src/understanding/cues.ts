@@ -3,7 +3,10 @@
 import type { Cues, Topic } from '../knowledge/schema';
 import { TOPICS } from '../knowledge/schema';
 import { PhraseMatcher } from '../text/phrases';
-import type { AboutBotQuestion, SocialIntent } from './types';
+import type { AboutBotQuestion, Command, SocialIntent } from './types';
+
+/** A request to start over counts only in a short message ("ok, start over please"). */
+const MAX_START_OVER_WORDS = 6;
 
 const list = <T>(patterns: readonly string[], value: T) => patterns.map((pattern) => ({ pattern, value }));
 
@@ -15,6 +18,10 @@ export class CueReader {
   private readonly premise: PhraseMatcher<true>;
   private readonly conditionFirst: PhraseMatcher<true>;
   private readonly anaphora: PhraseMatcher<true>;
+  private readonly startOver: PhraseMatcher<true>;
+  private readonly handoff: PhraseMatcher<true>;
+  private readonly yesNo: PhraseMatcher<'yes' | 'no'>;
+  private readonly feedback: PhraseMatcher<'helpful' | 'not-helpful'>;
 
   constructor(cues: Cues) {
     this.social = new PhraseMatcher([
@@ -33,6 +40,28 @@ export class CueReader {
     this.premise = new PhraseMatcher(list(cues.premise, true as const));
     this.conditionFirst = new PhraseMatcher(list(cues.conditionFirst, true as const));
     this.anaphora = new PhraseMatcher(list(cues.anaphora, true as const));
+    this.startOver = new PhraseMatcher(list(cues.startOver, true as const));
+    this.handoff = new PhraseMatcher(list(cues.handoff, true as const));
+    this.yesNo = new PhraseMatcher([...list(cues.yes, 'yes' as const), ...list(cues.no, 'no' as const)]);
+    this.feedback = new PhraseMatcher([
+      ...list(cues.feedback.helpful, 'helpful' as const),
+      ...list(cues.feedback.notHelpful, 'not-helpful' as const),
+    ]);
+  }
+
+  /** Start over (in a short message) or a request for a person (anywhere). */
+  command(words: readonly string[]): Command | undefined {
+    if (this.handoff.findAll(words).length > 0) return 'handoff';
+    if (words.length <= MAX_START_OVER_WORDS && this.startOver.findAll(words).length > 0) return 'start-over';
+    return undefined;
+  }
+
+  yesOrNo(words: readonly string[]): 'yes' | 'no' | undefined {
+    return this.yesNo.matchesWhole(words);
+  }
+
+  feedbackOf(words: readonly string[]): 'helpful' | 'not-helpful' | undefined {
+    return this.feedback.matchesWhole(words);
   }
 
   /** A greeting, help request, thanks or goodbye that is the whole message (with a greeting word before it at most). */

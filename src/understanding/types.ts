@@ -12,6 +12,9 @@ export interface Span {
 /** Messages that are not questions about a therapy. */
 export type SocialIntent = 'greeting' | 'help' | 'thanks' | 'goodbye';
 
+/** Requests that steer the conversation rather than ask a question. */
+export type Command = 'start-over' | 'handoff';
+
 /** Questions about the bot itself. */
 export type AboutBotQuestion = 'identity' | 'sources' | 'currency';
 
@@ -42,6 +45,11 @@ export interface ResolvedQuestion {
   /** Set when a red flag was found: answered before anything else. */
   emergency?: { kind: string };
   social?: SocialIntent;
+  command?: Command;
+  /** The whole message is a yes or a no (an answer to "did you mean …?"). */
+  yesNo?: 'yes' | 'no';
+  /** The whole message rates the last answer. */
+  feedback?: 'helpful' | 'not-helpful';
   aboutBot?: AboutBotQuestion;
   /** Covered therapies named, best first. */
   therapies: TherapyMatch[];

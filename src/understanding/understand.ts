@@ -48,10 +48,15 @@ export class Understanding {
 
     const named = therapies.covered.length > 0 || therapies.unknown.length > 0 || conditionMatches.length > 0;
     const covered = [...therapies.covered].sort((a, b) => b.score - a.score);
-    const social = named ? undefined : this.cues.socialIntent(words);
+    const feedback = this.cues.feedbackOf(words);
+    const yesNo = this.cues.yesOrNo(words);
+    const social = named || feedback || yesNo ? undefined : this.cues.socialIntent(words);
     return {
       emergency: emergencyKind ? { kind: emergencyKind } : undefined,
       social,
+      command: this.cues.command(words),
+      yesNo,
+      feedback,
       aboutBot: social ? undefined : this.cues.aboutBotQuestion(words),
       therapies: covered,
       unknownTherapies: therapies.unknown,

@@ -5,7 +5,7 @@ import { shipped, understand } from '../helpers/understanding';
 import { untraceable } from '../helpers/trace';
 
 const CST = 'craniosacral-therapy';
-const answerTo = (text: string, context?: string): Answer => shipped().composer.answer(understand(text), context);
+const answerTo = (text: string, therapyId?: string): Answer => shipped().composer.answer(understand(text), { therapyId });
 const textOf = (text: string, context?: string) => renderMarkdown(answerTo(text, context));
 const cst = () => shipped().knowledge.monograph(CST)!;
 

@@ -20,7 +20,7 @@ describe('never invent', () => {
   it('every fact and rating of every answer traces to a monograph field or a reply template', () => {
     fc.assert(
       fc.property(message, fc.constantFrom(undefined, 'craniosacral-therapy'), (text, context) => {
-        expect(untraceable(composer.answer(understand(text), context), knowledge)).toEqual([]);
+        expect(untraceable(composer.answer(understand(text), { therapyId: context }), knowledge)).toEqual([]);
       }),
       { numRuns: 500 },
     );
@@ -46,7 +46,7 @@ describe('never invent', () => {
     const flag = fc.constantFrom('I have crushing chest pain', "my dad's face is drooping", "I can't breathe", 'I want to kill myself', 'my toddler swallowed some pills');
     fc.assert(
       fc.property(message, flag, message, (before, red, after) => {
-        const answer = composer.answer(understand(`${before} ${red} ${after}`.slice(-1500)), 'craniosacral-therapy');
+        const answer = composer.answer(understand(`${before} ${red} ${after}`.slice(-1500)), { therapyId: 'craniosacral-therapy' });
         expect(answer.kind).toBe('emergency');
         expect(answer.lead?.text).toMatch(/911|988/);
         expect(answer.therapyId).toBeUndefined();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { TherapyBot } from '../../src/bot';
 import { Conversation } from '../../src/conversation';
 import { DisclaimerMiddleware } from '../../src/middleware/disclaimer';
@@ -8,7 +8,12 @@ import { shippedKnowledge } from '../helpers/bot-server';
 import { channel, message } from '../helpers/generated';
 
 const knowledge = shippedKnowledge();
-const bot = new TherapyBot(new Conversation(knowledge));
+const bot = new TherapyBot({
+  conversation: new Conversation(knowledge),
+  conversationState: new ConversationState(new MemoryStorage()),
+  feedback: { record: () => undefined },
+  handoffAfterFailures: 3,
+});
 const disclaimer = knowledge.replies.disclaimer;
 
 /** Every string of a reply a person could see. */

@@ -1,0 +1,25 @@
+// Hands the conversation to a person: a message saying what happens next, then the standard
+// Bot Framework handoff initiation event carrying the conversation's transcript.
+import { ActivityTypes, EventFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { Conversation } from '../src/conversation';
+import type { ConversationMemory } from './memory';
+import { sendAnswer } from './reply';
+
+export type HandoffReason = 'requested' | 'repeated-failure';
+
+export async function handOff(context: TurnContext, conversation: Conversation, memory: ConversationMemory, reason: HandoffReason): Promise<void> {
+  await sendAnswer(context, conversation.answers.handoff(reason), memory);
+  const transcript = {
+    activities: memory.transcript.map(
+      (line) =>
+        ({
+          type: ActivityTypes.Message,
+          text: line.text,
+          timestamp: new Date(line.timestamp),
+          from: line.from === 'user' ? context.activity.from : context.activity.recipient,
+        }) as Activity,
+    ),
+  };
+  await context.sendActivity(EventFactory.createHandoffInitiation(context, { reason, skill: 'support-desk' }, transcript));
+  memory.failures = 0;
+}

@@ -1,0 +1,74 @@
+// What a conversation remembers between turns, kept in botbuilder ConversationState.
+// Message text is kept only in the transcript, which goes to a person on handoff and nowhere else.
+import type { AnswerContext } from '../src/answers/compose';
+import type { Answer } from '../src/answers/types';
+
+/** Lines of transcript kept for a handoff. */
+export const MAX_TRANSCRIPT_LINES = 30;
+/** Answers remembered so that feedback buttons on recent answers still find what they rated. */
+export const MAX_ANSWERS_REMEMBERED = 5;
+
+export interface TranscriptLine {
+  from: 'user' | 'bot';
+  text: string;
+  timestamp: string;
+}
+
+/** The last answer given, so feedback can be tied to it. */
+export interface AnswerRecord {
+  id: string;
+  therapyId?: string;
+  topics: string[];
+  outcome: string;
+}
+
+export interface ConversationMemory {
+  /** The therapy the conversation is about: one with a monograph, or one without. */
+  therapyId?: string;
+  unknownTherapy?: string;
+  conditionId?: string;
+  /** Consecutive turns the bot did not understand; a handoff follows at the configured number. */
+  failures: number;
+  transcript: TranscriptLine[];
+  welcomed?: boolean;
+  /** The most recent answers, newest last. */
+  answers: AnswerRecord[];
+}
+
+export function emptyMemory(): ConversationMemory {
+  return { failures: 0, transcript: [], answers: [] };
+}
+
+export function rememberAnswer(memory: ConversationMemory, record: AnswerRecord): void {
+  memory.answers.push(record);
+  if (memory.answers.length > MAX_ANSWERS_REMEMBERED) memory.answers.shift();
+}
+
+export function contextOf(memory: ConversationMemory): AnswerContext {
+  return { therapyId: memory.therapyId, unknownTherapy: memory.unknownTherapy, conditionId: memory.conditionId };
+}
+
+/** Forgets what the conversation was about (start over), keeping the transcript for a later handoff. */
+export function clearContext(memory: ConversationMemory): void {
+  delete memory.therapyId;
+  delete memory.unknownTherapy;
+  delete memory.conditionId;
+  memory.failures = 0;
+}
+
+export function remember(memory: ConversationMemory, from: TranscriptLine['from'], text: string): void {
+  memory.transcript.push({ from, text, timestamp: new Date().toISOString() });
+  if (memory.transcript.length > MAX_TRANSCRIPT_LINES) memory.transcript.splice(0, memory.transcript.length - MAX_TRANSCRIPT_LINES);
+}
+
+/** Moves the conversation's subject to what this answer was about. */
+export function updateContext(memory: ConversationMemory, answer: Answer, conditionIds: string[]): void {
+  if (answer.kind === 'monograph' && answer.therapyId) {
+    memory.therapyId = answer.therapyId;
+    delete memory.unknownTherapy;
+  } else if (answer.kind === 'unknown-therapy' && answer.unknownTherapy) {
+    memory.unknownTherapy = answer.unknownTherapy;
+    delete memory.therapyId;
+  }
+  if (conditionIds.length > 0) memory.conditionId = conditionIds[conditionIds.length - 1];
+}
