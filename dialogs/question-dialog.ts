@@ -4,7 +4,7 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { ResolvedQuestion, TherapyMatch } from '../src/understanding/types';
 import { handOff } from './handoff';
-import { contextOf, updateContext, type ConversationMemory } from './memory';
+import { contextOf, updateContext } from './memory';
 import { sendAnswer } from './reply';
 import { memoryOf, messageText, understandTurn, type DialogServices } from './services';
 
