@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import { ActivityTypes, MemoryStorage, type StoreItems } from 'botbuilder';
+import { botClient, cardButtons, visibleText } from '../helpers/bot-client';
+
+describe('context', () => {
+  it('carries the therapy through follow-ups', async () => {
+    const bot = botClient();
+    expect(visibleText(await bot.send('tell me about craniosacral therapy'))).toMatch(/skull/);
+    const breastfeeding = visibleText(await bot.send('is it safe while breastfeeding?'));
+    expect(breastfeeding).toMatch(/avoid it while pregnant or breast-feeding/);
+    const migraines = visibleText(await bot.send('and for migraines?'));
+    expect(migraines).toMatch(/Migraine/);
+    expect(migraines).toMatch(/Insufficient evidence/);
+  });
+
+  it('carries the condition when the next question leaves it out', async () => {
+    const bot = botClient();
+    await bot.send('does CST help neck pain?');
+    expect(visibleText(await bot.send('does it really work though?'))).toMatch(/Neck pain/);
+  });
+
+  it('replaces the therapy when another is named, even one without a monograph', async () => {
+    const bot = botClient();
+    await bot.send('what is CST?');
+    expect(visibleText(await bot.send('What is acupuncture?'))).toMatch(/don't have information about acupuncture/i);
+    const followUp = visibleText(await bot.send('is it safe?'));
+    expect(followUp).toMatch(/acupuncture/i);
+    expect(followUp).not.toMatch(/not enough reliable information/);
+    expect(visibleText(await bot.send('ok then tell me about craniosacral therapy instead'))).toMatch(/skull/);
+    expect(visibleText(await bot.send('is there any oversight of the people who offer it?'))).toMatch(/neither a licensed nor a regulated/);
+  });
+
+  it('forgets the therapy on "start over"', async () => {
+    const bot = botClient();
+    await bot.send('what is CST?');
+    expect(visibleText(await bot.send('start over'))).toMatch(/start over/i);
+    expect(visibleText(await bot.send('is it safe?'))).toMatch(/Which therapy do you mean/);
+  });
+});
+
+describe('clarification', () => {
+  it('asks which therapy and completes the pending question from a typed, misspelt reply', async () => {
+    const bot = botClient();
+    const asked = await bot.send('is it safe in pregnancy?');
+    expect(visibleText(asked)).toMatch(/Which therapy do you mean/);
+    expect(asked[0].suggestedActions?.actions.map((a) => a.title)).toContain('Craniosacral therapy');
+    expect(cardButtons(asked).map((b) => b.title)).toContain('Craniosacral therapy');
+    expect(visibleText(await bot.send('craniosacarl'))).toMatch(/avoid it while pregnant/);
+  });
+
+  it('completes the pending question from a card button (value, no text)', async () => {
+    const bot = botClient({ channelId: 'webchat' });
+    const asked = await bot.send('Can it relieve backache?');
+    const button = cardButtons(asked).find((b) => b.title === 'Craniosacral therapy')!;
+    const answer = visibleText(await bot.send({ text: '', value: button.data }));
+    expect(answer).toMatch(/Back pain/);
+    expect(answer).toMatch(/Insufficient evidence/);
+  });
+
+  it('drops the clarification when the person asks something else', async () => {
+    const bot = botClient();
+    await bot.send("What's the evidence for fatigue?");
+    expect(visibleText(await bot.send('who won the football'))).toMatch(/can only help with questions about natural therapies/);
+    const next = visibleText(await bot.send('CST'));
+    expect(next).toMatch(/skull/);
+    expect(next).not.toMatch(/Fatigue/);
+  });
+
+  it('answers "did you mean …?" with yes and no', async () => {
+    const yes = botClient();
+    expect(visibleText(await yes.send('is cranial good for headaches?'))).toMatch(/Did you mean craniosacral therapy/);
+    expect(visibleText(await yes.send('yes'))).toMatch(/Headache.*Insufficient evidence/s);
+
+    const no = botClient();
+    await no.send('is cranial good for headaches?');
+    expect(visibleText(await no.send('no'))).toMatch(/Which therapy do you mean/);
+  });
+
+  it('handles help in the middle of a clarification, then still completes it', async () => {
+    const bot = botClient();
+    await bot.send('is it safe in pregnancy?');
+    const help = visibleText(await bot.send('help'));
+    expect(help).toMatch(/I can help with questions about natural therapies/);
+    expect(help).toMatch(/tell me which therapy you meant/);
+    expect(visibleText(await bot.send('CST'))).toMatch(/avoid it while pregnant/);
+  });
+
+  it('handles start over in the middle of a clarification', async () => {
+    const bot = botClient();
+    await bot.send('is it safe in pregnancy?');
+    await bot.send('cancel');
+    const next = visibleText(await bot.send('CST'));
+    expect(next).toMatch(/skull/);
+    expect(next).not.toMatch(/avoid it while pregnant/);
+  });
+
+  it('lets an emergency interrupt a clarification', async () => {
+    const bot = botClient();
+    await bot.send('is it safe in pregnancy?');
+    expect(visibleText(await bot.send('wait my husband has crushing chest pain'))).toMatch(/911/);
+  });
+});
+
+describe('interruptions anywhere', () => {
+  it.each([
+    ['thanks!', /You're welcome/],
+    ['what can you do', /I can help with questions about natural therapies/],
+    ['bye', /Goodbye/],
+    ['recommend a movie for tonight', /can only help with questions about natural therapies/],
+  ])('%j', async (text, expected) => {
+    const bot = botClient();
+    await bot.send('what is CST');
+    expect(visibleText(await bot.send(text))).toMatch(expected);
+  });
+});
+
+describe('handoff', () => {
+  it('hands off on request with the standard event and the transcript', async () => {
+    const bot = botClient();
+    await bot.send('does CST help migraines?');
+    const replies = await bot.send('I want to talk to a human');
+    expect(visibleText(replies)).toMatch(/support team/);
+    const event = replies.find((a) => a.type === ActivityTypes.Event);
+    expect(event?.name).toBe('handoff.initiate');
+    const transcript = JSON.stringify(event?.attachments);
+    expect(transcript).toContain('does CST help migraines?');
+    expect(transcript).toContain('I want to talk to a human');
+  });
+
+  it('hands off after three turns in a row it did not understand', async () => {
+    const bot = botClient();
+    expect((await bot.send('asdf')).some((a) => a.type === ActivityTypes.Event)).toBe(false);
+    expect((await bot.send('qwerty uiop')).some((a) => a.type === ActivityTypes.Event)).toBe(false);
+    const third = await bot.send('zxcv bnm');
+    expect(third.find((a) => a.type === ActivityTypes.Event)?.name).toBe('handoff.initiate');
+  });
+
+  it('counts only turns in a row', async () => {
+    const bot = botClient();
+    await bot.send('asdf');
+    await bot.send('qwerty');
+    await bot.send('what is CST');
+    expect((await bot.send('zxcv')).some((a) => a.type === ActivityTypes.Event)).toBe(false);
+  });
+
+  it('can be configured off', async () => {
+    const bot = botClient({ handoffAfterFailures: 0 });
+    for (const text of ['a1', 'b2', 'c3', 'd4']) expect((await bot.send(text)).some((a) => a.type === ActivityTypes.Event)).toBe(false);
+  });
+});
+
+describe('feedback', () => {
+  it('offers helpful / not helpful on answers and records it against the answer, never the text', async () => {
+    const bot = botClient({ channelId: 'msteams' });
+    const answer = await bot.send('does CST help my stress levels?');
+    const helpful = cardButtons(answer).find((b) => b.title.includes('Not helpful'))!;
+    expect(helpful).toBeDefined();
+    const ack = visibleText(await bot.send({ text: '', value: helpful.data }));
+    expect(ack).toMatch(/Thanks for your feedback/);
+    expect(bot.feedback).toEqual([
+      expect.objectContaining({ helpful: false, therapyId: 'craniosacral-therapy', topics: ['effectiveness'], outcome: 'answered' }),
+    ]);
+    expect(JSON.stringify(bot.feedback)).not.toMatch(/stress levels/);
+  });
+
+  it('takes typed feedback on the last answer', async () => {
+    const bot = botClient({ channelId: 'sms' });
+    await bot.send('is CST safe');
+    await bot.send('helpful');
+    expect(bot.feedback[0]).toMatchObject({ helpful: true, therapyId: 'craniosacral-therapy' });
+  });
+});
+
+describe('welcome', () => {
+  const joined = (ids: string[]) => ({ type: ActivityTypes.ConversationUpdate, membersAdded: ids.map((id) => ({ id, name: id })) });
+
+  it('welcomes once per conversation, when a person joins, not when the bot does (Web Chat)', async () => {
+    const bot = botClient({ channelId: 'webchat' });
+    expect(await bot.send(joined(['bot']))).toEqual([]);
+    const welcome = await bot.send(joined(['user1']));
+    expect(visibleText(welcome)).toMatch(/Right now I cover craniosacral therapy/);
+    expect(welcome[0].suggestedActions?.actions.length).toBeGreaterThan(1);
+    expect(await bot.send(joined(['user1']))).toEqual([]);
+  });
+
+  it('welcomes in Teams when the bot is installed', async () => {
+    const bot = botClient({ channelId: 'msteams' });
+    expect(visibleText(await bot.send(joined(['bot'])))).toMatch(/natural therapies/);
+    expect(await bot.send(joined(['someone-else']))).toEqual([]);
+  });
+});
+
+describe('state failures', () => {
+  class FlakyStorage extends MemoryStorage {
+    failReads = false;
+    failWrites = false;
+    override async read(keys: string[]): Promise<StoreItems> {
+      if (this.failReads) throw new Error('storage down');
+      return super.read(keys);
+    }
+    override async write(changes: StoreItems): Promise<void> {
+      if (this.failWrites) throw new Error('storage down');
+      return super.write(changes);
+    }
+  }
+
+  it('still answers, without context, when state cannot be loaded, and never overwrites it', async () => {
+    const storage = new FlakyStorage();
+    const bot = botClient({ storage });
+    await bot.send('what is CST');
+    storage.failReads = true;
+    const blind = visibleText(await bot.send('is it safe?'));
+    expect(blind).toMatch(/Which therapy do you mean/);
+    storage.failReads = false;
+    expect(visibleText(await bot.send('is it safe?'))).toMatch(/not enough reliable information/);
+  });
+
+  it('still answers when state cannot be saved', async () => {
+    const storage = new FlakyStorage();
+    storage.failWrites = true;
+    const bot = botClient({ storage });
+    expect(visibleText(await bot.send('what is CST'))).toMatch(/skull/);
+  });
+});
+
+describe('Teams', () => {
+  it('removes the bot\'s @mention before understanding', async () => {
+    const bot = botClient({ channelId: 'msteams' });
+    const replies = await bot.send({
+      text: '<at>Therapy Bot</at> is there proof CST works for IBS?',
+      recipient: { id: 'bot', name: 'Therapy Bot' },
+      entities: [{ type: 'mention', mentioned: { id: 'bot', name: 'Therapy Bot' }, text: '<at>Therapy Bot</at>' }],
+    });
+    expect(visibleText(replies)).toMatch(/Irritable bowel syndrome/);
+  });
+});
