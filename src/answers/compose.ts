@@ -124,7 +124,8 @@ export class AnswerComposer {
     } else if (precautions.length > 0) {
       warnings.push(...precautions.map((p) => this.precautionWarning(m, p)));
     }
-    if (topics.has('overview') && !(topics.has('effectiveness') || topics.has('safety'))) {
+    // "What is it?" gets the overview unless the question is about a condition or a precaution.
+    if (topics.has('overview') && rated.length === 0 && precautions.length === 0) {
       sections.push({ facts: statementFacts(m, 'overview', m.overview) });
     }
     if (topics.has('how-it-works')) {

@@ -21,7 +21,7 @@ import {
   type Replies as RepliesT,
 } from './schema';
 import { compact } from '../text/normalise';
-import { PatternError, parsePattern } from '../text/phrases';
+import { PatternError, expandMacros, parsePattern } from '../text/phrases';
 
 export interface DataProblem {
   file: string;
@@ -83,8 +83,10 @@ export function loadKnowledge(dir: string): LoadResult {
 
   if (lexicon) problems.push(...checkLexicon(lexicon, display(join(dir, LEXICON_FILE))));
   problems.push(...checkMonographs(monographs, lexicon));
-  if (cues) problems.push(...checkPatterns(cues, display(join(dir, CUES_FILE))));
-  if (redFlags) problems.push(...checkPatterns(redFlags, display(join(dir, RED_FLAGS_FILE))));
+  const wordLists = cues?.wordLists ?? {};
+  if (lexicon) problems.push(...checkPatterns({ conditions: lexicon.map((e) => ({ patterns: e.patterns ?? [] })) }, display(join(dir, LEXICON_FILE)), wordLists));
+  if (cues) problems.push(...checkPatterns({ ...cues, wordLists: {} }, display(join(dir, CUES_FILE)), wordLists));
+  if (redFlags) problems.push(...checkPatterns(redFlags, display(join(dir, RED_FLAGS_FILE)), wordLists));
   if (otherTherapies) problems.push(...checkOtherTherapies(otherTherapies, monographs, display(join(dir, OTHER_THERAPIES_FILE))));
 
   if (problems.length > 0 || !ratings || !lexicon || !cues || !replies || !redFlags || !otherTherapies) return { ok: false, problems };
@@ -238,14 +240,14 @@ function sourceReferences(m: MonographT): [string, string][] {
 }
 
 /** Every phrase in cue and red-flag files must parse in the pattern language of src/text/phrases.ts. */
-function checkPatterns(json: unknown, file: string): DataProblem[] {
+function checkPatterns(json: unknown, file: string, wordLists: Record<string, string[]>): DataProblem[] {
   const problems: DataProblem[] = [];
   const visit = (value: unknown, path: PropertyKey[]) => {
     if (typeof value === 'string') {
       const key = path[path.length - 1];
       if (key === 'kind' || key === 'reply') return; // red flags' names and replies are not phrases
       try {
-        parsePattern(value);
+        parsePattern(expandMacros(value, wordLists));
       } catch (error) {
         if (error instanceof PatternError) problems.push({ file, path: formatPath(path), message: `bad phrase "${value}": ${error.message}` });
         else throw error;

@@ -127,6 +127,8 @@ export const LexiconEntry = z.strictObject({
   kind: z.enum(LEXICON_KINDS),
   /** Other words people type for it: lay terms, abbreviations, plurals, British and American spellings. */
   synonyms: z.array(text),
+  /** Looser phrasings in the pattern language of src/text/phrases.ts ("hit|banged * head"). */
+  patterns: z.array(text).optional(),
 });
 export type LexiconEntry = z.infer<typeof LexiconEntry>;
 
@@ -162,16 +164,22 @@ export type Topic = z.infer<typeof Topic>;
 /** A list of phrases in the pattern language of src/text/phrases.ts. */
 const phrases = z.array(text).min(1);
 
+/** Word lists usable in phrases as "@name"; each item is one word. */
+const wordList = z.array(z.string().regex(/^[^\s|*#@]+$/, 'must be a single word without | * # @')).min(1);
+
 /** data/cues.json: the phrases that tell understanding what a message is about. */
 export const Cues = z.strictObject({
+  /** Word lists for "@name" in any phrase: "@medicine" is any common medicine's name. */
+  wordLists: z.record(z.string().regex(/^[a-z]+$/), wordList),
   greeting: phrases,
   help: phrases,
   thanks: phrases,
   goodbye: phrases,
   /** Clear the conversation's context and any pending question. */
   startOver: phrases,
-  /** Ask for a person: the bot hands the conversation to the support desk. */
-  handoff: phrases,
+  /** Ask for a person: the bot hands the conversation to the support desk. Words such as "agent" alone
+   * count only in a short message ("operator"); a clear request counts anywhere. */
+  handoff: z.strictObject({ anywhere: phrases, shortMessage: phrases }),
   /** Whole-message answers to "did you mean …?". */
   yes: phrases,
   no: phrases,

@@ -6,13 +6,15 @@
 export const MAX_ANALYSED_CHARS = 2000;
 
 const COMBINING_MARKS = /\p{M}+/gu;
+/** French elisions ("l'ostéopathie", "d'un", "qu'il") split into two words: one letter (or "qu") at a word's start. */
+const ELISION = /(?<![\p{L}\p{N}])(qu|[cdjlmnst])['\u2018\u2019\u02bc](?=\p{L})/giu;
 const APOSTROPHES = /['\u2018\u2019\u02bc`]/gu;
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 
 /**
  * Lower-case, accent-free words separated by single spaces:
  * "Ostéopathie Crânienne" → "osteopathie cranienne"; "cranio-sacral!" → "cranio sacral";
- * "mom's" → "moms"; emoji and punctuation become word breaks.
+ * "mom's" → "moms", but "l'allaitement" → "l allaitement"; emoji and punctuation become word breaks.
  */
 export function normalise(input: string): string {
   return input
@@ -20,6 +22,7 @@ export function normalise(input: string): string {
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
     .toLowerCase()
+    .replace(ELISION, '$1 ')
     .replace(APOSTROPHES, '')
     .replace(NON_WORD, ' ')
     .trim();

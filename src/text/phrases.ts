@@ -9,10 +9,11 @@
 //               as two patterns, never "dont|do not"
 //   #           a number (12, 80)
 //   *           a gap of up to MAX_GAP words (zero words allowed)
+//   @name       any word of a named word list (a macro), e.g. @medicine; see expandMacros
 // A pattern may not start or end with a gap.
 import { normalise } from './normalise';
 
-export const MAX_GAP = 3;
+export const MAX_GAP = 4;
 
 type Alternative = { kind: 'word'; word: string } | { kind: 'prefix'; prefix: string } | { kind: 'number' };
 type Slot = { kind: 'gap' } | { kind: 'any-of'; alternatives: Alternative[] };
@@ -25,6 +26,24 @@ export interface PhraseMatch<T> {
 }
 
 export class PatternError extends Error {}
+
+/** Replaces each "@name" alternative of a pattern with the words of that list ("a|b|c"). */
+export function expandMacros(pattern: string, macros: Readonly<Record<string, readonly string[]>>): string {
+  return pattern
+    .split(/\s+/)
+    .map((token) =>
+      token
+        .split('|')
+        .map((alt) => {
+          if (!alt.startsWith('@')) return alt;
+          const list = macros[alt.slice(1)];
+          if (!list) throw new PatternError(`unknown word list "${alt}"`);
+          return list.join('|');
+        })
+        .join('|'),
+    )
+    .join(' ');
+}
 
 /** Parses one pattern; throws PatternError with a reason when it is not valid. */
 export function parsePattern(pattern: string): Slot[] {

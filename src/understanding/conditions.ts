@@ -2,6 +2,7 @@
 // exact phrases (longest first), simple plurals, then typos when asked to.
 import type { LexiconEntry } from '../knowledge/schema';
 import { compact, normalise } from '../text/normalise';
+import { PhraseMatcher } from '../text/phrases';
 import { FuzzyIndex } from './fuzzy';
 import type { ConditionMatch, Span } from './types';
 
@@ -14,8 +15,10 @@ export class ConditionResolver {
   private readonly byTerm = new Map<string, string>();
   private readonly maxTermWords: number;
   private readonly fuzzy: FuzzyIndex<string>;
+  private readonly patterns: PhraseMatcher<string>;
 
   constructor(lexicon: readonly LexiconEntry[]) {
+    this.patterns = new PhraseMatcher(lexicon.flatMap((entry) => (entry.patterns ?? []).map((pattern) => ({ pattern, value: entry.id }))));
     let longest = 1;
     const fuzzyEntries: { name: string; value: string }[] = [];
     for (const entry of lexicon) {
@@ -29,21 +32,29 @@ export class ConditionResolver {
     this.fuzzy = new FuzzyIndex(fuzzyEntries);
   }
 
-  /** Exact and plural matches outside the spans already taken, leftmost-longest. */
+  /** Exact and plural matches outside the spans already taken, leftmost-longest; then the looser patterns. */
   find(words: readonly string[], taken: (i: number) => boolean): { matches: ConditionMatch[]; spans: Span[] } {
-    const matches: ConditionMatch[] = [];
-    const spans: Span[] = [];
+    const found: (ConditionMatch & Span)[] = [];
+    const free = (start: number, end: number) => {
+      for (let i = start; i < end; i++) if (taken(i)) return false;
+      return !found.some((f) => start < f.end && f.start < end);
+    };
     for (let start = 0; start < words.length; ) {
       const hit = taken(start) ? undefined : this.longestAt(words, start, taken);
       if (!hit) {
         start++;
         continue;
       }
-      addMatch(matches, { id: hit.id, matched: words.slice(start, hit.end).join(' '), score: 1 });
-      spans.push({ start, end: hit.end });
+      found.push({ id: hit.id, matched: words.slice(start, hit.end).join(' '), score: 1, start, end: hit.end });
       start = hit.end;
     }
-    return { matches, spans };
+    for (const hit of this.patterns.findAll(words)) {
+      if (free(hit.start, hit.end)) found.push({ id: hit.value, matched: words.slice(hit.start, hit.end).join(' '), score: 1, start: hit.start, end: hit.end });
+    }
+    found.sort((a, b) => a.start - b.start);
+    const matches: ConditionMatch[] = [];
+    for (const f of found) addMatch(matches, { id: f.id, matched: f.matched, score: f.score });
+    return { matches, spans: found.map(({ start, end }) => ({ start, end })) };
   }
 
   /** Typo matches for single words outside the spans taken ("migranes", "fibromyalga"). */

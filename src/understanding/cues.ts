@@ -2,13 +2,19 @@
 // asserted efficacy, condition-first questions and references to an unnamed therapy.
 import type { Cues, Topic } from '../knowledge/schema';
 import { TOPICS } from '../knowledge/schema';
-import { PhraseMatcher } from '../text/phrases';
+import { PhraseMatcher, expandMacros } from '../text/phrases';
 import type { AboutBotQuestion, Command, SocialIntent } from './types';
+
+/** A social phrase inside a longer message counts only in a message this short. */
+const MAX_SOCIAL_WORDS = 12;
+/** Which social intent a short message is, when it has several ("hi, thanks!" is thanks). */
+const SOCIAL_PRIORITY: SocialIntent[] = ['help', 'goodbye', 'thanks', 'greeting'];
 
 /** A request to start over counts only in a short message ("ok, start over please"). */
 const MAX_START_OVER_WORDS = 6;
+/** "agent" or "human" alone asks for a person only in a message this short ("operator please"). */
+const MAX_SHORT_MESSAGE_WORDS = 8;
 
-const list = <T>(patterns: readonly string[], value: T) => patterns.map((pattern) => ({ pattern, value }));
 
 export class CueReader {
   private readonly social: PhraseMatcher<SocialIntent>;
@@ -19,11 +25,14 @@ export class CueReader {
   private readonly conditionFirst: PhraseMatcher<true>;
   private readonly anaphora: PhraseMatcher<true>;
   private readonly startOver: PhraseMatcher<true>;
-  private readonly handoff: PhraseMatcher<true>;
+  private readonly handoffAnywhere: PhraseMatcher<true>;
+  private readonly handoffShort: PhraseMatcher<true>;
   private readonly yesNo: PhraseMatcher<'yes' | 'no'>;
   private readonly feedback: PhraseMatcher<'helpful' | 'not-helpful'>;
 
   constructor(cues: Cues) {
+    const list = <T>(patterns: readonly string[], value: T) =>
+      patterns.map((pattern) => ({ pattern: expandMacros(pattern, cues.wordLists), value }));
     this.social = new PhraseMatcher([
       ...list(cues.greeting, 'greeting' as const),
       ...list(cues.help, 'help' as const),
@@ -41,7 +50,8 @@ export class CueReader {
     this.conditionFirst = new PhraseMatcher(list(cues.conditionFirst, true as const));
     this.anaphora = new PhraseMatcher(list(cues.anaphora, true as const));
     this.startOver = new PhraseMatcher(list(cues.startOver, true as const));
-    this.handoff = new PhraseMatcher(list(cues.handoff, true as const));
+    this.handoffAnywhere = new PhraseMatcher(list(cues.handoff.anywhere, true as const));
+    this.handoffShort = new PhraseMatcher(list(cues.handoff.shortMessage, true as const));
     this.yesNo = new PhraseMatcher([...list(cues.yes, 'yes' as const), ...list(cues.no, 'no' as const)]);
     this.feedback = new PhraseMatcher([
       ...list(cues.feedback.helpful, 'helpful' as const),
@@ -51,7 +61,8 @@ export class CueReader {
 
   /** Start over (in a short message) or a request for a person (anywhere). */
   command(words: readonly string[]): Command | undefined {
-    if (this.handoff.findAll(words).length > 0) return 'handoff';
+    if (this.handoffAnywhere.findAll(words).length > 0) return 'handoff';
+    if (words.length <= MAX_SHORT_MESSAGE_WORDS && this.handoffShort.findAll(words).length > 0) return 'handoff';
     if (words.length <= MAX_START_OVER_WORDS && this.startOver.findAll(words).length > 0) return 'start-over';
     return undefined;
   }
@@ -64,17 +75,23 @@ export class CueReader {
     return this.feedback.matchesWhole(words);
   }
 
-  /** A greeting, help request, thanks or goodbye that is the whole message (with a greeting word before it at most). */
-  socialIntent(words: readonly string[]): SocialIntent | undefined {
+  /**
+   * A greeting, help request, thanks or goodbye: the whole message, a greeting or thanks followed by
+   * another social phrase ("hi, what can you do?"), or one inside a short message that asks nothing else
+   * ("brilliant, thanks a million").
+   */
+  socialIntent(words: readonly string[], asksSomething: boolean): SocialIntent | undefined {
     const whole = this.social.matchesWhole(words);
     if (whole) return whole;
-    // "hi, what can you do?" / "thanks! bye": a social phrase after a greeting or thanks.
     for (let cut = 1; cut < Math.min(words.length, 4); cut++) {
       const head = this.social.matchesWhole(words.slice(0, cut));
       const tail = this.social.matchesWhole(words.slice(cut));
       if (head && tail) return tail === 'greeting' ? head : tail;
     }
-    return this.helpAnywhere.findAll(words).length > 0 ? 'help' : undefined;
+    if (this.helpAnywhere.findAll(words).length > 0) return 'help';
+    if (asksSomething || words.length > MAX_SOCIAL_WORDS) return undefined;
+    const found = new Set(this.social.findAll(words).map((m) => m.value));
+    return SOCIAL_PRIORITY.find((intent) => found.has(intent));
   }
 
   aboutBotQuestion(words: readonly string[]): AboutBotQuestion | undefined {

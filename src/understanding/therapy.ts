@@ -109,12 +109,14 @@ export class TherapyResolver {
       if (!this.headNouns.has(words[i]) || taken(i) || taken(i - 1)) continue;
       const modifier = words[i - 1];
       if (modifier.length < 3 || this.notModifiers.has(modifier) || this.headNouns.has(modifier) || /^\d+$/.test(modifier)) continue;
+      // "craniosacarl therapy" and "cranial sacral therapy" are typos of a known name, not new therapies.
+      const typo = this.coveredTypoEndingAt(words, i, taken);
+      if (typo) {
+        this.record(found, typo.owner, typo.matched, typo.similarity, typo.span);
+        continue;
+      }
       const phrase = `${modifier} ${words[i]}`;
-      const span = { start: i - 1, end: i + 1 };
-      // "craniosacarl therapy" is a typo of a known name, not a new therapy.
-      const typo = this.fuzzy.search(compact(phrase)) ?? this.fuzzy.search(modifier);
-      if (typo && typo.value.kind === 'covered' && typo.similarity >= MIN_TYPO_SIMILARITY) this.record(found, typo.value, phrase, typo.similarity, span);
-      else this.record(found, { kind: 'unknown', name: phrase }, phrase, 1, span);
+      this.record(found, { kind: 'unknown', name: phrase }, phrase, 1, { start: i - 1, end: i + 1 });
     }
   }
 
@@ -148,6 +150,23 @@ export class TherapyResolver {
     if (best && !partial && best.similarity >= MIN_UNKNOWN_TYPO_SIMILARITY) {
       this.record(found, best.owner, best.matched, best.similarity, best.span);
     }
+  }
+
+  /** The closest covered name to the words ending at `end` (one to MAX_FUZZY_WORDS + 1 of them), if close enough. */
+  private coveredTypoEndingAt(words: readonly string[], end: number, taken: (i: number) => boolean) {
+    let best: { owner: NameOwner; matched: string; similarity: number; span: Span } | undefined;
+    for (let start = end; start >= Math.max(0, end - MAX_FUZZY_WORDS); start--) {
+      if (taken(start) || (start < end && this.stopWords.has(words[start]))) break;
+      const phrase = words.slice(start, end + 1);
+      for (const candidate of [phrase, phrase.slice(0, -1)]) {
+        if (candidate.length === 0) continue;
+        const hit = this.fuzzy.search(candidate.join(''));
+        if (hit?.value.kind === 'covered' && hit.similarity >= MIN_TYPO_SIMILARITY && (!best || hit.similarity > best.similarity)) {
+          best = { owner: hit.value, matched: phrase.join(' '), similarity: hit.similarity, span: { start, end: end + 1 } };
+        }
+      }
+    }
+    return best;
   }
 
   private longestNameAt(words: readonly string[], start: number): { owner: NameOwner; end: number } | undefined {

@@ -16,7 +16,7 @@ export class Understanding {
 
   constructor(knowledge: KnowledgeBase) {
     const { cues } = knowledge;
-    this.screen = new SafetyScreen(knowledge.redFlags);
+    this.screen = new SafetyScreen(knowledge.redFlags, cues.wordLists);
     this.therapies = new TherapyResolver(knowledge.monographs, knowledge.otherTherapies, {
       headNouns: cues.therapyHeadNouns,
       notModifiers: cues.notTherapyModifiers,
@@ -50,7 +50,7 @@ export class Understanding {
     const covered = [...therapies.covered].sort((a, b) => b.score - a.score);
     const feedback = this.cues.feedbackOf(words);
     const yesNo = this.cues.yesOrNo(words);
-    const social = named || feedback || yesNo ? undefined : this.cues.socialIntent(words);
+    const social = named || feedback || yesNo ? undefined : this.cues.socialIntent(words, topics.length > 0);
     return {
       emergency: emergencyKind ? { kind: emergencyKind } : undefined,
       social,

@@ -9,6 +9,8 @@ describe('normalise', () => {
     ['CST 🙂🙂 for   migraines?', 'cst for migraines'],
     ['  \t\n ', ''],
     ['ﬁbromyalgia', 'fibromyalgia'],
+    ["l'ostéopathie pendant l'allaitement", 'l osteopathie pendant l allaitement'],
+    ["don't, can't, it's", 'dont cant its'],
   ])('%j → %j', (input, expected) => {
     expect(normalise(input)).toBe(expected);
   });

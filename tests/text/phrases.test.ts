@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PatternError, PhraseMatcher, parsePattern } from '../../src/text/phrases';
+import { PatternError, PhraseMatcher, expandMacros, parsePattern } from '../../src/text/phrases';
 import { words } from '../../src/text/normalise';
 
 const matches = (pattern: string, text: string) => new PhraseMatcher([{ pattern, value: true }]).findAll(words(text)).length > 0;
@@ -23,6 +23,13 @@ describe('phrase patterns', () => {
   it('normalises patterns like user text (apostrophes, accents, case)', () => {
     expect(matches("Can't Talk", 'she cant talk')).toBe(true);
     expect(matches('sûr', 'c est sur')).toBe(true);
+  });
+
+  it('expands @word lists inside alternatives', () => {
+    const pattern = expandMacros('stop|quit * @medicine|meds', { medicine: ['insulin', 'warfarin'] });
+    expect(pattern).toBe('stop|quit * insulin|warfarin|meds');
+    expect(matches(pattern, 'should I stop taking my warfarin')).toBe(true);
+    expect(() => expandMacros('@nothing', {})).toThrow(PatternError);
   });
 
   it.each(['', '*', '* pain', 'pain *', 'a||b'])('rejects %j', (pattern) => {

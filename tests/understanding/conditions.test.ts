@@ -22,6 +22,11 @@ describe('condition resolution through the lexicon', () => {
     ['while breastfeeding', 'breast-feeding'],
     ['after a concussion', 'brain-injury'],
     ['TBI symptoms', 'brain-injury'],
+    ['I fell off my bike and hit my head last week', 'brain-injury'],
+    ['he was knocked out in a tackle', 'brain-injury'],
+    ["we're expecting in March", 'pregnancy'],
+    ["I'm still nursing my little one", 'breast-feeding'],
+    ["pendant l'allaitement", 'breast-feeding'],
   ])('%j → %s', (text, id) => {
     expect(conditionsOf(text)).toContain(id);
   });

@@ -21,6 +21,16 @@ describe('safety screen', () => {
     ["sometimes I think I'd be better off dead", 'self-harm'],
     ['thinking about harming myself again', 'self-harm'],
     ['my husband collapsed and is unresponsive', 'unresponsive'],
+    ["I don't see the point in going on anymore", 'self-harm'],
+    ['everyone would be better off without me', 'self-harm'],
+    ['been cutting again, would CST help with the urges', 'self-harm'],
+    ["dad can't lift his left arm and his speech sounds drunk", 'stroke'],
+    ['feels like an elephant is sitting on my chest', 'heart'],
+    ["he's wheezing and can't catch his breath, the inhaler isn't working", 'breathing'],
+    ['my throat feels tight and my tongue is swelling', 'breathing'],
+    ["it won't stop bleeding", 'bleeding'],
+    ['I took a whole pack of paracetamol', 'poisoning'],
+    ['grandma collapsed and is not responding', 'unresponsive'],
   ])('%j → %s', (text, kind) => {
     expect(emergencyOf(text)).toBe(kind);
   });
@@ -42,6 +52,9 @@ describe('safety screen', () => {
     'is craniosacral therapy safe in pregnancy?',
     'article on breathing exercises for asthma',
     'does CST help with heavy periods',
+    'I hurt myself lifting boxes last year, does CST help back pain?',
+    'the pharmacist said 2000mg would be an overdose of metformin',
+    'what is a stroke, exactly?',
   ])('does not raise an alarm for %j', (text) => {
     expect(emergencyOf(text)).toBeUndefined();
   });

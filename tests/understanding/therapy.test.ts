@@ -21,7 +21,7 @@ describe('therapy resolution', () => {
     expect(q.unknownTherapies).toEqual([]);
   });
 
-  it.each(['craniosacaral therapy', 'cranial sacral therpay', 'cranioscaral', 'craniosacrial treatment'])(
+  it.each(['craniosacaral therapy', 'cranial sacral therpay', 'cranioscaral', 'craniosacrial treatment', 'cranial sacral therapy', 'cranial-sacral therapy'])(
     'forgives the typo in %j, with a score below 1',
     (text) => {
       const [match] = understand(`is ${text} safe?`).therapies;
@@ -40,6 +40,8 @@ describe('therapy resolution', () => {
     ['st johns wort for depression', 'st john'],
     ['Zorblax therapy for migraines?', 'zorblax therapy'],
     ['is quillberry root safe in pregnancy', 'quillberry root'],
+    ['what is the Glimmerfield technique?', 'glimmerfield technique'],
+    ['is my medication safe with meditation', 'meditation'],
   ])('reports %j as an unknown therapy, never as craniosacral therapy', (text, name) => {
     const q = understand(text);
     expect(q.therapies).toEqual([]);

@@ -18,6 +18,16 @@ describe('topics', () => {
     ['should I stop taking my insulin and try CST', 'medical-advice'],
     ['could CST replace my antidepressants', 'medical-advice'],
     ['give me the background on CST', 'overview'],
+    ['how many craniosacral sessions will I need', 'dosing'],
+    ['how long is a typical cst session', 'dosing'],
+    ['would you rather use CST than the inhaler', 'medical-advice'],
+    ['thinking of coming off my sertraline and doing CST', 'medical-advice'],
+    ['CST plus levothyroxine, any problems?', 'interactions'],
+    ['can the bones in your skull really be moved by CST', 'how-it-works'],
+    ['what do people use CST for?', 'uses'],
+    ['can chiropractors do craniosacral therapy?', 'practice'],
+    ['any contraindications for CST?', 'safety'],
+    ['will CST leave me feeling worse afterwards?', 'safety'],
   ])('%j is about %s', (text, topic) => {
     expect(understand(text).topics).toContain(topic);
   });
@@ -51,6 +61,10 @@ describe('whole questions', () => {
     ['bye', 'goodbye'],
     ['what can I ask you?', 'help'],
     ['hello, what can you do?', 'help'],
+    ['brilliant, thanks a million', 'thanks'],
+    ['thank you so much, that was really useful!', 'thanks'],
+    ['good evening, I have a couple of questions', 'greeting'],
+    ['what sort of questions can I ask you?', 'help'],
   ])('%j is social (%s)', (text, intent) => {
     expect(understand(text).social).toBe(intent);
   });
@@ -60,6 +74,18 @@ describe('whole questions', () => {
     expect(q.conditionFirst).toBe(true);
     expect(q.therapies).toEqual([]);
     expect(q.conditions.map((c) => c.id)).toEqual(['migraine']);
+  });
+
+  it('hears a request for a person anywhere, but "human" or "agent" alone only in a short message', () => {
+    expect(understand('I need human help, not a bot').command).toBe('handoff');
+    expect(understand('operator').command).toBe('handoff');
+    expect(understand('can I talk to a person about CST please').command).toBe('handoff');
+    expect(understand('Customer service request: how much urine does an average human bladder hold?').command).toBeUndefined();
+  });
+
+  it('hears "start over" only in a short message', () => {
+    expect(understand('ok start over').command).toBe('start-over');
+    expect(understand('can I cancel a CST session without paying for it and restart later').command).toBeUndefined();
   });
 
   it('notices a reference to a therapy it was not told', () => {
