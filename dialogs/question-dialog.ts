@@ -31,7 +31,8 @@ export class QuestionDialog extends Dialog<QuestionOptions> {
     super(QuestionDialog.id);
   }
 
-  override async beginDialog(dc: DialogContext, options: QuestionOptions = {}): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, given?: QuestionOptions | null): Promise<DialogTurnResult> {
+    const options = given ?? {};
     const text = options.text ?? messageText(dc.context);
     const understood = options.text === undefined ? understandTurn(dc.context, this.services) : this.services.conversation.understanding.understand(text);
     const question: ResolvedQuestion = options.therapy ? { ...understood, therapies: [options.therapy], unknownTherapies: [] } : understood;

@@ -103,3 +103,19 @@ describe('health probes', () => {
     expect(await res.json()).toMatchObject({ status: 'ready', knowledge: 'loaded' });
   });
 });
+
+describe('several turns over HTTP', () => {
+  it('remembers the therapy across turns of one conversation, and not across conversations', async () => {
+    await post(server.url, messageActivity('tell me about craniosacral therapy', 'http-multi-1'));
+    const followUp = await post(server.url, messageActivity('is it safe while breastfeeding?', 'http-multi-1'));
+    expect(replyText(followUp.activities)).toMatch(/avoid it while pregnant or breast-feeding/);
+    const other = await post(server.url, messageActivity('is it safe while breastfeeding?', 'http-multi-2'));
+    expect(replyText(other.activities)).toMatch(/Which therapy do you mean/);
+  });
+
+  it('returns the handoff event in the response body', async () => {
+    const { activities } = await post(server.url, messageActivity('talk to a human', 'http-handoff'));
+    expect(activities.some((a) => a.type === 'event' && a.name === 'handoff.initiate')).toBe(true);
+    expect(replyText(activities)).toContain(shippedKnowledge().replies.disclaimer);
+  });
+});
