@@ -19,6 +19,10 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().trim().min(1).default(DEFAULT_DATA_DIR),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  WEB_CHAT_PAGE: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+    .default('true')
+    .transform((value) => ['true', '1', 'yes'].includes(value)),
   HANDOFF_AFTER_FAILURES: z.coerce.number().int().min(0).max(100).default(3),
 });
 

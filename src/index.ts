@@ -40,8 +40,10 @@ async function main(): Promise<void> {
     bot,
     logger,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    chatPage: config.WEB_CHAT_PAGE,
   });
   console.log(`Bot ready: POST ${server.url}/api/messages`);
+  if (config.WEB_CHAT_PAGE) console.log(`Chat page: ${server.url}/`);
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');

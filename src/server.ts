@@ -2,6 +2,7 @@
 import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from './logger';
+import { registerChatPage } from './web/chat-page';
 
 export interface ServerOptions {
   host: string;
@@ -11,6 +12,8 @@ export interface ServerOptions {
   logger: Logger;
   /** Longest wait for in-flight turns when shutting down. */
   shutdownGraceMs: number;
+  /** Serve the local Web Chat page at "/". */
+  chatPage: boolean;
 }
 
 export interface RunningServer {
@@ -45,6 +48,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       inFlight.delete(turn);
     }
   });
+
+  if (options.chatPage) registerChatPage(server);
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });

@@ -48,8 +48,8 @@ function addButtons(card: AdaptiveCard, answer: Answer, answerId: string | undef
     card.actions = answer.followUps.map((choice) => submit(choice, { choice, msteams: { type: 'imBack', value: choice } }));
   } else if (answerId && RATEABLE.has(answer.kind)) {
     card.actions = [
-      submit('👍 Helpful', { feedback: 'helpful', answerId }),
-      submit('👎 Not helpful', { feedback: 'not-helpful', answerId }),
+      submit('Helpful', { feedback: 'helpful', answerId }),
+      submit('Not helpful', { feedback: 'not-helpful', answerId }),
     ];
   }
 }

@@ -22,7 +22,7 @@ export async function startBot(env: Record<string, string> = {}): Promise<Runnin
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env });
   const logger = createLogger(config.LOG_LEVEL);
   const { adapter, bot } = createBotParts(config, logger, shippedKnowledge());
-  return startServer({ host: '127.0.0.1', port: 0, adapter, bot, logger, shutdownGraceMs: 5000 });
+  return startServer({ host: '127.0.0.1', port: 0, adapter, bot, logger, shutdownGraceMs: 5000, chatPage: config.WEB_CHAT_PAGE });
 }
 
 let counter = 0;

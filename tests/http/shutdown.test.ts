@@ -32,6 +32,7 @@ describe('graceful shutdown', () => {
       bot: new SlowBot(400),
       logger,
       shutdownGraceMs: 5000,
+      chatPage: false,
     });
     const inFlight = post(server.url, messageActivity('hi'));
     await sleep(100);

@@ -1,0 +1,68 @@
+// The local chat page at "/": Bot Framework Web Chat, served from the installed package (no CDN),
+// with a small client that talks to /api/messages. Turned off with WEB_CHAT_PAGE=false in
+// production, where Azure's Web Chat channel or Teams is used instead.
+import { createReadStream, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Server } from 'restify';
+
+/** The page's own files, and the one Web Chat file it needs. */
+const PUBLIC_DIR = join(projectRoot(), 'src', 'web', 'public');
+const WEB_CHAT_BUNDLE = join(projectRoot(), 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
+
+const FILES: Record<string, { path: string; type: string }> = {
+  '/chat/chat.js': { path: join(PUBLIC_DIR, 'chat.js'), type: 'text/javascript; charset=utf-8' },
+  '/chat/chat.css': { path: join(PUBLIC_DIR, 'chat.css'), type: 'text/css; charset=utf-8' },
+  '/chat/webchat.js': { path: WEB_CHAT_BUNDLE, type: 'text/javascript; charset=utf-8' },
+};
+
+/**
+ * Scripts only from this server; Web Chat styles itself with inline styles; no framing by other sites.
+ * Nothing is loaded from elsewhere, so the page works on machines without internet.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export function registerChatPage(server: Server): void {
+  server.get('/', async (_req, res) => {
+    await sendFile(res, join(PUBLIC_DIR, 'index.html'), 'text/html; charset=utf-8', { 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+  });
+  for (const [route, file] of Object.entries(FILES)) {
+    server.get(route, async (_req, res) => {
+      await sendFile(res, file.path, file.type, { 'Cache-Control': 'no-cache' });
+    });
+  }
+}
+
+async function sendFile(res: import('restify').Response, path: string, type: string, headers: Record<string, string>): Promise<void> {
+  if (!existsSync(path)) {
+    res.send(404, { error: 'not found' });
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', ...headers });
+  await new Promise<void>((resolve, reject) => {
+    const stream = createReadStream(path);
+    stream.on('error', reject);
+    stream.on('end', resolve);
+    stream.pipe(res);
+  });
+}
+
+/** The directory holding package.json, whether running from src/ (tests) or dist/src/ (npm start). */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find the project root (package.json)');
+    dir = parent;
+  }
+  return dir;
+}

@@ -1,0 +1,113 @@
+// The local chat page in real headless Chromium (Debian's package, driven by playwright-core):
+// the welcome, an answer with its warning and the disclaimer, a suggested action, hostile input
+// shown as text, and a reload that continues the conversation. Screenshots go to test-artifacts/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { RunningServer } from '../../src/server';
+import { startBot } from '../helpers/bot-server';
+import { ROOT } from '../helpers/processes';
+
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  try {
+    execFileSync('bash', [join(ROOT, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit', timeout: 280_000 });
+  } catch {
+    /* reported below */
+  }
+  return existsSync(CHROMIUM);
+}
+
+const available = chromiumAvailable();
+if (!available) {
+  console.warn(
+    '\n' + '!'.repeat(78) + `\n!! SKIPPING THE BROWSER TEST: ${CHROMIUM} is missing and could not be installed.\n` +
+      '!! Run scripts/ensure-chromium.sh as root (apt-get install chromium) to enable it.\n' + '!'.repeat(78) + '\n',
+  );
+}
+
+describe.skipIf(!available)('chat page in Chromium', { timeout: 60_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const transcript = () => page.locator('#webchat');
+  const send = async (text: string) => {
+    const box = page.locator('input[data-id="webchat-sendbox-input"], textarea[data-id="webchat-sendbox-input"]').first();
+    await box.fill(text);
+    await box.press('Enter');
+  };
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startBot({ WEB_CHAT_PAGE: 'true' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    page = await browser.newPage({ viewport: { width: 390, height: 844 } }); // phone width
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${server.url}/`);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the product name and the welcome with example questions', async () => {
+    expect(await page.locator('h1').textContent()).toBe('Natural Therapy Answers');
+    await transcript().getByText(/Right now I cover craniosacral therapy/).waitFor();
+    await page.getByRole('button', { name: 'Is craniosacral therapy safe in pregnancy?' }).last().waitFor();
+    await shot('1-welcome');
+  });
+
+  it('answers a pregnancy question with the warning and the disclaimer', async () => {
+    await send('is craniosacral therapy safe during pregnancy?');
+    await transcript().getByText(/avoid it while pregnant or breast-feeding/).waitFor();
+    await transcript().getByText(/not medical advice/).last().waitFor();
+    await shot('2-pregnancy-answer');
+  });
+
+  it('answers a suggested action when clicked', async () => {
+    await page.getByRole('button', { name: 'What is craniosacral therapy?' }).last().click();
+    await transcript().getByText(/centred on the skull and the spine/).waitFor();
+    await shot('3-suggested-action');
+  });
+
+  it('shows hostile input as text and runs no script', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    await send(hostile);
+    await transcript().getByText(hostile, { exact: false }).first().waitFor();
+    expect(await page.locator('#webchat img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await shot('4-hostile-input');
+  });
+
+  it('continues the conversation after a reload', async () => {
+    await page.reload();
+    await transcript().getByText(/centred on the skull and the spine/).waitFor();
+    await shot('5a-reloaded');
+    await send('and is it safe while breastfeeding?');
+    await expect.poll(() => transcript().getByText(/avoid it while pregnant or breast-feeding/).count(), { timeout: 10_000 }).toBe(2);
+    expect(dialogs).toEqual([]);
+    await shot('5-after-reload');
+  });
+});
