@@ -1,5 +1,5 @@
 // Builds the bot's parts from settings and validated knowledge; shared by index.ts and the tests.
-import { ConversationState, MemoryStorage, type CloudAdapter, type Storage } from 'botbuilder';
+import { ConversationState, type CloudAdapter, type Storage } from 'botbuilder';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
@@ -8,15 +8,19 @@ import { Conversation } from './conversation';
 import { TherapyBot } from './bot';
 import { LogFeedbackRecorder } from './feedback';
 import { ResilientStorage } from './state/resilient-storage';
+import { createStorage } from './state/create-storage';
+import type { Readiness } from './server';
 
 export interface BotParts {
   adapter: CloudAdapter;
   bot: TherapyBot;
   storage: ResilientStorage;
+  /** For /readyz: the state storage's health. */
+  readiness: () => Readiness;
 }
 
-/** `storage` defaults to in-memory state; tests pass their own to simulate failures. */
-export function createBotParts(config: Config, logger: Logger, knowledge: KnowledgeBase, storage: Storage = new MemoryStorage()): BotParts {
+/** `storage` comes from the settings; tests may pass their own to simulate failures. */
+export function createBotParts(config: Config, logger: Logger, knowledge: KnowledgeBase, storage: Storage = createStorage(config)): BotParts {
   const adapter = createAdapter(config, logger, knowledge.replies.disclaimer);
   const resilient = new ResilientStorage(storage, logger);
   const bot = new TherapyBot({
@@ -25,5 +29,9 @@ export function createBotParts(config: Config, logger: Logger, knowledge: Knowle
     feedback: new LogFeedbackRecorder(logger),
     handoffAfterFailures: config.HANDOFF_AFTER_FAILURES,
   });
-  return { adapter, bot, storage: resilient };
+  const readiness = (): Readiness => {
+    const healthy = resilient.isHealthy();
+    return { ready: healthy, checks: { storage: healthy ? 'ok' : 'failing' } };
+  };
+  return { adapter, bot, storage: resilient, readiness };
 }

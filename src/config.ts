@@ -9,6 +9,13 @@ const optionalText = z
   .optional()
   .transform((value) => (value === '' ? undefined : value));
 
+const flag = (fallback: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+    .default(fallback)
+    .transform((value) => ['true', '1', 'yes'].includes(value));
+const count = (min: number, max: number, fallback: number) => z.coerce.number().int('must be a whole number').min(min).max(max).default(fallback);
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int('must be a whole number').min(0).max(65535).default(3978),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -19,10 +26,22 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().trim().min(1).default(DEFAULT_DATA_DIR),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
-  WEB_CHAT_PAGE: z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
-    .default('true')
-    .transform((value) => ['true', '1', 'yes'].includes(value)),
+  WEB_CHAT_PAGE: flag('true'),
+  /** Largest request body accepted on /api/messages, in bytes. */
+  MAX_BODY_BYTES: count(1024, 10 * 1024 * 1024, 256 * 1024),
+  /** Turns allowed per conversation and per user id within RATE_LIMIT_WINDOW_MS (0 = no limit). */
+  RATE_LIMIT_PER_CONVERSATION: count(0, 100_000, 30),
+  RATE_LIMIT_PER_USER: count(0, 100_000, 60),
+  RATE_LIMIT_WINDOW_MS: count(1000, 3_600_000, 60_000),
+  /** Where conversation state lives: in this process (memory) or in Azure Blob Storage (blob, for scale-out). */
+  STATE_STORAGE: z.enum(['memory', 'blob']).default('memory'),
+  /** In-memory state: idle conversations expire after this long, and at most this many are kept. */
+  MEMORY_STATE_TTL_MS: count(1000, 7 * 24 * 3_600_000, 60 * 60 * 1000),
+  MEMORY_STATE_MAX_CONVERSATIONS: count(1, 10_000_000, 20_000),
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  AZURE_STORAGE_CONTAINER: z.string().trim().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a valid blob container name').default('bot-state'),
+  /** Log message text (emails and phone numbers redacted). Off by default: messages may hold health information. */
+  LOG_MESSAGE_TEXT: flag('false'),
   HANDOFF_AFTER_FAILURES: z.coerce.number().int().min(0).max(100).default(3),
 });
 
@@ -38,6 +57,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const config = parsed.data;
+  if (config.STATE_STORAGE === 'blob' && !config.AZURE_STORAGE_CONNECTION_STRING) {
+    throw new ConfigError('invalid configuration:\nAZURE_STORAGE_CONNECTION_STRING: required when STATE_STORAGE is blob');
+  }
   if (config.MicrosoftAppType === 'SingleTenant' && config.MicrosoftAppId && !config.MicrosoftAppTenantId) {
     throw new ConfigError('invalid configuration:\nMicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
   }

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const knowledge = new KnowledgeBase(loaded.knowledge);
   logger.info({ monographs: knowledge.monographs.length, lexicon: knowledge.lexicon.length }, 'knowledge loaded');
 
-  const { adapter, bot } = createBotParts(config, logger, knowledge);
+  const { adapter, bot, readiness } = createBotParts(config, logger, knowledge);
   const server = await startServer({
     host: config.HOST,
     port: config.PORT,
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     logger,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     chatPage: config.WEB_CHAT_PAGE,
+    readiness,
   });
   console.log(`Bot ready: POST ${server.url}/api/messages`);
   if (config.WEB_CHAT_PAGE) console.log(`Chat page: ${server.url}/`);

@@ -14,6 +14,13 @@ export interface ServerOptions {
   shutdownGraceMs: number;
   /** Serve the local Web Chat page at "/". */
   chatPage: boolean;
+  /** What /readyz reports beyond "knowledge loaded"; not ready makes it answer 503. */
+  readiness?: () => Readiness;
+}
+
+export interface Readiness {
+  ready: boolean;
+  checks: Record<string, string>;
 }
 
 export interface RunningServer {
@@ -55,11 +62,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.send(200, { status: 'ok' });
   });
 
-  // Knowledge is loaded and validated before the server starts, so the process is ready once it
-  // listens; it stops being ready when it starts draining.
+  // Knowledge is loaded and validated before the server starts, so it is ready once it listens,
+  // unless a dependency (conversation state storage) is failing; it stops being ready when draining.
   server.get('/readyz', async (_req, res) => {
-    if (draining) res.send(503, { status: 'draining' });
-    else res.send(200, { status: 'ready', knowledge: 'loaded' });
+    if (draining) {
+      res.send(503, { status: 'draining' });
+      return;
+    }
+    const { ready, checks } = options.readiness?.() ?? { ready: true, checks: {} };
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', knowledge: 'loaded', ...checks });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -21,8 +21,8 @@ export function shippedKnowledge(): KnowledgeBase {
 export async function startBot(env: Record<string, string> = {}): Promise<RunningServer> {
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env });
   const logger = createLogger(config.LOG_LEVEL);
-  const { adapter, bot } = createBotParts(config, logger, shippedKnowledge());
-  return startServer({ host: '127.0.0.1', port: 0, adapter, bot, logger, shutdownGraceMs: 5000, chatPage: config.WEB_CHAT_PAGE });
+  const { adapter, bot, readiness } = createBotParts(config, logger, shippedKnowledge());
+  return startServer({ host: '127.0.0.1', port: 0, adapter, bot, logger, shutdownGraceMs: 5000, chatPage: config.WEB_CHAT_PAGE, readiness });
 }
 
 let counter = 0;

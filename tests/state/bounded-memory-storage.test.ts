@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { ConversationState, TestAdapter } from 'botbuilder';
+import { BoundedMemoryStorage } from '../../src/state/bounded-memory-storage';
+
+describe('BoundedMemoryStorage', () => {
+  it('keeps at most the cap through 100,000 distinct conversations', async () => {
+    const storage = new BoundedMemoryStorage({ ttlMs: 3_600_000, maxEntries: 5_000 });
+    let largest = 0;
+    for (let i = 0; i < 100_000; i++) {
+      await storage.write({ [`webchat/conversations/c${i}`]: { memory: { therapyId: 'craniosacral-therapy', n: i } } });
+      largest = Math.max(largest, storage.size);
+    }
+    expect(largest).toBe(5_000);
+    expect(storage.size).toBe(5_000);
+    expect(await storage.read(['webchat/conversations/c0'])).toEqual({});
+    expect((await storage.read(['webchat/conversations/c99999']))['webchat/conversations/c99999']).toMatchObject({ memory: { n: 99_999 } });
+  });
+
+  it('expires idle conversations after the TTL, and reading keeps one alive', async () => {
+    let now = 0;
+    const storage = new BoundedMemoryStorage({ ttlMs: 1000, maxEntries: 100, now: () => now });
+    await storage.write({ idle: { a: 1 }, busy: { b: 2 } });
+    now = 900;
+    await storage.read(['busy']);
+    now = 1500;
+    expect(await storage.read(['idle'])).toEqual({});
+    expect(Object.keys(await storage.read(['busy']))).toEqual(['busy']);
+    await storage.write({ newcomer: { c: 3 } });
+    expect(storage.size).toBe(2);
+  });
+
+  it('evicts the least recently used first', async () => {
+    const storage = new BoundedMemoryStorage({ ttlMs: 60_000, maxEntries: 2 });
+    await storage.write({ a: { v: 1 } });
+    await storage.write({ b: { v: 2 } });
+    await storage.read(['a']);
+    await storage.write({ c: { v: 3 } });
+    expect(Object.keys(await storage.read(['a', 'b', 'c'])).sort()).toEqual(['a', 'c']);
+  });
+
+  it('refuses a write with a stale eTag and accepts "*"', async () => {
+    const storage = new BoundedMemoryStorage({ ttlMs: 60_000, maxEntries: 10 });
+    await storage.write({ k: { v: 1 } });
+    const first = (await storage.read(['k'])).k;
+    await storage.write({ k: { ...first, v: 2 } });
+    await expect(storage.write({ k: { ...first, v: 3 } })).rejects.toThrow(/eTag conflict/);
+    await storage.write({ k: { v: 4, eTag: '*' } });
+    expect((await storage.read(['k'])).k.v).toBe(4);
+  });
+
+  it('never shares objects with its callers', async () => {
+    const storage = new BoundedMemoryStorage({ ttlMs: 60_000, maxEntries: 10 });
+    const item = { list: [1] };
+    await storage.write({ k: item });
+    item.list.push(2);
+    const read = (await storage.read(['k'])).k;
+    read.list.push(3);
+    expect((await storage.read(['k'])).k.list).toEqual([1]);
+  });
+
+  it('works as botbuilder ConversationState storage', async () => {
+    const state = new ConversationState(new BoundedMemoryStorage({ ttlMs: 60_000, maxEntries: 10 }));
+    const counter = state.createProperty<number>('count');
+    const adapter = new TestAdapter(async (context) => {
+      const count = (await counter.get(context, 0)) + 1;
+      await counter.set(context, count);
+      await context.sendActivity(`turn ${count}`);
+      await state.saveChanges(context);
+    });
+    await adapter.send('a').assertReply('turn 1').send('b').assertReply('turn 2').startTest();
+  });
+});
