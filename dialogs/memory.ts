@@ -5,6 +5,8 @@ import type { Answer } from '../src/answers/types';
 
 /** Lines of transcript kept for a handoff. */
 export const MAX_TRANSCRIPT_LINES = 30;
+/** Longest line kept in the transcript: state stays small even when someone pastes a book. */
+export const MAX_TRANSCRIPT_LINE_CHARS = 2000;
 /** Answers remembered so that feedback buttons on recent answers still find what they rated. */
 export const MAX_ANSWERS_REMEMBERED = 5;
 
@@ -57,7 +59,8 @@ export function clearContext(memory: ConversationMemory): void {
 }
 
 export function remember(memory: ConversationMemory, from: TranscriptLine['from'], text: string): void {
-  memory.transcript.push({ from, text, timestamp: new Date().toISOString() });
+  const kept = text.length > MAX_TRANSCRIPT_LINE_CHARS ? `${text.slice(0, MAX_TRANSCRIPT_LINE_CHARS)}…` : text;
+  memory.transcript.push({ from, text: kept, timestamp: new Date().toISOString() });
   if (memory.transcript.length > MAX_TRANSCRIPT_LINES) memory.transcript.splice(0, memory.transcript.length - MAX_TRANSCRIPT_LINES);
 }
 

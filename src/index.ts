@@ -6,7 +6,7 @@ import { createLogger } from './logger';
 import { formatProblem, loadKnowledge } from './knowledge/load';
 import { KnowledgeBase } from './knowledge/knowledge-base';
 import { createBotParts } from './app';
-import { startServer } from './server';
+import { limitsFrom, startServer } from './server';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -42,6 +42,8 @@ async function main(): Promise<void> {
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     chatPage: config.WEB_CHAT_PAGE,
     readiness,
+    limits: limitsFrom(config),
+    logMessageText: config.LOG_MESSAGE_TEXT,
   });
   console.log(`Bot ready: POST ${server.url}/api/messages`);
   if (config.WEB_CHAT_PAGE) console.log(`Chat page: ${server.url}/`);

@@ -1,10 +1,11 @@
 // Structured JSON logs. Message text is health information: it is never passed to the logger.
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-export function createLogger(level: string): Logger {
-  return pino({
+/** Logs to stdout, or to `destination` (tests capture the lines there). */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: { service: 'natural-therapy-bot' },
     // Defence in depth: should a whole activity ever be logged, its text and secrets are dropped.
@@ -12,5 +13,6 @@ export function createLogger(level: string): Logger {
       paths: ['text', '*.text', 'activity.text', 'MicrosoftAppPassword', '*.MicrosoftAppPassword', 'req.headers.authorization'],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

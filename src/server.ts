@@ -1,8 +1,33 @@
-// HTTP edge: restify routes for the Bot Framework endpoint and health probes, and graceful shutdown.
+// HTTP edge: restify routes for the Bot Framework endpoint and health probes, input limits,
+// per-turn logs with a correlation id, and graceful shutdown.
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Config } from './config';
 import type { Logger } from './logger';
+import { RateLimiter } from './rate-limit';
+import { logTurn } from './turn-log';
 import { registerChatPage } from './web/chat-page';
+
+export interface Limits {
+  maxBodyBytes: number;
+  /** Turns per conversation and per user id within windowMs; 0 = no limit. */
+  perConversation: number;
+  perUser: number;
+  windowMs: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxBodyBytes: 256 * 1024, perConversation: 30, perUser: 60, windowMs: 60_000 };
+
+export function limitsFrom(config: Config): Limits {
+  return {
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    perConversation: config.RATE_LIMIT_PER_CONVERSATION,
+    perUser: config.RATE_LIMIT_PER_USER,
+    windowMs: config.RATE_LIMIT_WINDOW_MS,
+  };
+}
 
 export interface ServerOptions {
   host: string;
@@ -16,6 +41,9 @@ export interface ServerOptions {
   chatPage: boolean;
   /** What /readyz reports beyond "knowledge loaded"; not ready makes it answer 503. */
   readiness?: () => Readiness;
+  limits?: Limits;
+  /** Log message text (redacted) in turn logs; off by default. */
+  logMessageText?: boolean;
 }
 
 export interface Readiness {
@@ -32,11 +60,15 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { adapter, bot, logger } = options;
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const server = restify.createServer({ name: 'natural-therapy-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false }));
+  // Malformed JSON answers 400 and a body over the limit 413, before any bot code runs.
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: limits.maxBodyBytes }));
 
   let draining = false;
   const inFlight = new Set<Promise<unknown>>();
+  const perConversation = new RateLimiter(limits.perConversation, limits.windowMs);
+  const perUser = new RateLimiter(limits.perUser, limits.windowMs);
 
   server.post('/api/messages', async (req, res) => {
     if (draining) {
@@ -44,12 +76,37 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.send(503, { error: 'shutting down' });
       return;
     }
-    const turn = adapter.process(req, res, (context) => bot.run(context));
+    const problem = activityProblem(req.body);
+    if (problem) {
+      res.send(400, { error: problem });
+      return;
+    }
+    const activity = req.body as IncomingActivity;
+    const refusal = [
+      perConversation.hit(`${activity.channelId}/${activity.conversation.id}`),
+      activity.from?.id ? perUser.hit(`${activity.channelId}/${activity.from.id}`) : { allowed: true, retryAfterMs: 0 },
+    ].find((decision) => !decision.allowed);
+    if (refusal) {
+      res.header('Retry-After', String(Math.max(1, Math.ceil(refusal.retryAfterMs / 1000))));
+      res.send(429, { error: 'too many messages; please wait a moment' });
+      return;
+    }
+
+    const correlationId = randomUUID();
+    res.header('X-Correlation-Id', correlationId);
+    const turn = adapter.process(req, res, async (context) => {
+      const started = performance.now();
+      try {
+        await bot.run(context);
+      } finally {
+        logTurn(logger, context, correlationId, performance.now() - started, options.logMessageText ?? false);
+      }
+    });
     inFlight.add(turn);
     try {
       await turn;
     } catch (error) {
-      logger.error({ err: { message: (error as Error).message } }, 'request failed');
+      logger.error({ err: { message: (error as Error).message }, correlationId }, 'request failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     } finally {
       inFlight.delete(turn);
@@ -99,4 +156,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return closing;
   };
   return { url, close };
+}
+
+interface IncomingActivity {
+  type: string;
+  channelId?: string;
+  conversation: { id: string };
+  from?: { id?: string };
+}
+
+/** A short reason when the body is not an activity the adapter can route; undefined when it is. */
+function activityProblem(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'the body must be a JSON activity object';
+  const activity = body as Partial<IncomingActivity>;
+  if (typeof activity.type !== 'string' || activity.type === '') return 'the activity needs a type';
+  if (!activity.conversation || typeof activity.conversation.id !== 'string' || activity.conversation.id === '') {
+    return 'the activity needs a conversation id';
+  }
+  return undefined;
 }

@@ -2,8 +2,8 @@
 // data and the same name typed by a person reduce to the same string.
 // Every step is a single linear pass: no regular expression here can backtrack.
 
-/** Longest input analysed; anything after it is ignored (a question never needs more). */
-export const MAX_ANALYSED_CHARS = 2000;
+/** Longest input analysed. Longer messages keep their start and their end, where the question usually is. */
+export const MAX_ANALYSED_CHARS = 1600;
 
 const COMBINING_MARKS = /\p{M}+/gu;
 /** French elisions ("l'ostéopathie", "d'un", "qu'il") split into two words: one letter (or "qu") at a word's start. */
@@ -17,8 +17,7 @@ const NON_WORD = /[^\p{L}\p{N}]+/gu;
  * "mom's" → "moms", but "l'allaitement" → "l allaitement"; emoji and punctuation become word breaks.
  */
 export function normalise(input: string): string {
-  return input
-    .slice(0, MAX_ANALYSED_CHARS)
+  return capped(input)
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
     .toLowerCase()
@@ -37,4 +36,11 @@ export function words(input: string): string[] {
 /** Normalised and without spaces, so "cranio sacral" and "craniosacral" compare equal. */
 export function compact(input: string): string {
   return normalise(input).replaceAll(' ', '');
+}
+
+/** The first and last halves of the cap, joined by a break, when the input is longer than the cap. */
+function capped(input: string): string {
+  if (input.length <= MAX_ANALYSED_CHARS) return input;
+  const half = MAX_ANALYSED_CHARS / 2;
+  return `${input.slice(0, half)} ${input.slice(-half)}`;
 }

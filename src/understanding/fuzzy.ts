@@ -27,16 +27,21 @@ interface Entry<T> {
 
 export class FuzzyIndex<T> {
   private readonly buckets = new Map<string, Fuse<Entry<T>>>();
+  /** Phrases longer than this cannot pass the length guard, so they are never scored (fuse.js is slow on long patterns). */
+  private readonly maxPhraseLength: number;
 
   constructor(entries: readonly { name: string; value: T }[]) {
     const grouped = new Map<string, Entry<T>[]>();
+    let longest = 0;
     for (const { name, value } of entries) {
       const key = compact(name);
       if (key.length < MIN_FUZZY_LENGTH) continue; // abbreviations match exactly or not at all
+      longest = Math.max(longest, key.length);
       const list = grouped.get(key[0]) ?? [];
       list.push({ key, value });
       grouped.set(key[0], list);
     }
+    this.maxPhraseLength = Math.floor(longest / MIN_LENGTH_RATIO);
     for (const [letter, list] of grouped) {
       this.buckets.set(
         letter,
@@ -47,7 +52,7 @@ export class FuzzyIndex<T> {
 
   /** The closest known name to a compacted phrase, or undefined when nothing is close enough. */
   search(phrase: string): FuzzyHit<T> | undefined {
-    if (phrase.length < MIN_FUZZY_LENGTH) return undefined;
+    if (phrase.length < MIN_FUZZY_LENGTH || phrase.length > this.maxPhraseLength) return undefined;
     const bucket = this.buckets.get(phrase[0]);
     if (!bucket) return undefined;
     let best: FuzzyHit<T> | undefined;

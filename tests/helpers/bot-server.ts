@@ -4,7 +4,7 @@ import { createLogger } from '../../src/logger';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base';
 import { createBotParts } from '../../src/app';
-import { startServer, type RunningServer } from '../../src/server';
+import { limitsFrom, startServer, type RunningServer } from '../../src/server';
 import { SHIPPED_DATA } from './data';
 
 let shared: KnowledgeBase | undefined;
@@ -18,11 +18,23 @@ export function shippedKnowledge(): KnowledgeBase {
   return shared;
 }
 
-export async function startBot(env: Record<string, string> = {}): Promise<RunningServer> {
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env });
-  const logger = createLogger(config.LOG_LEVEL);
+/** Tests send many messages from one user: the rate limits are lifted unless a test sets them. */
+export async function startBot(env: Record<string, string> = {}, logLines?: string[]): Promise<RunningServer> {
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: logLines ? 'info' : 'silent', RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_PER_USER: '0', ...env });
+  const logger = createLogger(config.LOG_LEVEL, logLines ? { write: (line: string) => void logLines.push(line) } : undefined);
   const { adapter, bot, readiness } = createBotParts(config, logger, shippedKnowledge());
-  return startServer({ host: '127.0.0.1', port: 0, adapter, bot, logger, shutdownGraceMs: 5000, chatPage: config.WEB_CHAT_PAGE, readiness });
+  return startServer({
+    host: '127.0.0.1',
+    port: 0,
+    adapter,
+    bot,
+    logger,
+    shutdownGraceMs: 5000,
+    chatPage: config.WEB_CHAT_PAGE,
+    readiness,
+    limits: limitsFrom(config),
+    logMessageText: config.LOG_MESSAGE_TEXT,
+  });
 }
 
 let counter = 0;

@@ -92,8 +92,10 @@ describe('whole questions', () => {
     expect(understand('is it safe?').refersToTherapy).toBe(true);
   });
 
-  it('caps very long input and stays fast enough to answer', () => {
+  it('caps very long input, and still finds a question at its end', () => {
     const q = understand(`${'blah '.repeat(20_000)} is CST safe`);
     expect(q.wordCount).toBeLessThanOrEqual(400);
+    expect(q.therapies[0]?.id).toBe('craniosacral-therapy');
+    expect(q.topics).toContain('safety');
   });
 });

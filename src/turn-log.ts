@@ -1,0 +1,68 @@
+// What each turn did, for the structured log (and the metrics and reports built on it): outcome,
+// therapy, topics, rating, latency and a correlation id. Never the person's words, unless
+// LOG_MESSAGE_TEXT is on, and then with emails and phone numbers redacted.
+import type { TurnContext } from 'botbuilder';
+import type { Answer } from './answers/types';
+import type { Logger } from './logger';
+import { redactPersonalData } from './personal-data';
+
+const RECORD = Symbol('turn-record');
+
+export interface AnswerSummary {
+  kind: Answer['kind'];
+  outcome: Answer['outcome'];
+  therapyId?: string;
+  topics: string[];
+  /** Evidence rating levels shown, e.g. ["insufficient-evidence"]. */
+  ratings: string[];
+  /** A therapy without a monograph that was asked about (a content gap). */
+  unknownTherapy?: string;
+}
+
+/** Called for every Answer sent, so the turn's log line can say what the turn did. */
+export function recordAnswer(context: TurnContext, answer: Answer): void {
+  const list = (context.turnState.get(RECORD) as AnswerSummary[] | undefined) ?? [];
+  list.push({
+    kind: answer.kind,
+    outcome: answer.outcome,
+    therapyId: answer.therapyId,
+    topics: answer.topics,
+    ratings: answer.sections.flatMap((s) => (s.rating?.scale === 'evidence' ? [s.rating.level] : [])),
+    unknownTherapy: answer.unknownTherapy?.toLowerCase(),
+  });
+  context.turnState.set(RECORD, list);
+}
+
+export function answersOf(context: TurnContext): AnswerSummary[] {
+  return (context.turnState.get(RECORD) as AnswerSummary[] | undefined) ?? [];
+}
+
+/** The turn's outcome: a handoff or an emergency wins over the answer that accompanies it. */
+export function turnOutcome(answers: AnswerSummary[]): string {
+  if (answers.some((a) => a.outcome === 'handoff')) return 'handoff';
+  if (answers.some((a) => a.outcome === 'emergency')) return 'emergency';
+  return answers[0]?.outcome ?? 'none';
+}
+
+export function logTurn(logger: Logger, context: TurnContext, correlationId: string, latencyMs: number, logText: boolean): void {
+  const answers = answersOf(context);
+  const main = answers.find((a) => a.outcome !== 'social') ?? answers[0];
+  const activity = context.activity;
+  logger.info(
+    {
+      event: 'turn',
+      correlationId,
+      channel: activity.channelId,
+      activityType: activity.type,
+      outcome: turnOutcome(answers),
+      kind: main?.kind,
+      therapy: main?.therapyId,
+      topics: main?.topics,
+      ratings: main?.ratings,
+      unknownTherapy: main?.unknownTherapy,
+      latencyMs: Math.round(latencyMs * 10) / 10,
+      ...(logText && activity.text ? { messageText: redactPersonalData(activity.text) } : {}),
+    },
+    'turn',
+  );
+}
