@@ -1,14 +1,112 @@
-// The only module that knows botbuilder's hosting API: authentication, middleware, turn errors.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+// The only module that knows botbuilder's hosting API: authentication, middleware, turn errors, and retries
+// of replies sent to the Bot Connector.
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import { botAuthSettings, type Config } from './config';
 import type { Logger } from './logger';
 import { DisclaimerMiddleware } from './middleware/disclaimer';
+import { connectorRetryPolicy, type Backoff, type PipelinePolicyLike } from './retry';
 
 export const TURN_ERROR_REPLY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
+/** Three tries within about a second (two seconds if the connector asks to wait): the channel waits ~15 s. */
+export const CONNECTOR_BACKOFF: Backoff = { attempts: 3, baseDelayMs: 300, maxDelayMs: 2000 };
+/** Each connector request gets this long before it is abandoned. */
+export const CONNECTOR_TIMEOUT_MS = 5000;
+
+type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+type ConnectorFactory = NonNullable<AuthenticateRequestResult['connectorFactory']>;
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+
+/** The part of @azure/core-rest-pipeline's Pipeline we change on each connector client. */
+interface PipelineLike {
+  removePolicy(options: { name: string }): unknown[];
+  addPolicy(policy: PipelinePolicyLike, options: { phase: 'Retry' }): void;
+}
+/** The SDK's own retry: silent, up to ~7 s per request, and it honours any Retry-After however long. */
+const SDK_RETRY_POLICY = 'defaultRetryPolicy';
+
+/**
+ * CloudAdapter with two changes:
+ * - any failure to authenticate a request is answered 401 (botbuilder answers 500 when, for instance, the
+ *   token is signed by a key other than the one its kid names), or 503 when the channel's signing keys
+ *   cannot be fetched; the body never carries the cause, which goes to the log;
+ * - connector clients retry with our logged, bounded backoff instead of the SDK's silent one.
+ */
+export class BotAdapter extends CloudAdapter {
+  private warnedPipeline = false;
+
+  constructor(
+    auth: ConfigurationBotFrameworkAuthentication,
+    private readonly logger: Logger,
+    private readonly retryPolicy: PipelinePolicyLike,
+  ) {
+    super(auth);
+  }
+
+  protected override async processActivity(
+    auth: string | AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    let result: AuthenticateRequestResult;
+    if (typeof auth === 'string') {
+      try {
+        result = await this.botFrameworkAuthentication.authenticateRequest(activity, auth);
+      } catch (error) {
+        return this.rejected(error, activity);
+      }
+    } else {
+      result = auth;
+    }
+    return super.processActivity({ ...result, connectorFactory: this.retrying(result.connectorFactory) }, activity, logic);
+  }
+
+  private rejected(error: unknown, activity: Activity): InvokeResponse {
+    const { name, message, statusCode } = (error ?? {}) as { name?: string; message?: string; statusCode?: number };
+    // A key-service failure is ours, not the caller's: 503 lets the channel try again later.
+    const keysUnavailable = (statusCode ?? 0) >= 500 || name === 'FetchError';
+    const status = keysUnavailable ? 503 : 401;
+    this.logger.warn(
+      { status, reason: `${name ?? 'Error'}: ${String(message ?? '').slice(0, 200)}`, channelId: activity.channelId },
+      keysUnavailable ? 'could not check the request token' : 'request rejected: not authenticated',
+    );
+    return { status, body: { error: keysUnavailable ? 'authentication unavailable' : 'unauthorized' } };
+  }
+
+  private retrying(factory: ConnectorFactory | undefined): ConnectorFactory | undefined {
+    if (!factory) return undefined;
+    return { create: async (serviceUrl, audience) => this.withRetry(await factory.create(serviceUrl, audience)) };
+  }
+
+  private withRetry(client: ConnectorClient): ConnectorClient {
+    // ConnectorClient keeps its core-client ServiceClient in a private field; botbuilder offers no option to
+    // replace the retry policy, so we reach it here and fall back to the SDK's retries if its shape changes.
+    const pipeline = (client as unknown as { client?: { pipeline?: Partial<PipelineLike> } }).client?.pipeline;
+    if (typeof pipeline?.removePolicy !== 'function' || typeof pipeline.addPolicy !== 'function') {
+      this.warnPipelineOnce('connector client has no pipeline');
+      return client;
+    }
+    if (pipeline.removePolicy({ name: SDK_RETRY_POLICY }).length === 0) this.warnPipelineOnce('SDK retry policy not found');
+    pipeline.addPolicy(this.retryPolicy, { phase: 'Retry' });
+    return client;
+  }
+
+  private warnPipelineOnce(problem: string) {
+    if (this.warnedPipeline) return;
+    this.warnedPipeline = true;
+    this.logger.warn({ problem }, 'botbuilder changed: Bot Connector retries may not be ours');
+  }
+}
+
 export function createAdapter(config: Config, logger: Logger, disclaimer: string): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(botAuthSettings(config));
-  const adapter = new CloudAdapter(auth);
+  const adapter = new BotAdapter(auth, logger, connectorRetryPolicy(logger, CONNECTOR_BACKOFF, CONNECTOR_TIMEOUT_MS));
   adapter.use(new DisclaimerMiddleware(disclaimer));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The cause goes to the log (never the user's text); the user gets one polite sentence.

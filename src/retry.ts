@@ -1,0 +1,142 @@
+// Retries a call that may fail for a moment (a busy or restarting Bot Connector) with exponential backoff,
+// and the HTTP pipeline policy that does so for every Bot Connector request. Plain TypeScript: the
+// pipeline shapes below are the few members of @azure/core-rest-pipeline that the policy touches.
+
+export interface Backoff {
+  /** Tries in all, the first included. */
+  attempts: number;
+  /** Wait before the first retry; it doubles for each further retry. */
+  baseDelayMs: number;
+  /** No wait is longer, whatever a server asks for in Retry-After. */
+  maxDelayMs: number;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** Why an outcome is worth another try, for the log, and how long the server asked us to wait. */
+export interface Transient {
+  reason: string;
+  retryAfterMs?: number;
+}
+
+export interface RetryOptions<T> {
+  backoff: Backoff;
+  /** A Transient when the outcome may succeed on another try; undefined when it is final. */
+  transient(outcome: Outcome<T>): Transient | undefined;
+  onRetry(retry: { attempt: number; delayMs: number; reason: string }): void;
+  /** The last try failed transiently too: the outcome is handed back as it is. */
+  onGiveUp(giveUp: { attempts: number; reason: string }): void;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Delay before retry number `retry` (1 = the first retry): base × 2^(retry-1), of which a random half is
+ * jitter (so many bots don't retry in step), never less than Retry-After, never more than the cap.
+ */
+export function retryDelay(retry: number, backoff: Backoff, retryAfterMs = 0, random: () => number = Math.random): number {
+  const exponential = backoff.baseDelayMs * 2 ** (retry - 1);
+  const jittered = exponential / 2 + (random() * exponential) / 2;
+  return Math.round(Math.min(backoff.maxDelayMs, Math.max(jittered, retryAfterMs)));
+}
+
+/** Runs `operation` until it succeeds, fails for good, or runs out of attempts; returns or throws its last outcome. */
+export async function retry<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions<T>): Promise<T> {
+  const { backoff, sleep = wait, random = Math.random } = options;
+  for (let attempt = 1; ; attempt++) {
+    const outcome: Outcome<T> = await operation(attempt).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    const transient = options.transient(outcome);
+    if (transient && attempt < backoff.attempts) {
+      const delayMs = retryDelay(attempt, backoff, transient.retryAfterMs, random);
+      options.onRetry({ attempt, delayMs, reason: transient.reason });
+      await sleep(delayMs);
+      continue;
+    }
+    if (transient) options.onGiveUp({ attempts: attempt, reason: transient.reason });
+    if (outcome.ok) return outcome.value;
+    throw outcome.error;
+  }
+}
+
+/** Statuses worth retrying: timeouts, throttling and server errors (not 501/505, which never change). */
+export function isTransientStatus(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status <= 599 && status !== 501 && status !== 505);
+}
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+// --- The Bot Connector pipeline policy ---
+
+export interface HttpRequestLike {
+  method: string;
+  url: string;
+  /** Milliseconds before the request is abandoned (0: never). */
+  timeout: number;
+}
+export interface HttpResponseLike {
+  status: number;
+  headers: { get(name: string): string | undefined };
+}
+export interface PipelinePolicyLike {
+  name: string;
+  sendRequest(request: HttpRequestLike, next: (request: HttpRequestLike) => Promise<HttpResponseLike>): Promise<HttpResponseLike>;
+}
+
+/** Where retries and give-ups are reported; never given bodies or headers, so no message text or token. */
+export interface RetryLog {
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export const CONNECTOR_RETRY_POLICY_NAME = 'botConnectorRetry';
+
+/**
+ * Retries a Bot Connector request after a transient status or a network error, and logs each retry.
+ * Each try gets `timeoutMs`; a try that times out (AbortError) is not retried: the connector is slow rather
+ * than down, the reply may still arrive, and the channel only waits about 15 s for the whole turn.
+ */
+export function connectorRetryPolicy(log: RetryLog, backoff: Backoff, timeoutMs: number, options: Pick<RetryOptions<HttpResponseLike>, 'sleep' | 'random'> = {}): PipelinePolicyLike {
+  return {
+    name: CONNECTOR_RETRY_POLICY_NAME,
+    async sendRequest(request, next) {
+      if (!(request.timeout > 0)) request.timeout = timeoutMs;
+      const where = { method: request.method, path: safePath(request.url) };
+      return retry((_attempt) => next(request), {
+        ...options,
+        backoff,
+        transient(outcome) {
+          if (outcome.ok) {
+            const { status, headers } = outcome.value;
+            return isTransientStatus(status) ? { reason: `HTTP ${status}`, retryAfterMs: parseRetryAfter(headers.get('retry-after')) } : undefined;
+          }
+          const error = outcome.error as { name?: string; code?: string };
+          if (error?.name === 'AbortError') return undefined;
+          return { reason: error?.code ?? error?.name ?? 'network error' };
+        },
+        onRetry: ({ attempt, delayMs, reason }) => log.warn({ ...where, attempt, reason, delayMs }, 'Bot Connector request failed; retrying'),
+        onGiveUp: ({ attempts, reason }) => log.error({ ...where, attempts, reason }, 'Bot Connector request failed; giving up'),
+      });
+    },
+  };
+}
+
+/** The URL path only (conversation and activity ids), never a query string. */
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '(unparseable url)';
+  }
+}
