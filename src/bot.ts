@@ -9,6 +9,7 @@ import { messageText, type DialogServices } from '../dialogs/services';
 import type { Conversation } from './conversation';
 import type { FeedbackRecorder } from './feedback';
 import type { ButtonValue } from './render/activity';
+import { ConversationTurns } from './state/conversation-turns';
 
 export interface TherapyBotOptions {
   conversation: Conversation;
@@ -21,10 +22,13 @@ export class TherapyBot extends ActivityHandler {
   private readonly memory: StatePropertyAccessor<ConversationMemory>;
   private readonly dialogs: DialogSet;
   private readonly services: DialogServices;
+  /** Runs a conversation's turns one at a time and redoes one whose state save lost to another process. */
+  private readonly turns: ConversationTurns;
 
   constructor(private readonly options: TherapyBotOptions) {
     super();
     const { conversationState } = options;
+    this.turns = new ConversationTurns(conversationState);
     this.memory = conversationState.createProperty<ConversationMemory>('memory');
     this.dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
     this.services = {
@@ -59,8 +63,7 @@ export class TherapyBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.options.conversationState.saveChanges(context);
+    await this.turns.run(context, (attempt) => super.run(attempt));
   }
 
   private async runDialogs(context: TurnContext): Promise<void> {
