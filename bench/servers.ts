@@ -1,0 +1,54 @@
+// A bot server for the benchmark, run as its own process: "bot" is the real bot, "echo" an echo
+// bot on the same stack (restify, CloudAdapter, disclaimer middleware, limits, turn logs), so the
+// ratio between them shows what the bot itself costs. Prints its URL; answers RSS questions over IPC.
+import { ActivityHandler } from 'botbuilder';
+import { resolve } from 'node:path';
+import { createAdapter } from '../src/adapter';
+import { createBotParts } from '../src/app';
+import { loadConfig } from '../src/config';
+import { KnowledgeBase } from '../src/knowledge/knowledge-base';
+import { loadKnowledge } from '../src/knowledge/load';
+import { createLogger } from '../src/logger';
+import { limitsFrom, startServer } from '../src/server';
+
+class EchoBot extends ActivityHandler {
+  constructor() {
+    super();
+    this.onMessage(async (context, next) => {
+      await context.sendActivity(`You said: ${context.activity.text ?? ''}`);
+      await next();
+    });
+  }
+}
+
+async function main(kind: string): Promise<void> {
+  const config = loadConfig({ ...process.env, PORT: '0', RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_PER_USER: '0', WEB_CHAT_PAGE: 'false' });
+  const logger = createLogger(config.LOG_LEVEL);
+  const loaded = loadKnowledge(resolve(config.DATA_DIR));
+  if (!loaded.ok) throw new Error('invalid data');
+  const knowledge = new KnowledgeBase(loaded.knowledge);
+  const parts =
+    kind === 'echo'
+      ? { adapter: createAdapter(config, logger, knowledge.replies.disclaimer), bot: new EchoBot() }
+      : createBotParts(config, logger, knowledge);
+  const server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    adapter: parts.adapter,
+    bot: parts.bot,
+    logger,
+    shutdownGraceMs: 1000,
+    chatPage: false,
+    limits: limitsFrom(config),
+  });
+  process.on('message', (message) => {
+    if (message === 'rss') process.send?.({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed });
+  });
+  process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
+  console.log(`URL ${server.url}`);
+}
+
+main(process.argv[2] ?? 'bot').catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
