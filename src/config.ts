@@ -60,10 +60,24 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (config.STATE_STORAGE === 'blob' && !config.AZURE_STORAGE_CONNECTION_STRING) {
     throw new ConfigError('invalid configuration:\nAZURE_STORAGE_CONNECTION_STRING: required when STATE_STORAGE is blob');
   }
-  if (config.MicrosoftAppType === 'SingleTenant' && config.MicrosoftAppId && !config.MicrosoftAppTenantId) {
-    throw new ConfigError('invalid configuration:\nMicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
-  }
+  const identityProblems = identityProblemsOf(config);
+  if (identityProblems.length > 0) throw new ConfigError(`invalid configuration:\n${identityProblems.join('\n')}`);
   return config;
+}
+
+/**
+ * The bot identity settings that go together (botbuilder would otherwise stop with a bare assertion):
+ * SingleTenant needs an app id, a password and a tenant; UserAssignedMSI an app id and a tenant, and no password.
+ */
+function identityProblemsOf(config: Config): string[] {
+  const type = config.MicrosoftAppType;
+  const problems: string[] = [];
+  if (type === 'MultiTenant') return problems;
+  if (!config.MicrosoftAppId) problems.push(`MicrosoftAppId: required when MicrosoftAppType is ${type}`);
+  if (!config.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${type}`);
+  if (type === 'SingleTenant' && !config.MicrosoftAppPassword) problems.push('MicrosoftAppPassword: required when MicrosoftAppType is SingleTenant');
+  if (type === 'UserAssignedMSI' && config.MicrosoftAppPassword) problems.push('MicrosoftAppPassword: must be empty when MicrosoftAppType is UserAssignedMSI');
+  return problems;
 }
 
 /** The settings botbuilder's ConfigurationBotFrameworkAuthentication expects, by its own names. */

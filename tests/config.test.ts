@@ -17,7 +17,13 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, /PORT/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ MicrosoftAppType: 'Everyone' }, /MicrosoftAppType/],
-    [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'id' }, /MicrosoftAppTenantId/],
+    [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'id', MicrosoftAppPassword: 'p' }, /MicrosoftAppTenantId/],
+    [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'id', MicrosoftAppTenantId: 't' }, /MicrosoftAppPassword/],
+    [{ MicrosoftAppType: 'SingleTenant' }, /MicrosoftAppId/],
+    [{ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'id' }, /MicrosoftAppTenantId/],
+    [{ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'id', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' }, /MicrosoftAppPassword/],
+    [{ STATE_STORAGE: 'blob' }, /AZURE_STORAGE_CONNECTION_STRING/],
+    [{ MAX_BODY_BYTES: '10' }, /MAX_BODY_BYTES/],
   ])('rejects %j naming the setting', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

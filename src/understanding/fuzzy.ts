@@ -13,8 +13,12 @@ const CANDIDATE_THRESHOLD = 0.35;
 const MIN_LENGTH_RATIO = 0.8;
 /** Share of the phrase's trigrams a name must contain to be shortlisted. */
 const MIN_SHARED_TRIGRAMS = 0.3;
-/** Most names scored by fuse.js for one phrase. */
-const SHORTLIST = 12;
+/** Names kept by shared trigrams, then ranked by edit distance; the closest few are scored by fuse.js. */
+const SHORTLIST = 24;
+const SCORED = 3;
+/** A trigram found in more names of one length than this says little ("the" of "therapy"): it is not
+ * counted, which keeps a search cheap however many names end in "therapy". */
+const MAX_POSTINGS = 200;
 
 export interface FuzzyHit<T> {
   value: T;
@@ -37,10 +41,31 @@ function trigrams(key: string): string[] {
   return [...grams];
 }
 
+/** Optimal-string-alignment distance: edits, with a swap of neighbours counting as one. Cheap on short names. */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array(rows * cols);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[(i - 2) * cols + j - 2] + 1);
+      d[i * cols + j] = best;
+    }
+  }
+  return d[rows * cols - 1];
+}
+
 export class FuzzyIndex<T> {
   private readonly entries: Entry<T>[] = [];
-  /** Trigram → indexes of the entries containing it. */
-  private readonly postings = new Map<string, number[]>();
+  /** Key length → trigram → indexes of the entries of that length containing it. Only lengths that
+   * can pass the length guard are visited, so a search touches a small part of a large index. */
+  private readonly byLength = new Map<number, Map<string, number[]>>();
+  /** Shared-trigram counts per entry, reused across searches (reset through `touched`). */
+  private counts = new Uint16Array(0);
   /** Phrases longer than this cannot pass the length guard, so they are never scored. */
   private readonly maxPhraseLength: number;
 
@@ -53,19 +78,26 @@ export class FuzzyIndex<T> {
       seen.add(key);
       longest = Math.max(longest, key.length);
       const index = this.entries.push({ key, value }) - 1;
+      let postings = this.byLength.get(key.length);
+      if (!postings) this.byLength.set(key.length, (postings = new Map()));
       for (const gram of trigrams(key)) {
-        const list = this.postings.get(gram);
+        const list = postings.get(gram);
         if (list) list.push(index);
-        else this.postings.set(gram, [index]);
+        else postings.set(gram, [index]);
       }
     }
+    this.counts = new Uint16Array(this.entries.length);
     this.maxPhraseLength = Math.floor(longest / MIN_LENGTH_RATIO);
   }
 
   /** The closest known name to a compacted phrase, or undefined when nothing is close enough. */
   search(phrase: string): FuzzyHit<T> | undefined {
     if (phrase.length < MIN_FUZZY_LENGTH || phrase.length > this.maxPhraseLength) return undefined;
-    const shortlist = this.shortlist(phrase);
+    const shortlist = this.shortlist(phrase)
+      .map((entry) => ({ entry, distance: editDistance(phrase, entry.key) }))
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, SCORED)
+      .map((c) => c.entry);
     if (shortlist.length === 0) return undefined;
     const fuse = new Fuse(shortlist, { keys: ['key'], includeScore: true, threshold: CANDIDATE_THRESHOLD, ignoreLocation: true });
     let best: FuzzyHit<T> | undefined;
@@ -79,17 +111,31 @@ export class FuzzyIndex<T> {
   /** Names of a plausible length sharing the most trigrams with the phrase. */
   private shortlist(phrase: string): Entry<T>[] {
     const grams = trigrams(phrase);
-    const shared = new Map<number, number>();
-    for (const gram of grams) {
-      for (const index of this.postings.get(gram) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+    const touched: number[] = [];
+    const shortest = Math.ceil(phrase.length * MIN_LENGTH_RATIO);
+    const longest = Math.floor(phrase.length / MIN_LENGTH_RATIO);
+    // A name must share enough of the phrase's informative trigrams; common ones are skipped per length.
+    const neededAt = new Map<number, number>();
+    for (let length = shortest; length <= longest; length++) {
+      const postings = this.byLength.get(length);
+      if (!postings) continue;
+      let informative = 0;
+      for (const gram of grams) {
+        const list = postings.get(gram);
+        if (list && list.length > MAX_POSTINGS) continue;
+        informative += 1;
+        for (const index of list ?? []) {
+          if (this.counts[index] === 0) touched.push(index);
+          this.counts[index] += 1;
+        }
+      }
+      neededAt.set(length, Math.max(1, Math.ceil(informative * MIN_SHARED_TRIGRAMS)));
     }
-    const needed = Math.max(1, Math.ceil(grams.length * MIN_SHARED_TRIGRAMS));
     const candidates: { entry: Entry<T>; count: number }[] = [];
-    for (const [index, count] of shared) {
-      if (count < needed) continue;
+    for (const index of touched) {
       const entry = this.entries[index];
-      const ratio = Math.min(entry.key.length, phrase.length) / Math.max(entry.key.length, phrase.length);
-      if (ratio >= MIN_LENGTH_RATIO) candidates.push({ entry, count });
+      if (this.counts[index] >= (neededAt.get(entry.key.length) ?? 1)) candidates.push({ entry, count: this.counts[index] });
+      this.counts[index] = 0;
     }
     candidates.sort((a, b) => b.count - a.count);
     return candidates.slice(0, SHORTLIST).map((c) => c.entry);
