@@ -31,7 +31,7 @@ const ConfigSchema = z.object({
   MAX_BODY_BYTES: count(1024, 10 * 1024 * 1024, 256 * 1024),
   /** Turns allowed per conversation and per user id within RATE_LIMIT_WINDOW_MS (0 = no limit). */
   RATE_LIMIT_PER_CONVERSATION: count(0, 100_000, 30),
-  RATE_LIMIT_PER_USER: count(0, 100_000, 60),
+  RATE_LIMIT_PER_USER: count(0, 1_000_000, 6000),
   RATE_LIMIT_WINDOW_MS: count(1000, 3_600_000, 60_000),
   /** Where conversation state lives: in this process (memory) or in Azure Blob Storage (blob, for scale-out). */
   STATE_STORAGE: z.enum(['memory', 'blob']).default('memory'),

@@ -18,7 +18,7 @@ export interface Limits {
   windowMs: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxBodyBytes: 256 * 1024, perConversation: 30, perUser: 60, windowMs: 60_000 };
+export const DEFAULT_LIMITS: Limits = { maxBodyBytes: 256 * 1024, perConversation: 30, perUser: 6000, windowMs: 60_000 };
 
 export function limitsFrom(config: Config): Limits {
   return {

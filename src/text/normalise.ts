@@ -2,8 +2,13 @@
 // data and the same name typed by a person reduce to the same string.
 // Every step is a single linear pass: no regular expression here can backtrack.
 
-/** Longest input analysed. Longer messages keep their start and their end, where the question usually is. */
-export const MAX_ANALYSED_CHARS = 1600;
+/**
+ * Longest input analysed. Longer messages keep their start, their end and the questions (sentences
+ * ending in "?") in between, where what the person asks usually is.
+ */
+export const MAX_ANALYSED_CHARS = 2400;
+/** Longest single question kept from the middle of a long message. */
+const MAX_QUESTION_CHARS = 300;
 
 const COMBINING_MARKS = /\p{M}+/gu;
 /** French elisions ("l'ostéopathie", "d'un", "qu'il") split into two words: one letter (or "qu") at a word's start. */
@@ -38,9 +43,20 @@ export function compact(input: string): string {
   return normalise(input).replaceAll(' ', '');
 }
 
-/** The first and last halves of the cap, joined by a break, when the input is longer than the cap. */
+/** Input within the cap: the first and last thirds, and the middle's questions in the third between. */
 function capped(input: string): string {
   if (input.length <= MAX_ANALYSED_CHARS) return input;
-  const half = MAX_ANALYSED_CHARS / 2;
-  return `${input.slice(0, half)} ${input.slice(-half)}`;
+  const third = MAX_ANALYSED_CHARS / 3;
+  const middle = input.slice(third, input.length - third);
+  const questions: string[] = [];
+  let budget = third;
+  for (let end = middle.indexOf('?'); end !== -1 && budget > 0; end = middle.indexOf('?', end + 1)) {
+    // Look back at most MAX_QUESTION_CHARS for the sentence's start, so each question costs a bounded scan.
+    const window = middle.slice(Math.max(0, end - MAX_QUESTION_CHARS), end + 1);
+    const start = Math.max(window.lastIndexOf('.'), window.lastIndexOf('!'), window.lastIndexOf('\n'));
+    const question = window.slice(start + 1);
+    questions.push(question);
+    budget -= question.length;
+  }
+  return `${input.slice(0, third)} ${questions.join(' ').slice(0, third)} ${input.slice(-third)}`;
 }

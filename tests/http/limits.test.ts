@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
 import type { RunningServer } from '../../src/server';
 import { messageActivity, post, replyText, shippedKnowledge, startBot } from '../helpers/bot-server';
 
@@ -62,4 +63,25 @@ describe('input limits on /api/messages', () => {
     for (let i = 0; i < 5; i++) expect((await post(server.url, { ...messageActivity('hi', `chatty-${i}`), from })).status).toBe(200);
     expect((await post(server.url, { ...messageActivity('hi', 'chatty-6'), from })).status).toBe(429);
   });
+});
+
+describe('default rate limits', () => {
+  it('let one client id run many short conversations quickly, as an evaluation harness does', async () => {
+    const defaults = loadConfig({});
+    const relaxed = await startBot({
+      RATE_LIMIT_PER_CONVERSATION: String(defaults.RATE_LIMIT_PER_CONVERSATION),
+      RATE_LIMIT_PER_USER: String(defaults.RATE_LIMIT_PER_USER),
+    });
+    try {
+      const statuses: number[] = [];
+      for (let conversation = 0; conversation < 100; conversation++) {
+        for (const text of ['what is CST?', 'is it safe?', 'and for migraines?']) {
+          statuses.push((await post(relaxed.url, { ...messageActivity(text, `harness-${conversation}`), from: { id: 'user-1' } })).status);
+        }
+      }
+      expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    } finally {
+      await relaxed.close();
+    }
+  }, 60_000);
 });

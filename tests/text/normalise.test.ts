@@ -31,4 +31,11 @@ describe('normalise', () => {
     expect(normalise(long)).toMatch(/^hello there blah/);
     expect(normalise(long)).toMatch(/is cst safe$/);
   });
+
+  it('keeps a question asked in the middle of a long message', () => {
+    const ramble = (n: number) => 'I went to the shops and then I came home. '.repeat(n);
+    const long = `${ramble(60)}Does CST help neck pain? ${ramble(60)}`;
+    expect(normalise(long)).toContain('does cst help neck pain');
+    expect(normalise(long).length).toBeLessThanOrEqual(MAX_ANALYSED_CHARS + 2);
+  });
 });
