@@ -2,6 +2,7 @@
 // emergencies, a request for a person, start over, goodbye, help, thanks and feedback.
 // Everything else is a question for QuestionDialog.
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { conversationKey } from '../src/turn-log';
 import { handOff } from './handoff';
 import { clearContext } from './memory';
 import { QuestionDialog, type QuestionOptions } from './question-dialog';
@@ -62,6 +63,7 @@ export class MainDialog extends ComponentDialog {
         topics: last?.topics ?? [],
         outcome: last?.outcome,
         channelId: innerDc.context.activity.channelId,
+        conversation: conversationKey(innerDc.context.activity),
       });
     }
     if (q.social || q.feedback) {

@@ -10,6 +10,7 @@ import type { Conversation } from './conversation';
 import type { FeedbackRecorder } from './feedback';
 import type { ButtonValue } from './render/activity';
 import { ConversationTurns } from './state/conversation-turns';
+import { conversationKey } from './turn-log';
 
 export interface TherapyBotOptions {
   conversation: Conversation;
@@ -92,6 +93,7 @@ export class TherapyBot extends ActivityHandler {
       topics: rated?.topics ?? [],
       outcome: rated?.outcome,
       channelId: context.activity.channelId,
+      conversation: conversationKey(context.activity),
     });
     await sendAnswer(context, this.options.conversation.answers.feedbackThanks(), memory);
   }

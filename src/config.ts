@@ -42,6 +42,9 @@ const ConfigSchema = z.object({
   AZURE_STORAGE_CONTAINER: z.string().trim().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a valid blob container name').default('bot-state'),
   /** Log message text (emails and phone numbers redacted). Off by default: messages may hold health information. */
   LOG_MESSAGE_TEXT: flag('false'),
+  /** Serve Prometheus metrics at /metrics; with METRICS_TOKEN set, only to "Authorization: Bearer <token>". */
+  METRICS_ENABLED: flag('true'),
+  METRICS_TOKEN: optionalText,
   HANDOFF_AFTER_FAILURES: z.coerce.number().int().min(0).max(100).default(3),
 });
 

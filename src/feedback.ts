@@ -9,6 +9,8 @@ export interface FeedbackEvent {
   topics: string[];
   outcome?: string;
   channelId?: string;
+  /** conversationKey() of the conversation, so reports can tie feedback to it. */
+  conversation?: string;
 }
 
 export interface FeedbackRecorder {

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const knowledge = new KnowledgeBase(loaded.knowledge);
   logger.info({ monographs: knowledge.monographs.length, lexicon: knowledge.lexicon.length }, 'knowledge loaded');
 
-  const { adapter, bot, readiness } = createBotParts(config, logger, knowledge);
+  const { adapter, bot, readiness, metrics } = createBotParts(config, logger, knowledge);
   const server = await startServer({
     host: config.HOST,
     port: config.PORT,
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     readiness,
     limits: limitsFrom(config),
     logMessageText: config.LOG_MESSAGE_TEXT,
+    metrics: metrics && { metrics, token: config.METRICS_TOKEN },
   });
   console.log(`Bot ready: POST ${server.url}/api/messages`);
   if (config.WEB_CHAT_PAGE) console.log(`Chat page: ${server.url}/`);

@@ -1,13 +1,14 @@
 // HTTP edge: restify routes for the Bot Framework endpoint and health probes, input limits,
 // per-turn logs with a correlation id, and graceful shutdown.
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { RateLimiter } from './rate-limit';
-import { logTurn } from './turn-log';
+import type { BotMetrics } from './metrics';
+import { answersOf, logTurn } from './turn-log';
 import { registerChatPage } from './web/chat-page';
 
 export interface Limits {
@@ -44,6 +45,8 @@ export interface ServerOptions {
   limits?: Limits;
   /** Log message text (redacted) in turn logs; off by default. */
   logMessageText?: boolean;
+  /** Serve these at /metrics; with a token, only to "Authorization: Bearer <token>". */
+  metrics?: { metrics: BotMetrics; token?: string };
 }
 
 export interface Readiness {
@@ -99,7 +102,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       try {
         await bot.run(context);
       } finally {
-        logTurn(logger, context, correlationId, performance.now() - started, options.logMessageText ?? false);
+        const ms = performance.now() - started;
+        logTurn(logger, context, correlationId, ms, options.logMessageText ?? false);
+        options.metrics?.metrics.observeTurn(answersOf(context), context.activity.channelId, ms / 1000);
       }
     });
     inFlight.add(turn);
@@ -114,6 +119,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   if (options.chatPage) registerChatPage(server);
+
+  if (options.metrics) {
+    const { metrics, token } = options.metrics;
+    server.get('/metrics', async (req, res) => {
+      if (token && !bearerMatches(req.headers.authorization, token)) {
+        res.header('WWW-Authenticate', 'Bearer');
+        res.send(401, { error: 'unauthorized' });
+        return;
+      }
+      const body = await metrics.registry.metrics();
+      res.writeHead(200, { 'Content-Type': metrics.registry.contentType });
+      res.end(body);
+    });
+  }
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
@@ -174,4 +193,11 @@ function activityProblem(body: unknown): string | undefined {
     return 'the activity needs a conversation id';
   }
   return undefined;
+}
+
+/** Compares a bearer token in constant time, so response timing does not reveal the token. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header ?? '');
+  const expected = Buffer.from(`Bearer ${token}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -1,7 +1,8 @@
 // What each turn did, for the structured log (and the metrics and reports built on it): outcome,
 // therapy, topics, rating, latency and a correlation id. Never the person's words, unless
 // LOG_MESSAGE_TEXT is on, and then with emails and phone numbers redacted.
-import type { TurnContext } from 'botbuilder';
+import { createHash } from 'node:crypto';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { Answer } from './answers/types';
 import type { Logger } from './logger';
 import { redactPersonalData } from './personal-data';
@@ -17,6 +18,8 @@ export interface AnswerSummary {
   ratings: string[];
   /** A therapy without a monograph that was asked about (a content gap). */
   unknownTherapy?: string;
+  /** Lexicon ids of conditions asked about that the monograph does not rate (a content gap). */
+  unlistedConditions: string[];
 }
 
 /** Called for every Answer sent, so the turn's log line can say what the turn did. */
@@ -29,6 +32,7 @@ export function recordAnswer(context: TurnContext, answer: Answer): void {
     topics: answer.topics,
     ratings: answer.sections.flatMap((s) => (s.rating?.scale === 'evidence' ? [s.rating.level] : [])),
     unknownTherapy: answer.unknownTherapy?.toLowerCase(),
+    unlistedConditions: answer.unlistedConditions ?? [],
   });
   context.turnState.set(RECORD, list);
 }
@@ -44,6 +48,11 @@ export function turnOutcome(answers: AnswerSummary[]): string {
   return answers[0]?.outcome ?? 'none';
 }
 
+/** A stable, non-reversible key for a conversation, so reports can group turns without its id. */
+export function conversationKey(activity: Partial<Activity>): string {
+  return createHash('sha256').update(`${activity.channelId ?? ''}/${activity.conversation?.id ?? ''}`).digest('hex').slice(0, 16);
+}
+
 export function logTurn(logger: Logger, context: TurnContext, correlationId: string, latencyMs: number, logText: boolean): void {
   const answers = answersOf(context);
   const main = answers.find((a) => a.outcome !== 'social') ?? answers[0];
@@ -52,6 +61,7 @@ export function logTurn(logger: Logger, context: TurnContext, correlationId: str
     {
       event: 'turn',
       correlationId,
+      conversation: conversationKey(activity),
       channel: activity.channelId,
       activityType: activity.type,
       outcome: turnOutcome(answers),
@@ -60,6 +70,7 @@ export function logTurn(logger: Logger, context: TurnContext, correlationId: str
       topics: main?.topics,
       ratings: main?.ratings,
       unknownTherapy: main?.unknownTherapy,
+      unlistedConditions: main?.unlistedConditions.length ? main.unlistedConditions : undefined,
       latencyMs: Math.round(latencyMs * 10) / 10,
       ...(logText && activity.text ? { messageText: redactPersonalData(activity.text) } : {}),
     },

@@ -138,8 +138,10 @@ export class AnswerComposer {
     if (topics.has('practice')) sections.push(this.practiceSection(m));
     if (topics.has('comparison')) sections.push(...this.comparisonSections(m, q));
 
+    const unlisted = rated.filter((c) => !this.knowledge.use(m, c.entry.id)).map((c) => c.entry.id);
     return {
       kind: 'monograph',
+      unlistedConditions: unlisted.length > 0 ? unlisted : undefined,
       outcome: sections.some((s) => s.facts.some((f) => f.field.startsWith('replies.answer.unlisted') || f.field === 'replies.answer.dosingMissing'))
         ? 'no-information'
         : 'answered',

@@ -60,6 +60,8 @@ export interface Answer {
   therapyId?: string;
   /** The therapy without a monograph that an unknown-therapy answer is about. */
   unknownTherapy?: string;
+  /** Lexicon ids of conditions asked about that the monograph does not rate. */
+  unlistedConditions?: string[];
   /** Topics answered, for logs and metrics. */
   topics: string[];
   headline: string;

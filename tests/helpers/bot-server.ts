@@ -22,7 +22,7 @@ export function shippedKnowledge(): KnowledgeBase {
 export async function startBot(env: Record<string, string> = {}, logLines?: string[]): Promise<RunningServer> {
   const config = loadConfig({ PORT: '0', LOG_LEVEL: logLines ? 'info' : 'silent', RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_PER_USER: '0', ...env });
   const logger = createLogger(config.LOG_LEVEL, logLines ? { write: (line: string) => void logLines.push(line) } : undefined);
-  const { adapter, bot, readiness } = createBotParts(config, logger, shippedKnowledge());
+  const { adapter, bot, readiness, metrics } = createBotParts(config, logger, shippedKnowledge());
   return startServer({
     host: '127.0.0.1',
     port: 0,
@@ -34,6 +34,7 @@ export async function startBot(env: Record<string, string> = {}, logLines?: stri
     readiness,
     limits: limitsFrom(config),
     logMessageText: config.LOG_MESSAGE_TEXT,
+    metrics: metrics && { metrics, token: config.METRICS_TOKEN },
   });
 }
 

@@ -1,0 +1,79 @@
+// Prometheus metrics for support desks (GET /metrics): what the bot answered, what it could not,
+// handoffs, feedback and latency. Labels are outcomes, channels, topics and resolved names, never
+// the person's words; names are capped so a flood of odd questions cannot blow up the series count.
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { FeedbackEvent } from './feedback';
+import { turnOutcome, type AnswerSummary } from './turn-log';
+
+/** Distinct names kept per label before the rest are counted as "other". */
+export const MAX_NAMES = 100;
+
+/** Keeps the first MAX_NAMES distinct values of a label; later new ones become "other". */
+class CappedLabel {
+  private readonly seen = new Set<string>();
+  constructor(private readonly max = MAX_NAMES) {}
+
+  value(name: string): string {
+    if (this.seen.has(name)) return name;
+    if (this.seen.size >= this.max) return 'other';
+    this.seen.add(name);
+    return name;
+  }
+}
+
+export class BotMetrics {
+  readonly registry = new Registry();
+  private readonly turns = new Counter({
+    name: 'bot_turns_total',
+    help: 'Turns by outcome (answered, no-information, clarification, out-of-scope, emergency, handoff, social), channel and topic',
+    labelNames: ['outcome', 'channel', 'topic'],
+    registers: [this.registry],
+  });
+  private readonly handoffs = new Counter({ name: 'bot_handoffs_total', help: 'Conversations handed to a person', labelNames: ['channel'], registers: [this.registry] });
+  private readonly feedback = new Counter({
+    name: 'bot_feedback_total',
+    help: 'Feedback on answers: helpful or not-helpful, by the outcome of the answer rated',
+    labelNames: ['rating', 'outcome'],
+    registers: [this.registry],
+  });
+  private readonly latency = new Histogram({
+    name: 'bot_turn_latency_seconds',
+    help: 'Time the bot took for a turn',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  private readonly unknownTherapies = new Counter({
+    name: 'bot_unknown_therapy_total',
+    help: 'Questions about therapies without a monograph, by resolved name (a content gap)',
+    labelNames: ['therapy'],
+    registers: [this.registry],
+  });
+  private readonly unlistedConditions = new Counter({
+    name: 'bot_unlisted_condition_total',
+    help: 'Questions about conditions a monograph does not rate, by lexicon id (a content gap)',
+    labelNames: ['condition'],
+    registers: [this.registry],
+  });
+  private readonly therapyNames = new CappedLabel();
+  private readonly conditionNames = new CappedLabel();
+
+  constructor(options: { processMetrics?: boolean } = {}) {
+    if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+  }
+
+  observeTurn(answers: AnswerSummary[], channel: string | undefined, seconds: number): void {
+    const main = answers.find((a) => a.outcome !== 'social') ?? answers[0];
+    const outcome = turnOutcome(answers);
+    this.turns.inc({ outcome, channel: channel ?? 'unknown', topic: main?.topics[0] ?? 'none' });
+    if (outcome === 'handoff') this.handoffs.inc({ channel: channel ?? 'unknown' });
+    this.latency.observe(seconds);
+    for (const answer of answers) {
+      if (answer.unknownTherapy) this.unknownTherapies.inc({ therapy: this.therapyNames.value(answer.unknownTherapy) });
+      for (const condition of answer.unlistedConditions) this.unlistedConditions.inc({ condition: this.conditionNames.value(condition) });
+    }
+  }
+
+  observeFeedback(event: FeedbackEvent): void {
+    this.feedback.inc({ rating: event.helpful ? 'helpful' : 'not-helpful', outcome: event.outcome ?? 'unknown' });
+  }
+}
