@@ -3,7 +3,9 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  TelemetryLoggerMiddleware,
   type Activity,
+  type BotTelemetryClient,
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
@@ -104,9 +106,11 @@ export class BotAdapter extends CloudAdapter {
   }
 }
 
-export function createAdapter(config: Config, logger: Logger, disclaimer: string): CloudAdapter {
+export function createAdapter(config: Config, logger: Logger, disclaimer: string, telemetry?: BotTelemetryClient): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(botAuthSettings(config));
   const adapter = new BotAdapter(auth, logger, connectorRetryPolicy(logger, CONNECTOR_BACKOFF, CONNECTOR_TIMEOUT_MS));
+  // Activity telemetry without personal information: botbuilder then leaves out text and names.
+  if (telemetry) adapter.use(new TelemetryLoggerMiddleware(telemetry, false));
   adapter.use(new DisclaimerMiddleware(disclaimer));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The cause goes to the log (never the user's text); the user gets one polite sentence.

@@ -1,5 +1,5 @@
 // Builds the bot's parts from settings and validated knowledge; shared by index.ts and the tests.
-import { ConversationState, type CloudAdapter, type Storage } from 'botbuilder';
+import { ConversationState, type BotTelemetryClient, type CloudAdapter, type Storage } from 'botbuilder';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
@@ -8,6 +8,8 @@ import { Conversation } from './conversation';
 import { TherapyBot } from './bot';
 import { LogFeedbackRecorder, type FeedbackRecorder } from './feedback';
 import { BotMetrics } from './metrics';
+import { TelemetryReporter } from './telemetry';
+import type { AnswerSummary } from './turn-log';
 import { ResilientStorage } from './state/resilient-storage';
 import { createStorage } from './state/create-storage';
 import type { Readiness } from './server';
@@ -20,11 +22,23 @@ export interface BotParts {
   readiness: () => Readiness;
   /** For /metrics, when metrics are on. */
   metrics?: BotMetrics;
+  /** Called after every turn with what it answered: feeds metrics and telemetry. */
+  observeTurn: (answers: AnswerSummary[], channel: string | undefined, seconds: number) => void;
 }
 
-/** `storage` comes from the settings; tests may pass their own to simulate failures. */
-export function createBotParts(config: Config, logger: Logger, knowledge: KnowledgeBase, storage: Storage = createStorage(config)): BotParts {
-  const adapter = createAdapter(config, logger, knowledge.replies.disclaimer);
+/**
+ * `storage` comes from the settings; tests may pass their own to simulate failures. `telemetry` is the
+ * Application Insights client when configured (index.ts creates it), or a fake in tests.
+ */
+export function createBotParts(
+  config: Config,
+  logger: Logger,
+  knowledge: KnowledgeBase,
+  storage: Storage = createStorage(config),
+  telemetry?: BotTelemetryClient,
+): BotParts {
+  const adapter = createAdapter(config, logger, knowledge.replies.disclaimer, telemetry);
+  const reporter = telemetry ? new TelemetryReporter(telemetry) : undefined;
   const resilient = new ResilientStorage(storage, logger);
   const metrics = config.METRICS_ENABLED ? new BotMetrics() : undefined;
   const log = new LogFeedbackRecorder(logger);
@@ -32,6 +46,7 @@ export function createBotParts(config: Config, logger: Logger, knowledge: Knowle
     record: (event) => {
       log.record(event);
       metrics?.observeFeedback(event);
+      reporter?.observeFeedback(event);
     },
   };
   const bot = new TherapyBot({
@@ -44,5 +59,9 @@ export function createBotParts(config: Config, logger: Logger, knowledge: Knowle
     const healthy = resilient.isHealthy();
     return { ready: healthy, checks: { storage: healthy ? 'ok' : 'failing' } };
   };
-  return { adapter, bot, storage: resilient, readiness, metrics };
+  const observeTurn = (answers: AnswerSummary[], channel: string | undefined, seconds: number) => {
+    metrics?.observeTurn(answers, channel, seconds);
+    reporter?.observeTurn(answers, channel, seconds);
+  };
+  return { adapter, bot, storage: resilient, readiness, metrics, observeTurn };
 }

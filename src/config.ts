@@ -45,6 +45,8 @@ const ConfigSchema = z.object({
   /** Serve Prometheus metrics at /metrics; with METRICS_TOKEN set, only to "Authorization: Bearer <token>". */
   METRICS_ENABLED: flag('true'),
   METRICS_TOKEN: optionalText,
+  /** Application Insights: when set, turns, feedback and activities (without personal data) are sent there. */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   HANDOFF_AFTER_FAILURES: z.coerce.number().int().min(0).max(100).default(3),
 });
 

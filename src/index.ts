@@ -6,6 +6,7 @@ import { createLogger } from './logger';
 import { formatProblem, loadKnowledge } from './knowledge/load';
 import { KnowledgeBase } from './knowledge/knowledge-base';
 import { createBotParts } from './app';
+import { createAppInsightsClient } from './telemetry';
 import { limitsFrom, startServer } from './server';
 
 async function main(): Promise<void> {
@@ -32,7 +33,10 @@ async function main(): Promise<void> {
   const knowledge = new KnowledgeBase(loaded.knowledge);
   logger.info({ monographs: knowledge.monographs.length, lexicon: knowledge.lexicon.length }, 'knowledge loaded');
 
-  const { adapter, bot, readiness, metrics } = createBotParts(config, logger, knowledge);
+  const telemetry = config.APPLICATIONINSIGHTS_CONNECTION_STRING
+    ? await createAppInsightsClient(config.APPLICATIONINSIGHTS_CONNECTION_STRING)
+    : undefined;
+  const { adapter, bot, readiness, metrics, observeTurn } = createBotParts(config, logger, knowledge, undefined, telemetry);
   const server = await startServer({
     host: config.HOST,
     port: config.PORT,
@@ -45,6 +49,7 @@ async function main(): Promise<void> {
     limits: limitsFrom(config),
     logMessageText: config.LOG_MESSAGE_TEXT,
     metrics: metrics && { metrics, token: config.METRICS_TOKEN },
+    observeTurn,
   });
   console.log(`Bot ready: POST ${server.url}/api/messages`);
   if (config.WEB_CHAT_PAGE) console.log(`Chat page: ${server.url}/`);

@@ -8,7 +8,7 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { RateLimiter } from './rate-limit';
 import type { BotMetrics } from './metrics';
-import { answersOf, logTurn } from './turn-log';
+import { answersOf, logTurn, type AnswerSummary } from './turn-log';
 import { registerChatPage } from './web/chat-page';
 
 export interface Limits {
@@ -47,6 +47,8 @@ export interface ServerOptions {
   logMessageText?: boolean;
   /** Serve these at /metrics; with a token, only to "Authorization: Bearer <token>". */
   metrics?: { metrics: BotMetrics; token?: string };
+  /** Told what each turn answered (metrics, telemetry). */
+  observeTurn?: (answers: AnswerSummary[], channel: string | undefined, seconds: number) => void;
 }
 
 export interface Readiness {
@@ -104,7 +106,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       } finally {
         const ms = performance.now() - started;
         logTurn(logger, context, correlationId, ms, options.logMessageText ?? false);
-        options.metrics?.metrics.observeTurn(answersOf(context), context.activity.channelId, ms / 1000);
+        options.observeTurn?.(answersOf(context), context.activity.channelId, ms / 1000);
       }
     });
     inFlight.add(turn);

@@ -72,6 +72,7 @@ const SET_IN_PRODUCTION = [
   'LOG_LEVEL',
   'METRICS_ENABLED', // off unless a token is given: /metrics must not be public on the App Service host
   'METRICS_TOKEN',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING', // from the Application Insights resource when enabled, else empty
 ];
 /** App Service sets PORT for the process itself. */
 const SET_BY_PLATFORM = ['PORT'];

@@ -1,4 +1,5 @@
 // Starts the real bot (restify + CloudAdapter + shipped data) in-process on a free port.
+import type { BotTelemetryClient } from 'botbuilder';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { loadKnowledge } from '../../src/knowledge/load';
@@ -19,10 +20,10 @@ export function shippedKnowledge(): KnowledgeBase {
 }
 
 /** Tests send many messages from one user: the rate limits are lifted unless a test sets them. */
-export async function startBot(env: Record<string, string> = {}, logLines?: string[]): Promise<RunningServer> {
+export async function startBot(env: Record<string, string> = {}, logLines?: string[], telemetry?: BotTelemetryClient): Promise<RunningServer> {
   const config = loadConfig({ PORT: '0', LOG_LEVEL: logLines ? 'info' : 'silent', RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_PER_USER: '0', ...env });
   const logger = createLogger(config.LOG_LEVEL, logLines ? { write: (line: string) => void logLines.push(line) } : undefined);
-  const { adapter, bot, readiness, metrics } = createBotParts(config, logger, shippedKnowledge());
+  const { adapter, bot, readiness, metrics, observeTurn } = createBotParts(config, logger, shippedKnowledge(), undefined, telemetry);
   return startServer({
     host: '127.0.0.1',
     port: 0,
@@ -35,6 +36,7 @@ export async function startBot(env: Record<string, string> = {}, logLines?: stri
     limits: limitsFrom(config),
     logMessageText: config.LOG_MESSAGE_TEXT,
     metrics: metrics && { metrics, token: config.METRICS_TOKEN },
+    observeTurn,
   });
 }
 

@@ -1,0 +1,50 @@
+// Optional Application Insights telemetry through botbuilder's telemetry client, on when
+// APPLICATIONINSIGHTS_CONNECTION_STRING is set. Like the logs and metrics, it carries outcomes,
+// therapies and topics, never what people wrote (botbuilder's logger runs with personal data off).
+import type { BotTelemetryClient } from 'botbuilder';
+import type { FeedbackEvent } from './feedback';
+import { turnOutcome, type AnswerSummary } from './turn-log';
+
+export const TURN_EVENT = 'TherapyBotTurn';
+export const FEEDBACK_EVENT = 'TherapyBotFeedback';
+
+/** Loads the Application Insights SDK only when it is configured: it patches modules when loaded. */
+export async function createAppInsightsClient(connectionString: string): Promise<BotTelemetryClient> {
+  const { ApplicationInsightsTelemetryClient } = await import('botbuilder-applicationinsights');
+  return new ApplicationInsightsTelemetryClient(connectionString);
+}
+
+export class TelemetryReporter {
+  constructor(private readonly client: BotTelemetryClient) {}
+
+  observeTurn(answers: AnswerSummary[], channel: string | undefined, seconds: number): void {
+    const main = answers.find((a) => a.outcome !== 'social') ?? answers[0];
+    this.client.trackEvent({
+      name: TURN_EVENT,
+      properties: {
+        outcome: turnOutcome(answers),
+        channel: channel ?? 'unknown',
+        kind: main?.kind ?? 'none',
+        therapy: main?.therapyId ?? '',
+        topics: (main?.topics ?? []).join(','),
+        ratings: (main?.ratings ?? []).join(','),
+        unknownTherapy: main?.unknownTherapy ?? '',
+        unlistedConditions: (main?.unlistedConditions ?? []).join(','),
+      },
+      metrics: { latencyMs: seconds * 1000 },
+    });
+  }
+
+  observeFeedback(event: FeedbackEvent): void {
+    this.client.trackEvent({
+      name: FEEDBACK_EVENT,
+      properties: {
+        rating: event.helpful ? 'helpful' : 'not-helpful',
+        outcome: event.outcome ?? 'unknown',
+        therapy: event.therapyId ?? '',
+        topics: event.topics.join(','),
+        channel: event.channelId ?? 'unknown',
+      },
+    });
+  }
+}
