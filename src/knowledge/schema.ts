@@ -262,7 +262,6 @@ export const Replies = z.strictObject({
     otherNames: text,
     claimsTitle: text,
     evidenceTitle: text,
-    precautionsTitle: text,
     precautionAdvice: z.record(PrecautionAdvice, text),
     reportedEffects: text,
     compareUnknown: text,
