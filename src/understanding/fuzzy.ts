@@ -41,16 +41,20 @@ function trigrams(key: string): string[] {
   return [...grams];
 }
 
+/** Reused between calls: edit distances are computed often, on short names. */
+let table = new Int32Array(0);
+
 /** Optimal-string-alignment distance: edits, with a swap of neighbours counting as one. Cheap on short names. */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[] = new Array(rows * cols);
+  if (table.length < rows * cols) table = new Int32Array(rows * cols * 2);
+  const d = table;
   for (let i = 0; i < rows; i++) d[i * cols] = i;
   for (let j = 0; j < cols; j++) d[j] = j;
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let best = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[(i - 2) * cols + j - 2] + 1);
       d[i * cols + j] = best;
@@ -115,7 +119,7 @@ export class FuzzyIndex<T> {
     const shortest = Math.ceil(phrase.length * MIN_LENGTH_RATIO);
     const longest = Math.floor(phrase.length / MIN_LENGTH_RATIO);
     // A name must share enough of the phrase's informative trigrams; common ones are skipped per length.
-    const neededAt = new Map<number, number>();
+    const neededAt = new Uint16Array(longest + 1);
     for (let length = shortest; length <= longest; length++) {
       const postings = this.byLength.get(length);
       if (!postings) continue;
@@ -124,18 +128,21 @@ export class FuzzyIndex<T> {
         const list = postings.get(gram);
         if (list && list.length > MAX_POSTINGS) continue;
         informative += 1;
-        for (const index of list ?? []) {
+        if (!list) continue;
+        for (let i = 0; i < list.length; i++) {
+          const index = list[i];
           if (this.counts[index] === 0) touched.push(index);
           this.counts[index] += 1;
         }
       }
-      neededAt.set(length, Math.max(1, Math.ceil(informative * MIN_SHARED_TRIGRAMS)));
+      neededAt[length] = Math.max(1, Math.ceil(informative * MIN_SHARED_TRIGRAMS));
     }
     const candidates: { entry: Entry<T>; count: number }[] = [];
     for (const index of touched) {
-      const entry = this.entries[index];
-      if (this.counts[index] >= (neededAt.get(entry.key.length) ?? 1)) candidates.push({ entry, count: this.counts[index] });
+      const count = this.counts[index];
       this.counts[index] = 0;
+      const entry = this.entries[index];
+      if (count >= neededAt[entry.key.length]) candidates.push({ entry, count });
     }
     candidates.sort((a, b) => b.count - a.count);
     return candidates.slice(0, SHORTLIST).map((c) => c.entry);

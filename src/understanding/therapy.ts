@@ -155,8 +155,9 @@ export class TherapyResolver {
   /** The closest covered name to the words ending at `end` (one to MAX_FUZZY_WORDS + 1 of them), if close enough. */
   private coveredTypoEndingAt(words: readonly string[], end: number, taken: (i: number) => boolean) {
     let best: { owner: NameOwner; matched: string; similarity: number; span: Span } | undefined;
-    for (let start = end; start >= Math.max(0, end - MAX_FUZZY_WORDS); start--) {
-      if (taken(start) || (start < end && this.stopWords.has(words[start]))) break;
+    // The head noun alone ("therapy") is never a misspelt name: start one word before it.
+    for (let start = end - 1; start >= Math.max(0, end - MAX_FUZZY_WORDS); start--) {
+      if (taken(start) || this.stopWords.has(words[start])) break;
       const phrase = words.slice(start, end + 1);
       for (const candidate of [phrase, phrase.slice(0, -1)]) {
         if (candidate.length === 0) continue;
