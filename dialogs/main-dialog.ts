@@ -2,11 +2,10 @@
 // emergencies, a request for a person, start over, goodbye, help, thanks and feedback.
 // Everything else is a question for QuestionDialog.
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { conversationKey } from '../src/turn-log';
 import { handOff } from './handoff';
 import { clearContext } from './memory';
 import { QuestionDialog, type QuestionOptions } from './question-dialog';
-import { sendAnswer } from './reply';
+import { feedbackEvent, sendAnswer } from './reply';
 import { memoryOf, understandTurn, type DialogServices } from './services';
 
 export class MainDialog extends ComponentDialog {
@@ -54,18 +53,7 @@ export class MainDialog extends ComponentDialog {
       await sendAnswer(innerDc.context, conversation.answers.socialAnswer('goodbye'), memory);
       return done();
     }
-    if (q.feedback) {
-      const last = memory.answers[memory.answers.length - 1];
-      this.services.feedback.record({
-        helpful: q.feedback === 'helpful',
-        answerId: last?.id,
-        therapyId: last?.therapyId,
-        topics: last?.topics ?? [],
-        outcome: last?.outcome,
-        channelId: innerDc.context.activity.channelId,
-        conversation: conversationKey(innerDc.context.activity),
-      });
-    }
+    if (q.feedback) this.services.feedback.record(feedbackEvent(innerDc.context, memory, q.feedback === 'helpful'));
     if (q.social || q.feedback) {
       const answer = q.feedback ? conversation.answers.feedbackThanks() : conversation.answers.socialAnswer(q.social!);
       await sendAnswer(innerDc.context, answer, memory);

@@ -1,17 +1,33 @@
 // Sends an Answer and remembers it: in the transcript (for a handoff) and as the answer that
-// feedback buttons refer to.
+// feedback buttons refer to; and turns feedback into the event recorded against the answer rated.
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { Answer } from '../src/answers/types';
 import { buildReply } from '../src/render/activity';
-import { renderSpeech } from '../src/render/text';
-import { recordAnswer } from '../src/turn-log';
+import type { FeedbackEvent } from '../src/feedback';
+import { conversationKey, recordAnswer } from '../src/turn-log';
 import { remember, rememberAnswer, type ConversationMemory } from './memory';
 
 export async function sendAnswer(context: TurnContext, answer: Answer, memory: ConversationMemory): Promise<void> {
   const answerId = randomUUID();
-  await context.sendActivity(buildReply(answer, context.activity.channelId, answerId));
+  const reply = buildReply(answer, context.activity.channelId, answerId);
+  const spoken = reply.speak ?? ''; // read before sending: the disclaimer middleware extends what is sent
+  await context.sendActivity(reply);
   recordAnswer(context, answer);
-  remember(memory, 'bot', renderSpeech(answer));
+  remember(memory, 'bot', spoken);
   rememberAnswer(memory, { id: answerId, therapyId: answer.therapyId, topics: answer.topics, outcome: answer.outcome });
+}
+
+/** Feedback on one of the conversation's recent answers (the given one, or else the last), never its text. */
+export function feedbackEvent(context: TurnContext, memory: ConversationMemory, helpful: boolean, answerId?: string): FeedbackEvent {
+  const rated = answerId ? memory.answers.find((a) => a.id === answerId) : memory.answers[memory.answers.length - 1];
+  return {
+    helpful,
+    answerId: answerId ?? rated?.id,
+    therapyId: rated?.therapyId,
+    topics: rated?.topics ?? [],
+    outcome: rated?.outcome,
+    channelId: context.activity.channelId,
+    conversation: conversationKey(context.activity),
+  };
 }

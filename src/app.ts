@@ -12,7 +12,7 @@ import { TelemetryReporter } from './telemetry';
 import type { AnswerSummary } from './turn-log';
 import { ResilientStorage } from './state/resilient-storage';
 import { createStorage } from './state/create-storage';
-import type { Readiness } from './server';
+import { limitsFrom, type Readiness, type ServerOptions } from './server';
 
 export interface BotParts {
   adapter: CloudAdapter;
@@ -64,4 +64,22 @@ export function createBotParts(
     reporter?.observeTurn(answers, channel, seconds);
   };
   return { adapter, bot, storage: resilient, readiness, metrics, observeTurn };
+}
+
+/** Everything startServer needs, from the settings and the parts: index.ts and the tests use the same wiring. */
+export function serverOptions(config: Config, logger: Logger, parts: BotParts): ServerOptions {
+  return {
+    host: config.HOST,
+    port: config.PORT,
+    adapter: parts.adapter,
+    bot: parts.bot,
+    logger,
+    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    chatPage: config.WEB_CHAT_PAGE,
+    readiness: parts.readiness,
+    limits: limitsFrom(config),
+    logMessageText: config.LOG_MESSAGE_TEXT,
+    metrics: parts.metrics && { metrics: parts.metrics, token: config.METRICS_TOKEN },
+    observeTurn: parts.observeTurn,
+  };
 }

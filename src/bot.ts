@@ -4,13 +4,12 @@ import { ActivityHandler, type ConversationState, type StatePropertyAccessor, ty
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { MainDialog } from '../dialogs/main-dialog';
 import { emptyMemory, remember, type ConversationMemory } from '../dialogs/memory';
-import { sendAnswer } from '../dialogs/reply';
+import { feedbackEvent, sendAnswer } from '../dialogs/reply';
 import { messageText, type DialogServices } from '../dialogs/services';
 import type { Conversation } from './conversation';
 import type { FeedbackRecorder } from './feedback';
 import type { ButtonValue } from './render/activity';
 import { ConversationTurns } from './state/conversation-turns';
-import { conversationKey } from './turn-log';
 
 export interface TherapyBotOptions {
   conversation: Conversation;
@@ -85,16 +84,7 @@ export class TherapyBot extends ActivityHandler {
   }
 
   private async recordFeedback(context: TurnContext, memory: ConversationMemory, button: ButtonValue): Promise<void> {
-    const rated = memory.answers.find((a) => a.id === button.answerId);
-    this.options.feedback.record({
-      helpful: button.feedback === 'helpful',
-      answerId: button.answerId,
-      therapyId: rated?.therapyId,
-      topics: rated?.topics ?? [],
-      outcome: rated?.outcome,
-      channelId: context.activity.channelId,
-      conversation: conversationKey(context.activity),
-    });
+    this.options.feedback.record(feedbackEvent(context, memory, button.feedback === 'helpful', button.answerId));
     await sendAnswer(context, this.options.conversation.answers.feedbackThanks(), memory);
   }
 }

@@ -5,9 +5,9 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { formatProblem, loadKnowledge } from './knowledge/load';
 import { KnowledgeBase } from './knowledge/knowledge-base';
-import { createBotParts } from './app';
+import { createBotParts, serverOptions } from './app';
 import { createAppInsightsClient } from './telemetry';
-import { limitsFrom, startServer } from './server';
+import { startServer } from './server';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -36,21 +36,8 @@ async function main(): Promise<void> {
   const telemetry = config.APPLICATIONINSIGHTS_CONNECTION_STRING
     ? await createAppInsightsClient(config.APPLICATIONINSIGHTS_CONNECTION_STRING)
     : undefined;
-  const { adapter, bot, readiness, metrics, observeTurn } = createBotParts(config, logger, knowledge, undefined, telemetry);
-  const server = await startServer({
-    host: config.HOST,
-    port: config.PORT,
-    adapter,
-    bot,
-    logger,
-    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
-    chatPage: config.WEB_CHAT_PAGE,
-    readiness,
-    limits: limitsFrom(config),
-    logMessageText: config.LOG_MESSAGE_TEXT,
-    metrics: metrics && { metrics, token: config.METRICS_TOKEN },
-    observeTurn,
-  });
+  const parts = createBotParts(config, logger, knowledge, undefined, telemetry);
+  const server = await startServer(serverOptions(config, logger, parts));
   console.log(`Bot ready: POST ${server.url}/api/messages`);
   if (config.WEB_CHAT_PAGE) console.log(`Chat page: ${server.url}/`);
 

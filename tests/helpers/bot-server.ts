@@ -4,8 +4,8 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base';
-import { createBotParts } from '../../src/app';
-import { limitsFrom, startServer, type RunningServer } from '../../src/server';
+import { createBotParts, serverOptions } from '../../src/app';
+import { startServer, type RunningServer } from '../../src/server';
 import { SHIPPED_DATA } from './data';
 
 let shared: KnowledgeBase | undefined;
@@ -21,23 +21,10 @@ export function shippedKnowledge(): KnowledgeBase {
 
 /** Tests send many messages from one user: the rate limits are lifted unless a test sets them. */
 export async function startBot(env: Record<string, string> = {}, logLines?: string[], telemetry?: BotTelemetryClient): Promise<RunningServer> {
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: logLines ? 'info' : 'silent', RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_PER_USER: '0', ...env });
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: logLines ? 'info' : 'silent', RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_PER_USER: '0', SHUTDOWN_GRACE_MS: '5000', ...env });
   const logger = createLogger(config.LOG_LEVEL, logLines ? { write: (line: string) => void logLines.push(line) } : undefined);
-  const { adapter, bot, readiness, metrics, observeTurn } = createBotParts(config, logger, shippedKnowledge(), undefined, telemetry);
-  return startServer({
-    host: '127.0.0.1',
-    port: 0,
-    adapter,
-    bot,
-    logger,
-    shutdownGraceMs: 5000,
-    chatPage: config.WEB_CHAT_PAGE,
-    readiness,
-    limits: limitsFrom(config),
-    logMessageText: config.LOG_MESSAGE_TEXT,
-    metrics: metrics && { metrics, token: config.METRICS_TOKEN },
-    observeTurn,
-  });
+  const parts = createBotParts(config, logger, shippedKnowledge(), undefined, telemetry);
+  return startServer(serverOptions(config, logger, parts));
 }
 
 let counter = 0;
