@@ -1,65 +1,65 @@
 // The root dialog. Interruptions are handled here, in one place, whatever is in progress:
 // emergencies, a request for a person, start over, goodbye, help, thanks and feedback.
-// Everything else is a question for QuestionDialog.
-import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+// Everything else is a question for QuestionDialog, which either answers it or asks which
+// therapy was meant and waits (memory.pending) for the reply.
+//
+// The dialogs are plain classes over ConversationMemory rather than botbuilder-dialogs: the flow has one
+// waiting state, and botbuilder-dialogs' per-turn machinery (dialog stack, memory scopes, a second state
+// property) cost more than the rest of a turn's dialog work (see bench/ and issue 7).
+import type { TurnContext } from 'botbuilder';
 import { handOff } from './handoff';
-import { clearContext } from './memory';
-import { QuestionDialog, type QuestionOptions } from './question-dialog';
+import { clearContext, type ConversationMemory } from './memory';
+import { QuestionDialog } from './question-dialog';
 import { feedbackEvent, sendAnswer } from './reply';
-import { memoryOf, understandTurn, type DialogServices } from './services';
+import { understandTurn, type DialogServices, type DialogStatus } from './services';
 
-export class MainDialog extends ComponentDialog {
-  static readonly id = 'main';
+export class MainDialog {
+  private readonly question: QuestionDialog;
 
   constructor(private readonly services: DialogServices) {
-    super(MainDialog.id);
-    this.addDialog(new QuestionDialog(services));
-    this.initialDialogId = QuestionDialog.id;
+    this.question = new QuestionDialog(services);
   }
 
-  protected override async onBeginDialog(innerDc: DialogContext, options?: QuestionOptions): Promise<DialogTurnResult> {
-    return (await this.interrupt(innerDc)) ?? super.onBeginDialog(innerDc, options);
-  }
-
-  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+  /** Runs one message turn against the conversation's memory. */
+  async run(context: TurnContext, memory: ConversationMemory): Promise<DialogStatus> {
+    const interrupted = await this.interrupt(context, memory);
+    if (interrupted) return interrupted;
+    return memory.pending ? this.question.continue(context, memory) : this.question.begin(context, memory);
   }
 
   /** Handles an interruption and says how the turn ends, or returns undefined for a question. */
-  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+  private async interrupt(context: TurnContext, memory: ConversationMemory): Promise<DialogStatus | undefined> {
     const { conversation } = this.services;
-    const q = understandTurn(innerDc.context, this.services);
-    const memory = await memoryOf(innerDc.context, this.services);
-    const waiting = innerDc.activeDialog !== undefined;
-    const done = async (): Promise<DialogTurnResult> => {
-      await innerDc.cancelAllDialogs();
-      return { status: DialogTurnStatus.complete };
+    const q = understandTurn(context, this.services);
+    const done = (): DialogStatus => {
+      delete memory.pending;
+      return 'complete';
     };
 
     if (q.emergency) {
-      await sendAnswer(innerDc.context, conversation.answers.answer(q), memory);
+      await sendAnswer(context, conversation.answers.answer(q), memory);
       return done();
     }
     if (q.command === 'handoff') {
-      await handOff(innerDc.context, conversation, memory, 'requested');
+      await handOff(context, conversation, memory, 'requested');
       return done();
     }
     if (q.command === 'start-over') {
       clearContext(memory);
-      await sendAnswer(innerDc.context, conversation.answers.startOver(), memory);
+      await sendAnswer(context, conversation.answers.startOver(), memory);
       return done();
     }
     if (q.social === 'goodbye') {
-      await sendAnswer(innerDc.context, conversation.answers.socialAnswer('goodbye'), memory);
+      await sendAnswer(context, conversation.answers.socialAnswer('goodbye'), memory);
       return done();
     }
-    if (q.feedback) this.services.feedback.record(feedbackEvent(innerDc.context, memory, q.feedback === 'helpful'));
+    if (q.feedback) this.services.feedback.record(feedbackEvent(context, memory, q.feedback === 'helpful'));
     if (q.social || q.feedback) {
       const answer = q.feedback ? conversation.answers.feedbackThanks() : conversation.answers.socialAnswer(q.social!);
-      await sendAnswer(innerDc.context, answer, memory);
-      if (!waiting) return { status: DialogTurnStatus.complete };
-      await sendAnswer(innerDc.context, conversation.answers.stillWaiting(), memory);
-      return { status: DialogTurnStatus.waiting };
+      await sendAnswer(context, answer, memory);
+      if (!memory.pending) return 'complete';
+      await sendAnswer(context, conversation.answers.stillWaiting(), memory);
+      return 'waiting';
     }
     return undefined;
   }

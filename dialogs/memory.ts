@@ -1,4 +1,5 @@
-// What a conversation remembers between turns, kept in botbuilder ConversationState.
+// What a conversation remembers between turns, kept in botbuilder ConversationState. The dialogs'
+// own state (a pending clarification) lives here too, so a turn reads and writes one small object.
 // Message text is kept only in the transcript, which goes to a person on handoff and nowhere else.
 import type { AnswerContext } from '../src/answers/compose';
 import type { Answer } from '../src/answers/types';
@@ -24,6 +25,14 @@ export interface AnswerRecord {
   outcome: string;
 }
 
+/** A question waiting for the person to say which therapy they meant. */
+export interface PendingClarification {
+  /** The question's text, answered once the therapy is known. */
+  text: string;
+  /** The therapy offered by "did you mean …?", waiting for yes or no. */
+  suggested?: string;
+}
+
 export interface ConversationMemory {
   /** The therapy the conversation is about: one with a monograph, or one without. */
   therapyId?: string;
@@ -35,6 +44,8 @@ export interface ConversationMemory {
   welcomed?: boolean;
   /** The most recent answers, newest last. */
   answers: AnswerRecord[];
+  /** Set while a clarifying question waits for its answer. */
+  pending?: PendingClarification;
 }
 
 export function emptyMemory(): ConversationMemory {

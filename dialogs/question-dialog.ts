@@ -1,12 +1,12 @@
 // Answers one question, using what the conversation is already about. When no therapy can be
 // resolved it asks which one (or "did you mean …?") and waits: the reply, typed, misspelt or a
 // button, completes the pending question. A reply that asks something else drops the clarification.
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
 import type { ResolvedQuestion, TherapyMatch } from '../src/understanding/types';
 import { handOff } from './handoff';
-import { contextOf, updateContext } from './memory';
+import { contextOf, updateContext, type ConversationMemory } from './memory';
 import { sendAnswer } from './reply';
-import { memoryOf, messageText, understandTurn, type DialogServices } from './services';
+import { messageText, understandTurn, type DialogServices, type DialogStatus } from './services';
 
 export interface QuestionOptions {
   /** The question's text (the pending question, when a clarification completes it). */
@@ -15,69 +15,58 @@ export interface QuestionOptions {
   therapy?: TherapyMatch;
 }
 
-interface PendingClarification {
-  text: string;
-  /** The therapy offered by "did you mean …?", waiting for yes or no. */
-  suggested?: string;
-}
-
 /** Answer kinds that count as not understanding the person. */
 const NOT_UNDERSTOOD = new Set(['out-of-scope', 'not-understood']);
 
-export class QuestionDialog extends Dialog<QuestionOptions> {
-  static readonly id = 'question';
+export class QuestionDialog {
+  constructor(private readonly services: DialogServices) {}
 
-  constructor(private readonly services: DialogServices) {
-    super(QuestionDialog.id);
-  }
-
-  override async beginDialog(dc: DialogContext, given?: QuestionOptions | null): Promise<DialogTurnResult> {
-    const options = given ?? {};
-    const text = options.text ?? messageText(dc.context);
-    const understood = options.text === undefined ? understandTurn(dc.context, this.services) : this.services.conversation.understanding.understand(text);
+  /** Answers the turn's message, or the given pending question; may start a clarification. */
+  async begin(context: TurnContext, memory: ConversationMemory, options: QuestionOptions = {}): Promise<DialogStatus> {
+    delete memory.pending;
+    const text = options.text ?? messageText(context);
+    const understood = options.text === undefined ? understandTurn(context, this.services) : this.services.conversation.understanding.understand(text);
     const question: ResolvedQuestion = options.therapy ? { ...understood, therapies: [options.therapy], unknownTherapies: [] } : understood;
-    const memory = await memoryOf(dc.context, this.services);
     const answer = this.services.conversation.answers.answer(question, contextOf(memory));
 
     if (NOT_UNDERSTOOD.has(answer.kind)) {
       memory.failures += 1;
       if (this.services.handoffAfterFailures > 0 && memory.failures >= this.services.handoffAfterFailures) {
-        await handOff(dc.context, this.services.conversation, memory, 'repeated-failure');
-        return dc.endDialog();
+        await handOff(context, this.services.conversation, memory, 'repeated-failure');
+        return 'complete';
       }
     } else {
       memory.failures = 0;
     }
 
-    await sendAnswer(dc.context, answer, memory);
+    await sendAnswer(context, answer, memory);
     if (answer.outcome === 'clarification') {
-      const pending: PendingClarification = { text, suggested: answer.kind === 'did-you-mean' ? answer.therapyId : undefined };
-      dc.activeDialog!.state.pending = pending;
-      return Dialog.EndOfTurn;
+      memory.pending = { text, suggested: answer.kind === 'did-you-mean' ? answer.therapyId : undefined };
+      return 'waiting';
     }
     updateContext(memory, answer, this.conditionIds(question));
-    return dc.endDialog();
+    return 'complete';
   }
 
-  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const pending = dc.activeDialog!.state.pending as PendingClarification;
-    const reply = understandTurn(dc.context, this.services);
+  /** The reply to a clarifying question: yes/no to "did you mean", a therapy, or a new question. */
+  async continue(context: TurnContext, memory: ConversationMemory): Promise<DialogStatus> {
+    const pending = memory.pending!;
+    const reply = understandTurn(context, this.services);
 
     if (pending.suggested && reply.yesNo === 'yes') {
-      return dc.replaceDialog(QuestionDialog.id, { text: pending.text, therapy: { id: pending.suggested, matched: '', score: 1 } });
+      return this.begin(context, memory, { text: pending.text, therapy: { id: pending.suggested, matched: '', score: 1 } });
     }
     if (pending.suggested && reply.yesNo === 'no') {
-      const memory = await memoryOf(dc.context, this.services);
-      await sendAnswer(dc.context, this.services.conversation.answers.clarifyTherapy(), memory);
-      dc.activeDialog!.state.pending = { text: pending.text };
-      return Dialog.EndOfTurn;
+      await sendAnswer(context, this.services.conversation.answers.clarifyTherapy(), memory);
+      memory.pending = { text: pending.text };
+      return 'waiting';
     }
     if (isJustATherapy(reply)) {
-      if (reply.therapies.length > 0) return dc.replaceDialog(QuestionDialog.id, { text: pending.text, therapy: reply.therapies[0] });
-      return dc.replaceDialog(QuestionDialog.id, { text: messageText(dc.context) });
+      if (reply.therapies.length > 0) return this.begin(context, memory, { text: pending.text, therapy: reply.therapies[0] });
+      return this.begin(context, memory, { text: messageText(context) });
     }
     // The person asked something else: the clarification is dropped, not forced.
-    return dc.replaceDialog(QuestionDialog.id, {});
+    return this.begin(context, memory);
   }
 
   private conditionIds(question: ResolvedQuestion): string[] {

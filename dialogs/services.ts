@@ -1,17 +1,18 @@
 // What the dialogs need, handed to each of them, and the per-turn helpers they share.
-import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
 import type { Conversation } from '../src/conversation';
 import type { FeedbackRecorder } from '../src/feedback';
 import type { ResolvedQuestion } from '../src/understanding/types';
-import { emptyMemory, type ConversationMemory } from './memory';
 
 export interface DialogServices {
   conversation: Conversation;
-  memory: StatePropertyAccessor<ConversationMemory>;
   feedback: FeedbackRecorder;
   /** Consecutive turns not understood before a handoff; 0 turns the automatic handoff off. */
   handoffAfterFailures: number;
 }
+
+/** How a turn left the conversation: done, or waiting for the answer to a clarifying question. */
+export type DialogStatus = 'complete' | 'waiting';
 
 const UNDERSTOOD = Symbol('understood');
 
@@ -31,8 +32,4 @@ export function understandTurn(context: TurnContext, services: DialogServices): 
   const question = services.conversation.understanding.understand(messageText(context));
   context.turnState.set(UNDERSTOOD, question);
   return question;
-}
-
-export async function memoryOf(context: TurnContext, services: DialogServices): Promise<ConversationMemory> {
-  return services.memory.get(context, emptyMemory());
 }

@@ -1,7 +1,6 @@
 // The bot's activity handling: messages go to the dialogs, feedback buttons are recorded, a person
 // joining gets the welcome once per conversation. Conversation state is saved after every turn.
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { MainDialog } from '../dialogs/main-dialog';
 import { emptyMemory, remember, type ConversationMemory } from '../dialogs/memory';
 import { feedbackEvent, sendAnswer } from '../dialogs/reply';
@@ -20,8 +19,7 @@ export interface TherapyBotOptions {
 
 export class TherapyBot extends ActivityHandler {
   private readonly memory: StatePropertyAccessor<ConversationMemory>;
-  private readonly dialogs: DialogSet;
-  private readonly services: DialogServices;
+  private readonly dialog: MainDialog;
   /** Runs a conversation's turns one at a time and redoes one whose state save lost to another process. */
   private readonly turns: ConversationTurns;
 
@@ -30,14 +28,12 @@ export class TherapyBot extends ActivityHandler {
     const { conversationState } = options;
     this.turns = new ConversationTurns(conversationState);
     this.memory = conversationState.createProperty<ConversationMemory>('memory');
-    this.dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
-    this.services = {
+    const services: DialogServices = {
       conversation: options.conversation,
-      memory: this.memory,
       feedback: options.feedback,
       handoffAfterFailures: options.handoffAfterFailures,
     };
-    this.dialogs.add(new MainDialog(this.services));
+    this.dialog = new MainDialog(services);
 
     this.onMessage(async (context, next) => {
       const memory = await this.memory.get(context, emptyMemory());
@@ -45,7 +41,7 @@ export class TherapyBot extends ActivityHandler {
       if (button?.feedback) await this.recordFeedback(context, memory, button);
       else {
         remember(memory, 'user', messageText(context));
-        await this.runDialogs(context);
+        await this.dialog.run(context, memory);
       }
       await next();
     });
@@ -64,12 +60,6 @@ export class TherapyBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     await this.turns.run(context, (attempt) => super.run(attempt));
-  }
-
-  private async runDialogs(context: TurnContext): Promise<void> {
-    const dc = await this.dialogs.createContext(context);
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MainDialog.id);
   }
 
   /**

@@ -1,51 +1,79 @@
-// MainDialog on its own, through botbuilder-testing's DialogTestClient.
+// MainDialog on its own: one memory object carried across turns, driven through botbuilder's TestAdapter.
 import { describe, expect, it } from 'vitest';
-import { ConversationState, MemoryStorage } from 'botbuilder';
-import { DialogTestClient } from 'botbuilder-testing';
-import { DialogTurnStatus } from 'botbuilder-dialogs';
+import { TestAdapter, type Activity } from 'botbuilder';
 import { MainDialog } from '../../dialogs/main-dialog';
-import type { ConversationMemory } from '../../dialogs/memory';
-import type { DialogServices } from '../../dialogs/services';
+import { emptyMemory } from '../../dialogs/memory';
+import type { DialogStatus } from '../../dialogs/services';
 import { Conversation } from '../../src/conversation';
-import { DisclaimerMiddleware } from '../../src/middleware/disclaimer';
 import { shippedKnowledge } from '../helpers/bot-server';
 
-function client(): DialogTestClient {
-  const state = new ConversationState(new MemoryStorage());
-  const services: DialogServices = {
-    conversation: new Conversation(shippedKnowledge()),
-    memory: state.createProperty<ConversationMemory>('memory'),
-    feedback: { record: () => undefined },
-    handoffAfterFailures: 3,
+function client() {
+  const dialog = new MainDialog({ conversation: new Conversation(shippedKnowledge()), feedback: { record: () => undefined }, handoffAfterFailures: 3 });
+  const memory = emptyMemory();
+  let status: DialogStatus | undefined;
+  const adapter = new TestAdapter(async (context) => {
+    status = await dialog.run(context, memory);
+  });
+  return {
+    memory,
+    status: () => status,
+    /** Sends a message and returns the cards' text of every reply it got. */
+    async send(text: string): Promise<string[]> {
+      const before = adapter.activeQueue.length;
+      await adapter.receiveActivity(text);
+      return adapter.activeQueue.splice(before).map((a: Partial<Activity>) => JSON.stringify(a.attachments?.[0]?.content ?? a.text ?? ''));
+    },
   };
-  return new DialogTestClient('emulator', new MainDialog(services), undefined, [new DisclaimerMiddleware(shippedKnowledge().replies.disclaimer)], state);
 }
-
-const cardText = (activity: { attachments?: { content: unknown }[] }) => JSON.stringify(activity.attachments?.[0]?.content ?? '');
 
 describe('MainDialog', () => {
   it('completes after a plain question', async () => {
     const test = client();
-    const reply = await test.sendActivity('does CST help PTSD?');
-    expect(cardText(reply)).toMatch(/Post-traumatic stress disorder/);
-    expect(test.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+    const [reply] = await test.send('does CST help PTSD?');
+    expect(reply).toMatch(/Post-traumatic stress disorder/);
+    expect(test.status()).toBe('complete');
+    expect(test.memory.pending).toBeUndefined();
   });
 
   it('waits on a clarifying question, survives help, and completes on the answer', async () => {
     const test = client();
-    expect(cardText(await test.sendActivity('is it safe while breastfeeding?'))).toMatch(/Which therapy do you mean/);
-    expect(test.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
-    await test.sendActivity('help');
-    expect(test.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
-    test.getNextReply(); // the reminder that the question is still open
-    expect(cardText(await test.sendActivity('Craniosacral therapy'))).toMatch(/avoid it while pregnant or breast-feeding/);
-    expect(test.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+    expect((await test.send('is it safe while breastfeeding?'))[0]).toMatch(/Which therapy do you mean/);
+    expect(test.status()).toBe('waiting');
+    expect(test.memory.pending?.text).toBe('is it safe while breastfeeding?');
+    const help = await test.send('help');
+    expect(help).toHaveLength(2); // the help, then the reminder that the question is still open
+    expect(test.status()).toBe('waiting');
+    expect((await test.send('Craniosacral therapy'))[0]).toMatch(/avoid it while pregnant or breast-feeding/);
+    expect(test.status()).toBe('complete');
+    expect(test.memory.pending).toBeUndefined();
+  });
+
+  it('takes yes to "did you mean" as the suggested therapy, and no as a new clarifying question', async () => {
+    const test = client();
+    expect((await test.send('is cranial safe in pregnancy?'))[0]).toMatch(/Did you mean/i);
+    expect(test.memory.pending?.suggested).toBe('craniosacral-therapy');
+    expect((await test.send('no'))[0]).toMatch(/Which therapy do you mean/);
+    expect(test.memory.pending).toEqual({ text: 'is cranial safe in pregnancy?' });
+
+    const again = client();
+    await again.send('is cranial safe in pregnancy?');
+    expect((await again.send('yes'))[0]).toMatch(/avoid it while pregnant or breast-feeding/);
+    expect(again.status()).toBe('complete');
+  });
+
+  it('drops a waiting clarification when the person asks something else', async () => {
+    const test = client();
+    await test.send('does it help fatigue?');
+    expect((await test.send('what is craniosacral therapy?'))[0]).toMatch(/skull/);
+    expect(test.status()).toBe('complete');
+    expect(test.memory.pending).toBeUndefined();
   });
 
   it('ends a waiting clarification on goodbye', async () => {
     const test = client();
-    await test.sendActivity('does it help fatigue?');
-    expect(cardText(await test.sendActivity('bye'))).toMatch(/Goodbye/);
-    expect(test.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+    await test.send('does it help fatigue?');
+    expect((await test.send('bye'))[0]).toMatch(/Goodbye/);
+    expect(test.status()).toBe('complete');
+    expect(test.memory.pending).toBeUndefined();
   });
 });
