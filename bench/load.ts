@@ -49,7 +49,9 @@ export async function runLoad(url: string, options: { seconds: number; workers: 
       const body = JSON.stringify({
         type: 'message',
         id: `b${n}`,
-        text: QUESTIONS[n % QUESTIONS.length],
+        // Each conversation moves through the whole mix (n and n + conversations are its consecutive turns),
+        // so follow-ups, greetings and typos meet each other as they do in real conversations.
+        text: QUESTIONS[(n + Math.floor(n / options.conversations)) % QUESTIONS.length],
         channelId: 'webchat',
         serviceUrl: 'http://127.0.0.1:9',
         deliveryMode: 'expectReplies',

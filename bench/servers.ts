@@ -1,6 +1,6 @@
 // A bot server for the benchmark, run as its own process: "bot" is the real bot, "echo" an echo
 // bot on the same stack (restify, CloudAdapter, disclaimer middleware, limits, turn logs), so the
-// ratio between them shows what the bot itself costs. Prints its URL; answers RSS questions over IPC.
+// ratio between them shows what the bot itself costs. Prints its URL; answers RSS and CPU-time questions over IPC.
 import { ActivityHandler } from 'botbuilder';
 import { resolve } from 'node:path';
 import { createAdapter } from '../src/adapter';
@@ -43,6 +43,7 @@ async function main(kind: string): Promise<void> {
   });
   process.on('message', (message) => {
     if (message === 'rss') process.send?.({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed });
+    if (message === 'cpu') process.send?.(process.cpuUsage());
   });
   process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
   console.log(`URL ${server.url}`);
