@@ -37,7 +37,7 @@ export class MainDialog {
     };
 
     if (q.emergency) {
-      await sendAnswer(context, conversation.answers.answer(q), memory);
+      await sendAnswer(context, conversation.answer(q), memory);
       return done();
     }
     if (q.command === 'handoff') {

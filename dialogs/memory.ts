@@ -1,4 +1,4 @@
-// What a conversation remembers between turns, kept in botbuilder ConversationState. The dialogs'
+// What a conversation remembers between turns, kept by a ConversationStore. The dialogs'
 // own state (a pending clarification) lives here too, so a turn reads and writes one small object.
 // Message text is kept only in the transcript, which goes to a person on handoff and nowhere else.
 import type { AnswerContext } from '../src/answers/compose';

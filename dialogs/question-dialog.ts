@@ -27,7 +27,7 @@ export class QuestionDialog {
     const text = options.text ?? messageText(context);
     const understood = options.text === undefined ? understandTurn(context, this.services) : this.services.conversation.understanding.understand(text);
     const question: ResolvedQuestion = options.therapy ? { ...understood, therapies: [options.therapy], unknownTherapies: [] } : understood;
-    const answer = this.services.conversation.answers.answer(question, contextOf(memory));
+    const answer = this.services.conversation.answer(question, contextOf(memory));
 
     if (NOT_UNDERSTOOD.has(answer.kind)) {
       memory.failures += 1;

@@ -1,5 +1,5 @@
 // Builds the bot's parts from settings and validated knowledge; shared by index.ts and the tests.
-import { ConversationState, type BotTelemetryClient, type CloudAdapter, type Storage } from 'botbuilder';
+import { type BotTelemetryClient, type CloudAdapter, type Storage } from 'botbuilder';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
@@ -50,8 +50,8 @@ export function createBotParts(
     },
   };
   const bot = new TherapyBot({
-    conversation: new Conversation(knowledge),
-    conversationState: new ConversationState(resilient),
+    conversation: new Conversation(knowledge, { cacheEntries: config.UNDERSTANDING_CACHE_ENTRIES }),
+    storage: resilient,
     feedback,
     handoffAfterFailures: config.HANDOFF_AFTER_FAILURES,
   });

@@ -1,6 +1,6 @@
 // The bot's activity handling: messages go to the dialogs, feedback buttons are recorded, a person
 // joining gets the welcome once per conversation. Conversation state is saved after every turn.
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type Storage, type TurnContext } from 'botbuilder';
 import { MainDialog } from '../dialogs/main-dialog';
 import { emptyMemory, remember, type ConversationMemory } from '../dialogs/memory';
 import { feedbackEvent, sendAnswer } from '../dialogs/reply';
@@ -8,26 +8,27 @@ import { messageText, type DialogServices } from '../dialogs/services';
 import type { Conversation } from './conversation';
 import type { FeedbackRecorder } from './feedback';
 import type { ButtonValue } from './render/activity';
+import { ConversationStore } from './state/conversation-store';
 import { ConversationTurns } from './state/conversation-turns';
 
 export interface TherapyBotOptions {
   conversation: Conversation;
-  conversationState: ConversationState;
+  /** Where conversation state lives (wrapped in ResilientStorage in production). */
+  storage: Storage;
   feedback: FeedbackRecorder;
   handoffAfterFailures: number;
 }
 
 export class TherapyBot extends ActivityHandler {
-  private readonly memory: StatePropertyAccessor<ConversationMemory>;
+  private readonly memory: ConversationStore<ConversationMemory>;
   private readonly dialog: MainDialog;
   /** Runs a conversation's turns one at a time and redoes one whose state save lost to another process. */
   private readonly turns: ConversationTurns;
 
   constructor(private readonly options: TherapyBotOptions) {
     super();
-    const { conversationState } = options;
-    this.turns = new ConversationTurns(conversationState);
-    this.memory = conversationState.createProperty<ConversationMemory>('memory');
+    this.memory = new ConversationStore(options.storage, 'memory', emptyMemory);
+    this.turns = new ConversationTurns(this.memory);
     const services: DialogServices = {
       conversation: options.conversation,
       feedback: options.feedback,
@@ -36,7 +37,7 @@ export class TherapyBot extends ActivityHandler {
     this.dialog = new MainDialog(services);
 
     this.onMessage(async (context, next) => {
-      const memory = await this.memory.get(context, emptyMemory());
+      const memory = await this.memory.get(context);
       const button = context.activity.value as ButtonValue | undefined;
       if (button?.feedback) await this.recordFeedback(context, memory, button);
       else {
@@ -48,7 +49,7 @@ export class TherapyBot extends ActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       if (this.isJoin(context)) {
-        const memory = await this.memory.get(context, emptyMemory());
+        const memory = await this.memory.get(context);
         if (!memory.welcomed) {
           memory.welcomed = true;
           await sendAnswer(context, options.conversation.welcome(), memory);

@@ -1,5 +1,6 @@
 // Every setting the bot reads, parsed once at start-up. Nothing else reads process.env.
 import { z } from 'zod';
+import { DEFAULT_UNDERSTANDING_CACHE_ENTRIES } from './understanding/understanding-cache';
 
 export const DEFAULT_DATA_DIR = 'data';
 
@@ -48,6 +49,8 @@ const ConfigSchema = z.object({
   /** Application Insights: when set, turns, feedback and activities (without personal data) are sent there. */
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   HANDOFF_AFTER_FAILURES: z.coerce.number().int().min(0).max(100).default(3),
+  /** Recent messages whose understanding is reused when repeated exactly (0 = off). */
+  UNDERSTANDING_CACHE_ENTRIES: count(0, 1_000_000, DEFAULT_UNDERSTANDING_CACHE_ENTRIES),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

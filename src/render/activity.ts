@@ -4,6 +4,7 @@
 // suggested actions only in personal chats.
 import { ActivityTypes, CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { Answer } from '../answers/types';
+import { deepFreeze } from '../util/deep-freeze';
 import { renderCard, type AdaptiveCard } from './card';
 import { renderMarkdown, renderSpeech } from './text';
 
@@ -25,15 +26,42 @@ export function supportsCards(channelId: string | undefined): boolean {
   return CARD_CHANNELS.has(channelId ?? '');
 }
 
+/** What an answer looks like on each kind of channel, before its buttons. */
+interface Rendered {
+  speak: string;
+  card?: AdaptiveCard;
+  markdown?: string;
+}
+
+/**
+ * Renderings of shared (frozen) answers, which the answer cache hands to many turns: each is rendered
+ * once a kind of channel and frozen too. Each reply still gets its own card object and body array,
+ * because the buttons differ per reply and the disclaimer middleware appends to the body.
+ */
+const renderings = new WeakMap<Answer, { cards?: Rendered; text?: Rendered }>();
+
+function render(answer: Answer, cards: boolean): Rendered {
+  const fresh = (): Rendered => ({ speak: renderSpeech(answer), ...(cards ? { card: renderCard(answer) } : { markdown: renderMarkdown(answer) }) });
+  if (!Object.isFrozen(answer)) return fresh();
+  const kinds = renderings.get(answer) ?? {};
+  const kind = cards ? 'cards' : 'text';
+  if (!kinds[kind]) {
+    kinds[kind] = deepFreeze(fresh());
+    renderings.set(answer, kinds);
+  }
+  return kinds[kind];
+}
+
 export function buildReply(answer: Answer, channelId: string | undefined, answerId?: string): Partial<Activity> {
-  const reply: Partial<Activity> = { type: ActivityTypes.Message, speak: renderSpeech(answer) };
-  if (supportsCards(channelId)) {
-    const card = renderCard(answer);
+  const rendered = render(answer, supportsCards(channelId));
+  const reply: Partial<Activity> = { type: ActivityTypes.Message, speak: rendered.speak };
+  if (rendered.card) {
+    const card: AdaptiveCard = { ...rendered.card, body: [...rendered.card.body] };
     addButtons(card, answer, answerId);
     reply.attachments = [CardFactory.adaptiveCard(card)];
     reply.summary = answer.headline || answer.lead?.text || answer.sections[0]?.facts[0]?.text;
   } else {
-    reply.text = renderMarkdown(answer);
+    reply.text = rendered.markdown;
     reply.textFormat = 'markdown';
   }
   const actions = answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS);

@@ -1,11 +1,14 @@
 // The default in-process conversation state, bounded so memory stays flat however many
 // conversations come and go: an idle conversation expires after a TTL, and past a cap the least
-// recently used ones are dropped. Items are stored as JSON, so no caller shares objects with storage.
+// recently used ones are dropped. Items are kept as copies with JSON's semantics (jsonClone), so no caller
+// shares objects with storage and what is kept is what blob storage would keep.
 // eTags work as in botbuilder's MemoryStorage: a write with a stale eTag is refused.
 import type { Storage, StoreItems } from 'botbuilder';
+import { jsonClone } from '../util/json-clone';
 
 interface Entry {
-  json: string;
+  /** A private copy of the item, without its eTag. */
+  item: Record<string, unknown>;
   eTag: string;
   expiresAt: number;
 }
@@ -42,7 +45,9 @@ export class BoundedMemoryStorage implements Storage {
       if (entry.expiresAt <= now) continue;
       entry.expiresAt = now + this.options.ttlMs;
       this.entries.set(key, entry); // most recently used goes to the back
-      items[key] = { ...JSON.parse(entry.json), eTag: entry.eTag };
+      const item = jsonClone(entry.item);
+      item.eTag = entry.eTag;
+      items[key] = item;
     }
     return items;
   }
@@ -57,9 +62,9 @@ export class BoundedMemoryStorage implements Storage {
         throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }
       this.entries.delete(key);
-      const stored = { ...item };
-      delete (stored as { eTag?: string }).eTag;
-      this.entries.set(key, { json: JSON.stringify(stored), eTag: String(this.nextETag++), expiresAt: now + this.options.ttlMs });
+      const stored = jsonClone(item) as Record<string, unknown>;
+      delete stored.eTag;
+      this.entries.set(key, { item: stored, eTag: String(this.nextETag++), expiresAt: now + this.options.ttlMs });
     }
     this.evict(now);
   }

@@ -26,7 +26,8 @@
 //   the outer one saves and commits. Nesting never deadlocks on the conversation's lock.
 // - Side effects other than replies and state (the feedback log) happen once per attempt; conflicts are
 //   rare (two processes, one conversation, the same moment), so a repeated feedback log line is accepted.
-import { TurnContext, type Activity, type BotState, type ResourceResponse } from 'botbuilder';
+import { TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
+import type { TurnState } from './conversation-store';
 import { isETagConflict } from './state-conflict';
 import { TurnLock } from './turn-lock';
 
@@ -47,7 +48,7 @@ export class ConversationTurns {
   private readonly lock = new TurnLock();
 
   constructor(
-    private readonly state: BotState,
+    private readonly state: TurnState,
     private readonly maxAttempts = MAX_ATTEMPTS,
   ) {}
 
@@ -61,7 +62,7 @@ export class ConversationTurns {
    * state on an eTag conflict. `turn` must use the context it is given, not the outer one.
    */
   async run(context: TurnContext, turn: (attempt: TurnContext) => Promise<void>): Promise<void> {
-    if ((context.turnState.get(MANAGED) as Set<BotState> | undefined)?.has(this.state)) return turn(context);
+    if ((context.turnState.get(MANAGED) as Set<TurnState> | undefined)?.has(this.state)) return turn(context);
     const conversationId = context.activity.conversation?.id;
     if (!conversationId) return this.attempts(context, turn);
     await this.lock.run(`${context.activity.channelId}/${conversationId}`, () => this.attempts(context, turn));
@@ -95,12 +96,12 @@ class ScratchTurn {
 
   constructor(
     private readonly real: TurnContext,
-    state: BotState,
+    state: TurnState,
   ) {
     // A fresh context has none of the middleware's send handlers, so replies meet them only on commit.
     this.context = new TurnContext(real.adapter, real.activity);
     for (const [key, value] of real.turnState) this.context.turnState.set(key, value);
-    const managed = new Set(real.turnState.get(MANAGED) as Set<BotState> | undefined).add(state);
+    const managed = new Set(real.turnState.get(MANAGED) as Set<TurnState> | undefined).add(state);
     this.context.turnState.set(MANAGED, managed);
     this.context.onSendActivities(async (_context, activities): Promise<ResourceResponse[]> => {
       this.held.push(...activities);

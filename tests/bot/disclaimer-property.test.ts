@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { TherapyBot } from '../../src/bot';
 import { Conversation } from '../../src/conversation';
 import { DisclaimerMiddleware } from '../../src/middleware/disclaimer';
@@ -10,7 +10,7 @@ import { channel, message } from '../helpers/generated';
 const knowledge = shippedKnowledge();
 const bot = new TherapyBot({
   conversation: new Conversation(knowledge),
-  conversationState: new ConversationState(new MemoryStorage()),
+  storage: new MemoryStorage(),
   feedback: { record: () => undefined },
   handoffAfterFailures: 3,
 });

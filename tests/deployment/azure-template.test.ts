@@ -88,6 +88,7 @@ const DEFAULT_IN_PRODUCTION = [
   'MEMORY_STATE_MAX_CONVERSATIONS',
   'LOG_MESSAGE_TEXT',
   'HANDOFF_AFTER_FAILURES',
+  'UNDERSTANDING_CACHE_ENTRIES',
 ];
 
 /** The Web App's settings as the bot would see them, with ARM expressions replaced by sample values. */

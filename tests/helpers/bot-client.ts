@@ -1,5 +1,5 @@
 // Drives the real TherapyBot (dialogs, state, disclaimer middleware) through botbuilder's TestAdapter.
-import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { TherapyBot } from '../../src/bot';
 import { Conversation } from '../../src/conversation';
 import type { FeedbackEvent } from '../../src/feedback';
@@ -19,7 +19,7 @@ export function botClient(options: { channelId?: string; storage?: Storage; hand
   const feedback: FeedbackEvent[] = [];
   const bot = new TherapyBot({
     conversation: new Conversation(knowledge),
-    conversationState: new ConversationState(new ResilientStorage(options.storage ?? new MemoryStorage(), createLogger('silent'))),
+    storage: new ResilientStorage(options.storage ?? new MemoryStorage(), createLogger('silent')),
     feedback: { record: (event) => feedback.push(event) },
     handoffAfterFailures: options.handoffAfterFailures ?? 3,
   });

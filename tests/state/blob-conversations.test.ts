@@ -2,7 +2,7 @@
 // in Azurite, concurrent turns of one conversation, and storage faults. Azurite runs in memory on loopback.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { ConversationState, type ActivityHandler, type StoreItems } from 'botbuilder';
+import { type ActivityHandler, type StoreItems } from 'botbuilder';
 import { loadConfig } from '../../src/config';
 import { createBotParts } from '../../src/app';
 import { TherapyBot } from '../../src/bot';
@@ -72,7 +72,7 @@ async function blobBot(storage: HealthCheckedStorage) {
   const parts = createBotParts(config, logger, shippedKnowledge(), storage);
   const bot = new TherapyBot({
     conversation: new Conversation(shippedKnowledge()),
-    conversationState: new ConversationState(parts.storage),
+    storage: parts.storage,
     feedback: { record: () => undefined },
     handoffAfterFailures: 3,
   });
