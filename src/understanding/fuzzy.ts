@@ -44,23 +44,33 @@ function trigrams(key: string): string[] {
 /** Reused between calls: edit distances are computed often, on short names. */
 let table = new Int32Array(0);
 
-/** Optimal-string-alignment distance: edits, with a swap of neighbours counting as one. Cheap on short names. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Optimal-string-alignment distance: edits, with a swap of neighbours counting as one. Cheap on short
+ * names. With `limit`, gives up as soon as the distance must exceed it (two rows past the limit, as a
+ * swap looks two rows back) and returns limit + 1: ranking a shortlist only needs the closest few.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
   if (table.length < rows * cols) table = new Int32Array(rows * cols * 2);
   const d = table;
   for (let i = 0; i < rows; i++) d[i * cols] = i;
   for (let j = 0; j < cols; j++) d[j] = j;
+  let previousRowMin = 0;
   for (let i = 1; i < rows; i++) {
+    let rowMin = d[i * cols];
     for (let j = 1; j < cols; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let best = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[(i - 2) * cols + j - 2] + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) best = Math.min(best, d[(i - 2) * cols + j - 2] + 1);
       d[i * cols + j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    // Every later cell builds on this row or the one before, so neither row below the limit means none will be.
+    if (rowMin > limit && previousRowMin > limit) return limit + 1;
+    previousRowMin = rowMin;
   }
-  return d[rows * cols - 1];
+  return Math.min(d[rows * cols - 1], limit + 1);
 }
 
 export class FuzzyIndex<T> {
@@ -70,6 +80,9 @@ export class FuzzyIndex<T> {
   private readonly byLength = new Map<number, Map<string, number[]>>();
   /** Shared-trigram counts per entry, reused across searches (reset through `touched`). */
   private counts = new Uint16Array(0);
+  /** Each entry's key length, kept apart from the entries: filtering thousands of touched entries then
+   * reads two small typed arrays instead of thousands of scattered objects (that was most of a search). */
+  private keyLengths = new Uint16Array(0);
   /** Phrases longer than this cannot pass the length guard, so they are never scored. */
   private readonly maxPhraseLength: number;
 
@@ -91,17 +104,14 @@ export class FuzzyIndex<T> {
       }
     }
     this.counts = new Uint16Array(this.entries.length);
+    this.keyLengths = Uint16Array.from(this.entries, (entry) => entry.key.length);
     this.maxPhraseLength = Math.floor(longest / MIN_LENGTH_RATIO);
   }
 
   /** The closest known name to a compacted phrase, or undefined when nothing is close enough. */
   search(phrase: string): FuzzyHit<T> | undefined {
     if (phrase.length < MIN_FUZZY_LENGTH || phrase.length > this.maxPhraseLength) return undefined;
-    const shortlist = this.shortlist(phrase)
-      .map((entry) => ({ entry, distance: editDistance(phrase, entry.key) }))
-      .sort((a, b) => a.distance - b.distance)
-      .slice(0, SCORED)
-      .map((c) => c.entry);
+    const shortlist = this.closest(phrase, this.shortlist(phrase));
     if (shortlist.length === 0) return undefined;
     const fuse = new Fuse(shortlist, { keys: ['key'], includeScore: true, threshold: CANDIDATE_THRESHOLD, ignoreLocation: true });
     let best: FuzzyHit<T> | undefined;
@@ -110,6 +120,22 @@ export class FuzzyIndex<T> {
       if (!best || similarity > best.similarity) best = { value: result.item.value, name: result.item.key, similarity };
     }
     return best;
+  }
+
+  /** The SCORED entries nearest the phrase by edit distance; ties keep shortlist order. */
+  private closest(phrase: string, shortlist: Entry<T>[]): Entry<T>[] {
+    const nearest: { entry: Entry<T>; distance: number }[] = [];
+    for (const entry of shortlist) {
+      // Only a distance below the current SCORED-th best can enter, so computing further is wasted.
+      const limit = nearest.length < SCORED ? Infinity : nearest[SCORED - 1].distance - 1;
+      const distance = editDistance(phrase, entry.key, limit);
+      if (distance > limit) continue;
+      let at = nearest.length;
+      while (at > 0 && nearest[at - 1].distance > distance) at--;
+      nearest.splice(at, 0, { entry, distance });
+      if (nearest.length > SCORED) nearest.pop();
+    }
+    return nearest.map((n) => n.entry);
   }
 
   /** Names of a plausible length sharing the most trigrams with the phrase. */
@@ -137,14 +163,20 @@ export class FuzzyIndex<T> {
       }
       neededAt[length] = Math.max(1, Math.ceil(informative * MIN_SHARED_TRIGRAMS));
     }
-    const candidates: { entry: Entry<T>; count: number }[] = [];
+    // Bucketed by count rather than sorted: the most shared first, ties in the order they were touched.
+    const byCount: number[][] = [];
     for (const index of touched) {
       const count = this.counts[index];
       this.counts[index] = 0;
-      const entry = this.entries[index];
-      if (count >= neededAt[entry.key.length]) candidates.push({ entry, count });
+      if (count >= neededAt[this.keyLengths[index]]) (byCount[count] ??= []).push(index);
     }
-    candidates.sort((a, b) => b.count - a.count);
-    return candidates.slice(0, SHORTLIST).map((c) => c.entry);
+    const shortlist: Entry<T>[] = [];
+    for (let count = byCount.length - 1; count > 0 && shortlist.length < SHORTLIST; count--) {
+      for (const index of byCount[count] ?? []) {
+        if (shortlist.length === SHORTLIST) break;
+        shortlist.push(this.entries[index]);
+      }
+    }
+    return shortlist;
   }
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FuzzyIndex, editDistance } from '../../src/understanding/fuzzy';
 
@@ -11,6 +12,16 @@ describe('editDistance', () => {
   ])('%j → %j is %i', (a, b, expected) => {
     expect(editDistance(a, b)).toBe(expected);
     expect(editDistance(b, a)).toBe(expected);
+  });
+
+  it('with a limit, gives the distance when within it and limit + 1 otherwise', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 12 });
+    fc.assert(
+      fc.property(word, word, fc.nat(8), (a, b, limit) => {
+        expect(editDistance(a, b, limit)).toBe(Math.min(editDistance(a, b), limit + 1));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
