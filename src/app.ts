@@ -52,6 +52,7 @@ export function createBotParts(
   const bot = new TherapyBot({
     conversation: new Conversation(knowledge, { cacheEntries: config.UNDERSTANDING_CACHE_ENTRIES }),
     storage: resilient,
+    sharedStorage: config.STATE_STORAGE === 'blob',
     feedback,
     handoffAfterFailures: config.HANDOFF_AFTER_FAILURES,
   });

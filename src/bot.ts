@@ -15,6 +15,8 @@ export interface TherapyBotOptions {
   conversation: Conversation;
   /** Where conversation state lives (wrapped in ResilientStorage in production). */
   storage: Storage;
+  /** Whether other processes write the same state (blob storage): then a turn that conflicts is redone. Default true. */
+  sharedStorage?: boolean;
   feedback: FeedbackRecorder;
   handoffAfterFailures: number;
 }
@@ -28,7 +30,7 @@ export class TherapyBot extends ActivityHandler {
   constructor(private readonly options: TherapyBotOptions) {
     super();
     this.memory = new ConversationStore(options.storage, 'memory', emptyMemory);
-    this.turns = new ConversationTurns(this.memory);
+    this.turns = new ConversationTurns(this.memory, { sharedStorage: options.sharedStorage });
     const services: DialogServices = {
       conversation: options.conversation,
       feedback: options.feedback,

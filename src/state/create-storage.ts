@@ -1,7 +1,8 @@
-// Chooses the conversation-state storage from the settings.
+// Chooses the conversation-state storage from the settings. The Azure Storage SDK is loaded only
+// when blob storage is chosen: the default in-memory bot starts faster and smaller without it.
 import type { Storage } from 'botbuilder';
 import type { Config } from '../config';
-import { BlobStateStorage } from './blob-storage';
+import type * as BlobModule from './blob-storage';
 import { BoundedMemoryStorage } from './bounded-memory-storage';
 
 export function createStorage(config: Config): Storage {
@@ -11,6 +12,11 @@ export function createStorage(config: Config): Storage {
     case 'blob':
       // loadConfig already refuses blob without a connection string; this keeps the type honest.
       if (!config.AZURE_STORAGE_CONNECTION_STRING) throw new Error('AZURE_STORAGE_CONNECTION_STRING is required when STATE_STORAGE is blob');
-      return new BlobStateStorage({ connectionString: config.AZURE_STORAGE_CONNECTION_STRING, container: config.AZURE_STORAGE_CONTAINER });
+      return new (loadBlobModule().BlobStateStorage)({ connectionString: config.AZURE_STORAGE_CONNECTION_STRING, container: config.AZURE_STORAGE_CONTAINER });
   }
+}
+
+function loadBlobModule(): typeof BlobModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
+  return require('./blob-storage') as typeof BlobModule;
 }

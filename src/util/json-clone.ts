@@ -9,10 +9,11 @@ export function jsonClone<T>(value: T): T {
   return copy(value, '') as T;
 }
 
-function copy(value: unknown, key: string): unknown {
+/** `key` is the property name or array index that toJSON would be given (made a string only if asked). */
+function copy(value: unknown, key: string | number): unknown {
   if ((value !== null && typeof value === 'object') || typeof value === 'bigint') {
     const toJSON = (value as { toJSON?: unknown }).toJSON;
-    if (typeof toJSON === 'function') value = toJSON.call(value, key);
+    if (typeof toJSON === 'function') value = toJSON.call(value, String(key));
   }
   switch (typeof value) {
     case 'string':
@@ -31,11 +32,13 @@ function copy(value: unknown, key: string): unknown {
   if (value instanceof Number || value instanceof String || value instanceof Boolean) return copy(value.valueOf(), key);
   if (Array.isArray(value)) {
     const array = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) array[i] = copy(value[i], String(i)) ?? null;
+    for (let i = 0; i < value.length; i++) array[i] = copy(value[i], i) ?? null;
     return array;
   }
   const object: Record<string, unknown> = {};
-  for (const name of Object.keys(value)) {
+  // for-in with an own-property check visits Object.keys(value) in the same order, without making the array.
+  for (const name in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, name)) continue;
     const item = copy((value as Record<string, unknown>)[name], name);
     if (item === undefined) continue;
     // JSON.parse makes "__proto__" an ordinary own property; plain assignment would set the prototype.

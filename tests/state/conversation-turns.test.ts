@@ -15,11 +15,11 @@ const TURN_RECORD = Symbol('what the turn did');
  * A bot whose turn remembers the message and replies with how many lines it had seen. `meanwhile`
  * runs between the turn's read and its save, to play another process writing the same conversation.
  */
-function setUp(meanwhile: (attempt: number) => Promise<void> = async () => undefined) {
+function setUp(meanwhile: (attempt: number) => Promise<void> = async () => undefined, options: { sharedStorage?: boolean } = {}) {
   const inner = new MemoryStorage();
   const state = new ConversationState(new ResilientStorage(inner, pino({ level: 'silent' })));
   const memory = state.createProperty<Memory>('memory');
-  const turns = new ConversationTurns(state);
+  const turns = new ConversationTurns(state, options);
   let attempts = 0;
   const sent: { text?: string; storedLinesAtSend: number }[] = [];
   const handle = async (attempt: TurnContext) => {
@@ -57,6 +57,15 @@ async function send(adapter: TestAdapter, text: string): Promise<Partial<Activit
 }
 
 describe('ConversationTurns', () => {
+  it('runs a turn on state no other process writes directly: replies as they are made, state saved at the end', async () => {
+    const { adapter, sent, stored, records } = setUp(undefined, { sharedStorage: false });
+    expect((await send(adapter, 'first')).map((r) => r.text)).toEqual(['seen 0 lines']);
+    expect(sent).toEqual([{ text: 'seen 0 lines', storedLinesAtSend: 0 }]);
+    expect((await send(adapter, 'second')).map((r) => r.text)).toEqual(['seen 1 lines']);
+    expect(await stored()).toEqual(['first', 'second']);
+    expect(records).toEqual(['attempt 1', 'attempt 2']);
+  });
+
   it('saves the state before the replies go out, and sends each reply once through the real context', async () => {
     const { adapter, sent, stored } = setUp();
     const replies = await send(adapter, 'first');

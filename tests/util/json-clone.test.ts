@@ -39,6 +39,13 @@ describe('jsonClone', () => {
     expect(original).toEqual({ memory: { transcript: [{ text: 'hi' }], failures: 0 } });
   });
 
+  it('copies own properties only, in their order', () => {
+    const value = Object.assign(Object.create({ inherited: 1 }) as Record<string, unknown>, { b: 1, 2: 'two', a: 2, 1: 'one' });
+    const copy = jsonClone(value);
+    expect(copy).toStrictEqual(viaJson(value));
+    expect(Object.keys(copy)).toEqual(['1', '2', 'b', 'a']);
+  });
+
   it('refuses a BigInt as JSON does', () => {
     expect(() => jsonClone({ n: 1n })).toThrow(TypeError);
   });
