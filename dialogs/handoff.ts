@@ -2,7 +2,7 @@
 // Bot Framework handoff initiation event carrying the conversation's transcript.
 import { ActivityTypes, EventFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { Conversation } from '../src/conversation';
-import type { ConversationMemory } from './memory';
+import { transcriptOf, type ConversationMemory } from './memory';
 import { sendAnswer } from './reply';
 
 export type HandoffReason = 'requested' | 'repeated-failure';
@@ -10,7 +10,7 @@ export type HandoffReason = 'requested' | 'repeated-failure';
 export async function handOff(context: TurnContext, conversation: Conversation, memory: ConversationMemory, reason: HandoffReason): Promise<void> {
   await sendAnswer(context, conversation.answers.handoff(reason), memory);
   const transcript = {
-    activities: memory.transcript.map(
+    activities: transcriptOf(memory).map(
       (line) =>
         ({
           type: ActivityTypes.Message,

@@ -17,6 +17,13 @@ export interface TranscriptLine {
   timestamp: string;
 }
 
+/**
+ * A transcript line as kept in state: "<ISO timestamp> <user|bot> <text>". Every turn copies its
+ * state in and out of storage, and a string costs almost nothing to copy or to keep, where an object a
+ * line made the transcript most of that work. Lines saved as objects by earlier versions still read.
+ */
+export type StoredTranscriptLine = string | TranscriptLine;
+
 /** The last answer given, so feedback can be tied to it. */
 export interface AnswerRecord {
   id: string;
@@ -24,6 +31,10 @@ export interface AnswerRecord {
   topics: string[];
   outcome: string;
 }
+
+/** An answer record as kept in state: "<id> <outcome> <therapy id or -> <topics, comma-separated>", a
+ * string for the same reason as transcript lines. Records saved as objects by earlier versions still read. */
+export type StoredAnswerRecord = string | AnswerRecord;
 
 /** A question waiting for the person to say which therapy they meant. */
 export interface PendingClarification {
@@ -40,10 +51,10 @@ export interface ConversationMemory {
   conditionId?: string;
   /** Consecutive turns the bot did not understand; a handoff follows at the configured number. */
   failures: number;
-  transcript: TranscriptLine[];
+  transcript: StoredTranscriptLine[];
   welcomed?: boolean;
   /** The most recent answers, newest last. */
-  answers: AnswerRecord[];
+  answers: StoredAnswerRecord[];
   /** Set while a clarifying question waits for its answer. */
   pending?: PendingClarification;
 }
@@ -53,7 +64,7 @@ export function emptyMemory(): ConversationMemory {
 }
 
 export function rememberAnswer(memory: ConversationMemory, record: AnswerRecord): void {
-  memory.answers.push(record);
+  memory.answers.push(`${record.id} ${record.outcome} ${record.therapyId ?? '-'} ${record.topics.join(',')}`);
   if (memory.answers.length > MAX_ANSWERS_REMEMBERED) memory.answers.shift();
 }
 
@@ -71,7 +82,7 @@ export function clearContext(memory: ConversationMemory): void {
 
 export function remember(memory: ConversationMemory, from: TranscriptLine['from'], text: string): void {
   const kept = text.length > MAX_TRANSCRIPT_LINE_CHARS ? `${text.slice(0, MAX_TRANSCRIPT_LINE_CHARS)}…` : text;
-  memory.transcript.push({ from, text: kept, timestamp: new Date().toISOString() });
+  memory.transcript.push(`${new Date().toISOString()} ${from} ${kept}`);
   if (memory.transcript.length > MAX_TRANSCRIPT_LINES) memory.transcript.splice(0, memory.transcript.length - MAX_TRANSCRIPT_LINES);
 }
 
@@ -85,4 +96,30 @@ export function updateContext(memory: ConversationMemory, answer: Answer, condit
     delete memory.therapyId;
   }
   if (conditionIds.length > 0) memory.conditionId = conditionIds[conditionIds.length - 1];
+}
+
+/** A recent answer by its id, or the latest when no id is given. */
+export function findAnswer(memory: ConversationMemory, id?: string): AnswerRecord | undefined {
+  const records = memory.answers.map((record) => (typeof record === 'string' ? parseAnswer(record) : record));
+  return id ? records.find((record) => record.id === id) : records[records.length - 1];
+}
+
+function parseAnswer(record: string): AnswerRecord {
+  const [id = '', outcome = '', therapyId = '-', topics = ''] = record.split(' ');
+  return { id, outcome, therapyId: therapyId === '-' ? undefined : therapyId, topics: topics === '' ? [] : topics.split(',') };
+}
+
+/** The transcript's lines, oldest first. */
+export function transcriptOf(memory: ConversationMemory): TranscriptLine[] {
+  return memory.transcript.map((line) => (typeof line === 'string' ? parseLine(line) : line));
+}
+
+function parseLine(line: string): TranscriptLine {
+  const afterTimestamp = line.indexOf(' ');
+  const afterFrom = line.indexOf(' ', afterTimestamp + 1);
+  return {
+    timestamp: line.slice(0, afterTimestamp),
+    from: line.slice(afterTimestamp + 1, afterFrom) === 'bot' ? 'bot' : 'user',
+    text: line.slice(afterFrom + 1),
+  };
 }

@@ -6,7 +6,7 @@ import type { Answer } from '../src/answers/types';
 import { buildReply } from '../src/render/activity';
 import type { FeedbackEvent } from '../src/feedback';
 import { conversationKey, recordAnswer } from '../src/turn-log';
-import { remember, rememberAnswer, type ConversationMemory } from './memory';
+import { findAnswer, remember, rememberAnswer, type ConversationMemory } from './memory';
 
 export async function sendAnswer(context: TurnContext, answer: Answer, memory: ConversationMemory): Promise<void> {
   const answerId = randomUUID();
@@ -20,7 +20,7 @@ export async function sendAnswer(context: TurnContext, answer: Answer, memory: C
 
 /** Feedback on one of the conversation's recent answers (the given one, or else the last), never its text. */
 export function feedbackEvent(context: TurnContext, memory: ConversationMemory, helpful: boolean, answerId?: string): FeedbackEvent {
-  const rated = answerId ? memory.answers.find((a) => a.id === answerId) : memory.answers[memory.answers.length - 1];
+  const rated = findAnswer(memory, answerId);
   return {
     helpful,
     answerId: answerId ?? rated?.id,
