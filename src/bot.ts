@@ -61,8 +61,8 @@ export class TherapyBot extends ActivityHandler {
     });
   }
 
-  override async run(context: TurnContext): Promise<void> {
-    await this.turns.run(context, (attempt) => super.run(attempt));
+  override run(context: TurnContext): Promise<void> {
+    return this.turns.run(context, (attempt) => super.run(attempt));
   }
 
   /**

@@ -22,10 +22,13 @@ export interface AnswerSummary {
   unlistedConditions: string[];
 }
 
-/** Called for every Answer sent, so the turn's log line can say what the turn did. */
-export function recordAnswer(context: TurnContext, answer: Answer): void {
-  const list = (context.turnState.get(RECORD) as AnswerSummary[] | undefined) ?? [];
-  list.push({
+/** Summaries of shared (frozen, cached) answers, made once each. */
+const summaries = new WeakMap<Answer, AnswerSummary>();
+
+function summarise(answer: Answer): AnswerSummary {
+  const known = summaries.get(answer);
+  if (known) return known;
+  const summary: AnswerSummary = {
     kind: answer.kind,
     outcome: answer.outcome,
     therapyId: answer.therapyId,
@@ -33,7 +36,15 @@ export function recordAnswer(context: TurnContext, answer: Answer): void {
     ratings: answer.sections.flatMap((s) => (s.rating?.scale === 'evidence' ? [s.rating.level] : [])),
     unknownTherapy: answer.unknownTherapy?.toLowerCase(),
     unlistedConditions: answer.unlistedConditions ?? [],
-  });
+  };
+  if (Object.isFrozen(answer)) summaries.set(answer, Object.freeze(summary));
+  return summary;
+}
+
+/** Called for every Answer sent, so the turn's log line can say what the turn did. */
+export function recordAnswer(context: TurnContext, answer: Answer): void {
+  const list = (context.turnState.get(RECORD) as AnswerSummary[] | undefined) ?? [];
+  list.push(summarise(answer));
   context.turnState.set(RECORD, list);
 }
 

@@ -21,7 +21,8 @@ export class AnswerCache {
     if (!Object.isFrozen(question)) return this.composer.answer(question, context);
     let answers = this.byQuestion.get(question);
     if (!answers) this.byQuestion.set(question, (answers = new Map()));
-    const key = JSON.stringify([context.therapyId, context.unknownTherapy, context.conditionId]);
+    // Ids are slugs and names have no control characters, so \u0000 cannot occur inside a part.
+    const key = `${context.therapyId ?? ''}\u0000${context.unknownTherapy ?? ''}\u0000${context.conditionId ?? ''}`;
     let answer = answers.get(key);
     if (!answer) {
       answer = deepFreeze(this.composer.answer(question, context));

@@ -2,7 +2,7 @@
 // markdown text where it does not; speech and suggested actions everywhere. Choices that matter
 // (which therapy, yes / no) and feedback buttons are also card buttons, because Teams shows
 // suggested actions only in personal chats.
-import { ActivityTypes, CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { ActivityTypes, CardFactory, MessageFactory, type Activity, type SuggestedActions } from 'botbuilder';
 import type { Answer } from '../answers/types';
 import { deepFreeze } from '../util/deep-freeze';
 import { renderCard, type AdaptiveCard } from './card';
@@ -31,6 +31,7 @@ interface Rendered {
   speak: string;
   card?: AdaptiveCard;
   markdown?: string;
+  suggestedActions?: SuggestedActions;
 }
 
 /**
@@ -41,7 +42,14 @@ interface Rendered {
 const renderings = new WeakMap<Answer, { cards?: Rendered; text?: Rendered }>();
 
 function render(answer: Answer, cards: boolean): Rendered {
-  const fresh = (): Rendered => ({ speak: renderSpeech(answer), ...(cards ? { card: renderCard(answer) } : { markdown: renderMarkdown(answer) }) });
+  const fresh = (): Rendered => {
+    const actions = answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS);
+    return {
+      speak: renderSpeech(answer),
+      ...(cards ? { card: renderCard(answer) } : { markdown: renderMarkdown(answer) }),
+      suggestedActions: actions.length > 0 ? MessageFactory.suggestedActions(actions).suggestedActions : undefined,
+    };
+  };
   if (!Object.isFrozen(answer)) return fresh();
   const kinds = renderings.get(answer) ?? {};
   const kind = cards ? 'cards' : 'text';
@@ -64,8 +72,7 @@ export function buildReply(answer: Answer, channelId: string | undefined, answer
     reply.text = rendered.markdown;
     reply.textFormat = 'markdown';
   }
-  const actions = answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS);
-  if (actions.length > 0) reply.suggestedActions = MessageFactory.suggestedActions(actions).suggestedActions;
+  if (rendered.suggestedActions) reply.suggestedActions = rendered.suggestedActions;
   return reply;
 }
 

@@ -71,15 +71,19 @@ export class ConversationTurns {
    * Runs `turn` (the bot's handlers, without saving state) and saves the state, retrying from fresh
    * state on an eTag conflict. `turn` must use the context it is given, not the outer one.
    */
-  async run(context: TurnContext, turn: (attempt: TurnContext) => Promise<void>): Promise<void> {
+  run(context: TurnContext, turn: (attempt: TurnContext) => Promise<void>): Promise<void> {
     if ((context.turnState.get(MANAGED) as Set<TurnState> | undefined)?.has(this.state)) return turn(context);
     const conversationId = context.activity.conversation?.id;
     if (!conversationId) return this.attempts(context, turn);
-    await this.lock.run(`${context.activity.channelId}/${conversationId}`, () => this.attempts(context, turn));
+    return this.lock.run(`${context.activity.channelId}/${conversationId}`, () => this.attempts(context, turn));
   }
 
-  private async attempts(context: TurnContext, turn: (attempt: TurnContext) => Promise<void>): Promise<void> {
-    if (!this.sharedStorage) return this.direct(context, turn);
+  private attempts(context: TurnContext, turn: (attempt: TurnContext) => Promise<void>): Promise<void> {
+    return this.sharedStorage ? this.redoingConflicts(context, turn) : this.direct(context, turn);
+  }
+
+  /** Tries the turn on a scratch context until its save does not conflict (or MAX_ATTEMPTS). */
+  private async redoingConflicts(context: TurnContext, turn: (attempt: TurnContext) => Promise<void>): Promise<void> {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const scratch = new ScratchTurn(context, this.state);
       try {

@@ -15,13 +15,14 @@ export class TurnLock {
 
   /** Runs `work` after every earlier turn of `key` has finished, whether they succeeded or failed. */
   async run<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
+    const previous = this.tails.get(key);
     let finished!: () => void;
     const mine = new Promise<void>((resolve) => (finished = resolve));
-    const tail = previous.then(() => mine);
+    // Nearly always nothing is queued: the turn starts at once, with no extra promise to wait on.
+    const tail = previous ? previous.then(() => mine) : mine;
     this.tails.set(key, tail);
     try {
-      await previous;
+      if (previous) await previous;
       return await work();
     } finally {
       finished();

@@ -2,7 +2,9 @@
 // between: strings are shared (they are immutable) instead of being escaped, copied and re-read.
 // The in-memory state store copies every conversation's state in and out on each turn, and this
 // keeps its copies as JSON-shaped as blob storage's while costing a fraction of a JSON round trip.
-// Cycles throw (a RangeError rather than JSON's TypeError).
+// Plain objects and arrays (nearly all state) are copied whole by the engine ({...o}, a.slice()) and
+// then only the values JSON would change are fixed; building copies key by key cost several times
+// more. Anything else takes the general path. Cycles throw (a RangeError rather than JSON's TypeError).
 
 /** The JSON.parse(JSON.stringify(value)) of `value`. */
 export function jsonClone<T>(value: T): T {
@@ -29,12 +31,11 @@ function copy(value: unknown, key: string | number): unknown {
       return undefined; // undefined, functions and symbols: left out of objects, null in arrays
   }
   if (value === null) return null;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto === Object.prototype) return copyPlainObject(value as Record<string, unknown>);
+  if (proto === Array.prototype) return copyPlainArray(value as unknown[]);
   if (value instanceof Number || value instanceof String || value instanceof Boolean) return copy(value.valueOf(), key);
-  if (Array.isArray(value)) {
-    const array = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) array[i] = copy(value[i], i) ?? null;
-    return array;
-  }
+  if (Array.isArray(value)) return copyPlainArray(Array.from(value as unknown[]));
   const object: Record<string, unknown> = {};
   // for-in with an own-property check visits Object.keys(value) in the same order, without making the array.
   for (const name in value) {
@@ -46,4 +47,43 @@ function copy(value: unknown, key: string | number): unknown {
     else object[name] = item;
   }
   return object;
+}
+
+/** Whether JSON would give something other than the value itself (strings, booleans, finite numbers, null stay). */
+function changes(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return false;
+    case 'number':
+      return !Number.isFinite(value) || Object.is(value, -0);
+    case 'object':
+      return value !== null;
+    default:
+      return true;
+  }
+}
+
+function copyPlainObject(value: Record<string, unknown>): Record<string, unknown> {
+  // Own enumerable properties in order, getters read, "__proto__" kept as an own property: as JSON does.
+  const object = { ...value };
+  for (const name in object) {
+    if (!Object.prototype.hasOwnProperty.call(object, name)) continue;
+    const item = object[name];
+    if (!changes(item)) continue;
+    const copied = copy(item, name);
+    if (copied === undefined) delete object[name];
+    else object[name] = copied;
+  }
+  for (const symbol of Object.getOwnPropertySymbols(object)) delete (object as Record<symbol, unknown>)[symbol];
+  return object;
+}
+
+function copyPlainArray(value: unknown[]): unknown[] {
+  const array = value.slice(); // holes read as undefined below and become null
+  for (let i = 0; i < array.length; i++) {
+    const item = array[i];
+    if (changes(item)) array[i] = copy(item, i) ?? null;
+  }
+  return array;
 }
