@@ -8,7 +8,7 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { RateLimiter } from './rate-limit';
 import type { BotMetrics } from './metrics';
-import { answersOf, logTurn, type AnswerSummary } from './turn-log';
+import { answersOf, logTurn, turnLogger, type AnswerSummary } from './turn-log';
 import { registerChatPage } from './web/chat-page';
 
 export interface Limits {
@@ -70,6 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Malformed JSON answers 400 and a body over the limit 413, before any bot code runs.
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: limits.maxBodyBytes }));
 
+  const turns = turnLogger(logger);
   let draining = false;
   const inFlight = new Set<Promise<unknown>>();
   const perConversation = new RateLimiter(limits.perConversation, limits.windowMs);
@@ -105,7 +106,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await bot.run(context);
       } finally {
         const ms = performance.now() - started;
-        logTurn(logger, context, correlationId, ms, options.logMessageText ?? false);
+        logTurn(turns, context, correlationId, ms, options.logMessageText ?? false);
         options.observeTurn?.(answersOf(context), context.activity.channelId, ms / 1000);
       }
     });

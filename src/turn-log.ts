@@ -64,6 +64,15 @@ export function conversationKey(activity: Partial<Activity>): string {
   return createHash('sha256').update(`${activity.channelId ?? ''}/${activity.conversation?.id ?? ''}`).digest('hex').slice(0, 16);
 }
 
+/**
+ * The logger for turn lines. Its lines are built field by field below and never hold an activity, so the
+ * logger's defence-in-depth redaction (wildcard paths, a walk over every field: most of the cost of a
+ * line) is narrowed to the one top-level field that could ever carry text by mistake.
+ */
+export function turnLogger(logger: Logger): Logger {
+  return logger.child({}, { redact: { paths: ['text'], censor: '[redacted]' } });
+}
+
 export function logTurn(logger: Logger, context: TurnContext, correlationId: string, latencyMs: number, logText: boolean): void {
   const answers = answersOf(context);
   const main = answers.find((a) => a.outcome !== 'social') ?? answers[0];
