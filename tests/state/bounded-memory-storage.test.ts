@@ -17,12 +17,12 @@ describe('BoundedMemoryStorage', () => {
   });
 
   it('expires idle conversations after the TTL, and reading keeps one alive', async () => {
-    let now = 0;
+    let now = 10_000; // (lru-cache takes a start time of 0 for "never set")
     const storage = new BoundedMemoryStorage({ ttlMs: 1000, maxEntries: 100, now: () => now });
     await storage.write({ idle: { a: 1 }, busy: { b: 2 } });
-    now = 900;
+    now = 10_900;
     await storage.read(['busy']);
-    now = 1500;
+    now = 11_500;
     expect(await storage.read(['idle'])).toEqual({});
     expect(Object.keys(await storage.read(['busy']))).toEqual(['busy']);
     await storage.write({ newcomer: { c: 3 } });
