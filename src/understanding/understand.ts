@@ -1,7 +1,7 @@
 // One message in, one ResolvedQuestion out. Pure: no I/O, no botbuilder.
 // Order: safety screen → therapies → conditions → topics; each step skips words an earlier step used.
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import { words as toWords } from '../text/normalise';
+import { normalise } from '../text/normalise';
 import { ConditionResolver } from './conditions';
 import { CueReader } from './cues';
 import { SafetyScreen } from './safety-screen';
@@ -28,7 +28,12 @@ export class Understanding {
   }
 
   understand(text: string): ResolvedQuestion {
-    const words = toWords(text);
+    return this.understandNormalised(normalise(text));
+  }
+
+  /** The same for text already normalised: what a message means depends only on its normalised form. */
+  understandNormalised(normalised: string): ResolvedQuestion {
+    const words = normalised === '' ? [] : normalised.split(' ');
     const emergencyKind = this.screen.check(words);
 
     const therapies = this.therapies.findNamed(words);

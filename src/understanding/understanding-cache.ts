@@ -5,9 +5,12 @@
 //   the process runs, so a cached result is never stale.
 // - Results are shared between turns and conversations, so they are deep-frozen: a caller that tried
 //   to change one would throw instead of changing another person's answer.
+// - Two levels: the exact text first (free), then its normalised form, so "Is CST safe?" and
+//   "is cst safe" share one result; only a message new in both is understood.
 // - Bounded by entries and by text length (a long message is rarely repeated); the text is held in
 //   memory only, never logged or stored.
 import { LRUCache } from 'lru-cache';
+import { normalise } from '../text/normalise';
 import { deepFreeze } from '../util/deep-freeze';
 import type { ResolvedQuestion } from './types';
 
@@ -18,6 +21,11 @@ export interface Understands {
   understand(text: string): ResolvedQuestion;
 }
 
+/** What the cache wraps: Understanding, which can also start from normalised text. */
+export interface UnderstandsNormalised extends Understands {
+  understandNormalised(normalised: string): ResolvedQuestion;
+}
+
 export interface UnderstandingCacheOptions {
   /** Messages remembered; 0 turns the cache off. */
   maxEntries: number;
@@ -26,29 +34,36 @@ export interface UnderstandingCacheOptions {
 }
 
 export class CachedUnderstanding implements Understands {
-  private readonly cache?: LRUCache<string, ResolvedQuestion>;
+  /** Exact text → its normalised form, whose entry holds the result (and is kept as recent as its texts). */
+  private readonly byText?: LRUCache<string, string>;
+  private readonly byNormalised?: LRUCache<string, ResolvedQuestion>;
   private readonly maxTextLength: number;
   /** For the benchmark and tests: how often a message was answered from the cache. */
   readonly stats = { hits: 0, misses: 0 };
 
   constructor(
-    private readonly inner: Understands,
+    private readonly inner: UnderstandsNormalised,
     options: UnderstandingCacheOptions,
   ) {
     this.maxTextLength = options.maxTextLength ?? 500;
-    if (options.maxEntries > 0) this.cache = new LRUCache({ max: options.maxEntries });
+    if (options.maxEntries > 0) {
+      this.byText = new LRUCache({ max: options.maxEntries });
+      this.byNormalised = new LRUCache({ max: options.maxEntries });
+    }
   }
 
   understand(text: string): ResolvedQuestion {
-    if (!this.cache || text.length > this.maxTextLength) return this.inner.understand(text);
-    const cached = this.cache.get(text);
-    if (cached) {
-      this.stats.hits++;
-      return cached;
+    if (!this.byText || !this.byNormalised || text.length > this.maxTextLength) return this.inner.understand(text);
+    const known = this.byText.get(text);
+    const normalised = known ?? normalise(text);
+    let question = this.byNormalised.get(normalised);
+    if (question) this.stats.hits++;
+    else {
+      this.stats.misses++;
+      question = deepFreeze(this.inner.understandNormalised(normalised));
+      this.byNormalised.set(normalised, question);
     }
-    this.stats.misses++;
-    const question = deepFreeze(this.inner.understand(text));
-    this.cache.set(text, question);
+    if (known === undefined) this.byText.set(text, normalised);
     return question;
   }
 }

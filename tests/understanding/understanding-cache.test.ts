@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CachedUnderstanding, type Understands } from '../../src/understanding/understanding-cache';
+import { CachedUnderstanding, type UnderstandsNormalised } from '../../src/understanding/understanding-cache';
 import { shipped } from '../helpers/understanding';
 
 /** Counts calls through to the real understanding. */
-function counting(): Understands & { calls: number } {
+function counting(): UnderstandsNormalised & { calls: number } {
   const real = shipped().understanding;
-  const inner = { calls: 0, understand: (text: string) => (inner.calls++, real.understand(text)) };
+  const inner = {
+    calls: 0,
+    understand: (text: string) => (inner.calls++, real.understand(text)),
+    understandNormalised: (normalised: string) => (inner.calls++, real.understandNormalised(normalised)),
+  };
   return inner;
 }
 
@@ -35,6 +39,17 @@ describe('CachedUnderstanding', () => {
     expect(cached.stats).toEqual({ hits: 1, misses: 1 });
     expect(Object.isFrozen(first) && Object.isFrozen(first.conditions) && Object.isFrozen(first.conditions[0])).toBe(true);
     expect(() => first.topics.push('dosing')).toThrow(TypeError);
+  });
+
+  it('shares one result between messages that differ only in case, spacing or punctuation', () => {
+    const inner = counting();
+    const cached = new CachedUnderstanding(inner, { maxEntries: 10 });
+    const first = cached.understand('Is CST safe in pregnancy?');
+    expect(cached.understand('is cst  safe in pregnancy')).toBe(first);
+    expect(cached.understand('IS CST SAFE IN PREGNANCY?!')).toBe(first);
+    expect(inner.calls).toBe(1);
+    expect(cached.understand('is CST safe while breastfeeding?')).not.toBe(first);
+    expect(inner.calls).toBe(2);
   });
 
   it('keeps at most maxEntries messages, dropping the least recently used', () => {
