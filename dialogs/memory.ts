@@ -82,8 +82,20 @@ export function clearContext(memory: ConversationMemory): void {
 
 export function remember(memory: ConversationMemory, from: TranscriptLine['from'], text: string): void {
   const kept = text.length > MAX_TRANSCRIPT_LINE_CHARS ? `${text.slice(0, MAX_TRANSCRIPT_LINE_CHARS)}…` : text;
-  memory.transcript.push(`${new Date().toISOString()} ${from} ${kept}`);
+  memory.transcript.push(`${timestamp()} ${from} ${kept}`);
   if (memory.transcript.length > MAX_TRANSCRIPT_LINES) memory.transcript.splice(0, memory.transcript.length - MAX_TRANSCRIPT_LINES);
+}
+
+let stampedAt = -1;
+let stamp = '';
+/** The time now as an ISO string, made once a millisecond: every turn stamps two lines or more. */
+function timestamp(): string {
+  const now = Date.now();
+  if (now !== stampedAt) {
+    stampedAt = now;
+    stamp = new Date(now).toISOString();
+  }
+  return stamp;
 }
 
 /** Moves the conversation's subject to what this answer was about. */
