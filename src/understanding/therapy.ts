@@ -48,6 +48,10 @@ export interface TherapyVocabulary {
 export class TherapyResolver {
   private readonly exact = new Map<string, NameOwner>();
   private readonly tokenSets = new Map<string, NameOwner>();
+  /** The first three letters of every exact key: a phrase starting otherwise cannot be one. */
+  private readonly exactStarts = new Set<string>();
+  /** Every word of every name of two words or more: a word-order match is made of these only. */
+  private readonly nameWords = new Set<string>();
   private readonly partial = new Map<string, Set<string>>();
   private readonly fuzzy: FuzzyIndex<NameOwner>;
   private readonly headNouns: Set<string>;
@@ -58,9 +62,14 @@ export class TherapyResolver {
     const fuzzyEntries: { name: string; value: NameOwner }[] = [];
     const generic = new Set(vocabulary.genericWords.map(normalise));
     const add = (name: string, owner: NameOwner) => {
-      this.exact.set(compact(name), owner);
+      const key = compact(name);
+      this.exact.set(key, owner);
+      this.exactStarts.add(key.slice(0, 3));
       const words = normalise(name).split(' ');
-      if (words.length > 1) this.tokenSets.set(tokenSetKey(words), owner);
+      if (words.length > 1) {
+        this.tokenSets.set(tokenSetKey(words), owner);
+        for (const word of words) this.nameWords.add(word);
+      }
       fuzzyEntries.push({ name, value: owner });
     };
     for (const therapy of others.therapies) {
@@ -171,9 +180,17 @@ export class TherapyResolver {
   }
 
   private longestNameAt(words: readonly string[], start: number): { owner: NameOwner; end: number } | undefined {
+    // Cheap gates before any phrase is built (most words start no name): an exact name begins with
+    // one of the known first three letters, and a word-order match cannot run past a word in no name.
+    const first = words[start];
+    const exactPossible = first.length < 3 || this.exactStarts.has(first.slice(0, 3));
+    let nameRun = 0;
+    while (nameRun < MAX_NAME_WORDS && start + nameRun < words.length && this.nameWords.has(words[start + nameRun])) nameRun++;
+    if (!exactPossible && nameRun < 2) return undefined;
     for (let length = Math.min(MAX_NAME_WORDS, words.length - start); length >= 1; length--) {
       const phrase = words.slice(start, start + length);
-      const owner = this.exact.get(phrase.join('')) ?? (length > 1 ? this.tokenSets.get(tokenSetKey(phrase)) : undefined);
+      const owner =
+        (exactPossible ? this.exact.get(phrase.join('')) : undefined) ?? (length > 1 && length <= nameRun ? this.tokenSets.get(tokenSetKey(phrase)) : undefined);
       if (owner) return { owner, end: start + length };
     }
     return undefined;
