@@ -99,8 +99,9 @@ export class PhraseMatcher<T> {
   private readonly compiled: Compiled<T>[];
   /** Patterns whose first word is literal, by that word: most patterns, so most are never tried. */
   private readonly byFirstWord = new Map<string, Compiled<T>[]>();
-  /** Patterns starting with a prefix or a number, tried at every position. */
-  private readonly alwaysTried: Compiled<T>[] = [];
+  /** Patterns starting with a prefix or a number (or a mix), by the first character a word must then
+   * have: a word is only tried against the few whose first slot could match it. */
+  private readonly byFirstChar = new Map<string, Compiled<T>[]>();
 
   constructor(entries: readonly { pattern: string; value: T }[]) {
     this.compiled = entries.map((e) => ({ slots: parsePattern(e.pattern), value: e.value }));
@@ -108,7 +109,15 @@ export class PhraseMatcher<T> {
       const first = c.slots[0];
       const literals = first.kind === 'any-of' && first.alternatives.every((a) => a.kind === 'word') ? first.alternatives : undefined;
       if (!literals) {
-        this.alwaysTried.push(c);
+        const chars = new Set<string>();
+        if (first.kind === 'any-of') {
+          for (const alt of first.alternatives) {
+            if (alt.kind === 'word') chars.add(alt.word[0]);
+            else if (alt.kind === 'prefix') chars.add(alt.prefix[0]);
+            else for (const digit of '0123456789') chars.add(digit);
+          }
+        }
+        for (const char of chars) this.byFirstChar.set(char, [...(this.byFirstChar.get(char) ?? []), c]);
         continue;
       }
       for (const alt of literals) {
@@ -123,14 +132,15 @@ export class PhraseMatcher<T> {
   /** Every match of every pattern, in order of position. Cost: linear in the number of words. */
   findAll(words: readonly string[]): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
-    for (let start = 0; start < words.length; start++) {
-      const candidates = this.byFirstWord.get(words[start]);
-      for (const list of candidates ? [candidates, this.alwaysTried] : [this.alwaysTried]) {
-        for (const { slots, value } of list) {
-          const end = matchFrom(slots, 0, words, start);
-          if (end !== -1) matches.push({ value, start, end });
-        }
+    const tryAll = (list: Compiled<T>[] | undefined, start: number) => {
+      for (const { slots, value } of list ?? []) {
+        const end = matchFrom(slots, 0, words, start);
+        if (end !== -1) matches.push({ value, start, end });
       }
+    };
+    for (let start = 0; start < words.length; start++) {
+      tryAll(this.byFirstWord.get(words[start]), start);
+      tryAll(this.byFirstChar.get(words[start][0]), start);
     }
     return matches;
   }

@@ -16,8 +16,26 @@ describe('phrase patterns', () => {
     ['arm * numb', 'my arm went numb', true],
     ['arm * numb', 'arm numb', true],
     ['arm * numb', 'arm is not at all like it was numb', false],
+    ['# mg', 'is 500 mg too much', true],
+    ['# mg', 'is five mg too much', false],
+    ['numb*|tingl* hand', 'a tingling hand', true],
+    ['numb*|arm tingl*', 'my arm is tingling', false],
+    ['numb*|arm tingl*', 'my arm tingles', true],
   ])('%j in %j → %s', (pattern, text, expected) => {
     expect(matches(pattern, text)).toBe(expected);
+  });
+
+  it('finds patterns that start with a prefix or a number anywhere, among literal ones, in order', () => {
+    const matcher = new PhraseMatcher([
+      { pattern: 'chest pain', value: 'literal' },
+      { pattern: 'numb*', value: 'prefix' },
+      { pattern: '# pills', value: 'number' },
+    ]);
+    expect(matcher.findAll(words('took 20 pills then chest pain and numbness')).map((m) => [m.value, m.start])).toEqual([
+      ['number', 1],
+      ['literal', 4],
+      ['prefix', 7],
+    ]);
   });
 
   it('normalises patterns like user text (apostrophes, accents, case)', () => {
