@@ -4,6 +4,7 @@ import type { LexiconEntry } from '../knowledge/schema';
 import { compact, normalise } from '../text/normalise';
 import { PhraseMatcher } from '../text/phrases';
 import { FuzzyIndex } from './fuzzy';
+import { PrefixIndex } from './prefix-index';
 import type { ConditionMatch, Span } from './types';
 
 /** Typo matches must be this similar to count: condition words are short and many. */
@@ -13,6 +14,8 @@ const MIN_TYPO_LENGTH = 6;
 
 export class ConditionResolver {
   private readonly byTerm = new Map<string, string>();
+  /** Beginnings of terms: a phrase no term starts with cannot be lengthened into one. */
+  private readonly termPrefixes: PrefixIndex;
   private readonly maxTermWords: number;
   private readonly fuzzy: FuzzyIndex<string>;
   private readonly patterns: PhraseMatcher<string>;
@@ -29,6 +32,7 @@ export class ConditionResolver {
       }
     }
     this.maxTermWords = longest;
+    this.termPrefixes = new PrefixIndex(this.byTerm.keys());
     this.fuzzy = new FuzzyIndex(fuzzyEntries);
   }
 
@@ -69,7 +73,16 @@ export class ConditionResolver {
   }
 
   private longestAt(words: readonly string[], start: number, taken: (i: number) => boolean): { id: string; end: number } | undefined {
-    for (let length = Math.min(this.maxTermWords, words.length - start); length >= 1; length--) {
+    // Lengths worth trying: while some term starts with the words so far, and one word more, whose
+    // plural may still be a term ("chronic headaches"); no longer phrase can be a term or its plural.
+    const longest = Math.min(this.maxTermWords, words.length - start);
+    let worthTrying = 0;
+    for (let joined = ''; worthTrying < longest; ) {
+      joined += words[start + worthTrying];
+      worthTrying++;
+      if (!this.termPrefixes.hasKeyStartingWith(joined)) break;
+    }
+    for (let length = worthTrying; length >= 1; length--) {
       if (taken(start + length - 1)) continue;
       const phrase = words.slice(start, start + length);
       const key = phrase.join('');

@@ -12,6 +12,7 @@
 import type { Monograph, OtherTherapies } from '../knowledge/schema';
 import { compact, normalise } from '../text/normalise';
 import { FuzzyIndex } from './fuzzy';
+import { PrefixIndex } from './prefix-index';
 import type { Span, TherapyMatch, UnknownTherapy } from './types';
 
 /** Longest name, in words, looked for. */
@@ -48,8 +49,8 @@ export interface TherapyVocabulary {
 export class TherapyResolver {
   private readonly exact = new Map<string, NameOwner>();
   private readonly tokenSets = new Map<string, NameOwner>();
-  /** The first three letters of every exact key: a phrase starting otherwise cannot be one. */
-  private readonly exactStarts = new Set<string>();
+  /** Beginnings of exact keys: a phrase no key starts with cannot be lengthened into a name. */
+  private readonly exactPrefixes: PrefixIndex;
   /** Every word of every name of two words or more: a word-order match is made of these only. */
   private readonly nameWords = new Set<string>();
   private readonly partial = new Map<string, Set<string>>();
@@ -64,7 +65,6 @@ export class TherapyResolver {
     const add = (name: string, owner: NameOwner) => {
       const key = compact(name);
       this.exact.set(key, owner);
-      this.exactStarts.add(key.slice(0, 3));
       const words = normalise(name).split(' ');
       if (words.length > 1) {
         this.tokenSets.set(tokenSetKey(words), owner);
@@ -92,6 +92,7 @@ export class TherapyResolver {
       }
     }
     this.fuzzy = new FuzzyIndex(fuzzyEntries);
+    this.exactPrefixes = new PrefixIndex(this.exact.keys());
     this.headNouns = new Set(vocabulary.headNouns.map(normalise));
     this.notModifiers = new Set(vocabulary.notModifiers.map(normalise));
     this.stopWords = new Set(vocabulary.stopWords.map(normalise));
@@ -180,17 +181,21 @@ export class TherapyResolver {
   }
 
   private longestNameAt(words: readonly string[], start: number): { owner: NameOwner; end: number } | undefined {
-    // Cheap gates before any phrase is built (most words start no name): an exact name begins with
-    // one of the known first three letters, and a word-order match cannot run past a word in no name.
-    const first = words[start];
-    const exactPossible = first.length < 3 || this.exactStarts.has(first.slice(0, 3));
+    // Most words start no name, so bound the lengths worth trying before building any phrase: an exact
+    // name is only possible while some key starts with the words so far, and a word-order match cannot
+    // run past a word that is in no name.
+    const longest = Math.min(MAX_NAME_WORDS, words.length - start);
+    let exactRun = 0;
+    for (let joined = ''; exactRun < longest; exactRun++) {
+      joined += words[start + exactRun];
+      if (!this.exactPrefixes.hasKeyStartingWith(joined)) break;
+    }
     let nameRun = 0;
-    while (nameRun < MAX_NAME_WORDS && start + nameRun < words.length && this.nameWords.has(words[start + nameRun])) nameRun++;
-    if (!exactPossible && nameRun < 2) return undefined;
-    for (let length = Math.min(MAX_NAME_WORDS, words.length - start); length >= 1; length--) {
+    while (nameRun < longest && this.nameWords.has(words[start + nameRun])) nameRun++;
+    for (let length = Math.max(exactRun, nameRun); length >= 1; length--) {
       const phrase = words.slice(start, start + length);
       const owner =
-        (exactPossible ? this.exact.get(phrase.join('')) : undefined) ?? (length > 1 && length <= nameRun ? this.tokenSets.get(tokenSetKey(phrase)) : undefined);
+        (length <= exactRun ? this.exact.get(phrase.join('')) : undefined) ?? (length > 1 && length <= nameRun ? this.tokenSets.get(tokenSetKey(phrase)) : undefined);
       if (owner) return { owner, end: start + length };
     }
     return undefined;

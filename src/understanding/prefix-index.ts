@@ -1,0 +1,21 @@
+// Whether any of a set of keys starts with a given string, by binary search over the sorted keys.
+// A longest-match walk over a message uses it to stop lengthening a phrase as soon as no name can
+// begin with it, instead of building and looking up every phrase of up to six words at every word.
+export class PrefixIndex {
+  private readonly sorted: string[];
+
+  constructor(keys: Iterable<string>) {
+    this.sorted = [...new Set(keys)].sort();
+  }
+
+  hasKeyStartingWith(prefix: string): boolean {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.sorted[middle] < prefix) low = middle + 1;
+      else high = middle;
+    }
+    return low < this.sorted.length && this.sorted[low].startsWith(prefix);
+  }
+}
