@@ -76,12 +76,7 @@ export class ConditionResolver {
     // Lengths worth trying: while some term starts with the words so far, and one word more, whose
     // plural may still be a term ("chronic headaches"); no longer phrase can be a term or its plural.
     const longest = Math.min(this.maxTermWords, words.length - start);
-    let worthTrying = 0;
-    for (let joined = ''; worthTrying < longest; ) {
-      joined += words[start + worthTrying];
-      worthTrying++;
-      if (!this.termPrefixes.hasKeyStartingWith(joined)) break;
-    }
+    const worthTrying = Math.min(longest, this.termPrefixes.joinableRun(words, start, longest) + 1);
     for (let length = worthTrying; length >= 1; length--) {
       if (taken(start + length - 1)) continue;
       const phrase = words.slice(start, start + length);

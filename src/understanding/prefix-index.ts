@@ -8,6 +8,16 @@ export class PrefixIndex {
     this.sorted = [...new Set(keys)].sort();
   }
 
+  /** How many of the words from `start` (at most `max`) still join, without spaces, into the start of a key. */
+  joinableRun(words: readonly string[], start: number, max: number): number {
+    let run = 0;
+    for (let joined = ''; run < max; run++) {
+      joined += words[start + run];
+      if (!this.hasKeyStartingWith(joined)) break;
+    }
+    return run;
+  }
+
   hasKeyStartingWith(prefix: string): boolean {
     let low = 0;
     let high = this.sorted.length;

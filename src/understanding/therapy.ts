@@ -185,11 +185,7 @@ export class TherapyResolver {
     // name is only possible while some key starts with the words so far, and a word-order match cannot
     // run past a word that is in no name.
     const longest = Math.min(MAX_NAME_WORDS, words.length - start);
-    let exactRun = 0;
-    for (let joined = ''; exactRun < longest; exactRun++) {
-      joined += words[start + exactRun];
-      if (!this.exactPrefixes.hasKeyStartingWith(joined)) break;
-    }
+    const exactRun = this.exactPrefixes.joinableRun(words, start, longest);
     let nameRun = 0;
     while (nameRun < longest && this.nameWords.has(words[start + nameRun])) nameRun++;
     for (let length = Math.max(exactRun, nameRun); length >= 1; length--) {

@@ -10,6 +10,14 @@ describe('PrefixIndex', () => {
     expect(new PrefixIndex([]).hasKeyStartingWith('')).toBe(false);
   });
 
+  it('counts how many words from a position join into the start of a key', () => {
+    const index = new PrefixIndex(['craniosacraltherapy', 'cst']);
+    const words = ['is', 'cranio', 'sacral', 'therapy', 'safe'];
+    expect(index.joinableRun(words, 1, 4)).toBe(3);
+    expect(index.joinableRun(words, 1, 2)).toBe(2);
+    expect(index.joinableRun(words, 0, 5)).toBe(0);
+  });
+
   it('agrees with a plain scan of the keys', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é'), maxLength: 6 });
     fc.assert(
