@@ -6,6 +6,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Answer } from './answers/types';
 import type { Logger } from './logger';
 import { redactPersonalData } from './personal-data';
+import { onceForShared } from './util/deep-freeze';
 
 const RECORD = Symbol('turn-record');
 
@@ -26,9 +27,7 @@ export interface AnswerSummary {
 const summaries = new WeakMap<Answer, AnswerSummary>();
 
 function summarise(answer: Answer): AnswerSummary {
-  const known = summaries.get(answer);
-  if (known) return known;
-  const summary: AnswerSummary = {
+  return onceForShared(summaries, answer, () => ({
     kind: answer.kind,
     outcome: answer.outcome,
     therapyId: answer.therapyId,
@@ -36,9 +35,7 @@ function summarise(answer: Answer): AnswerSummary {
     ratings: answer.sections.flatMap((s) => (s.rating?.scale === 'evidence' ? [s.rating.level] : [])),
     unknownTherapy: answer.unknownTherapy?.toLowerCase(),
     unlistedConditions: answer.unlistedConditions ?? [],
-  };
-  if (Object.isFrozen(answer)) summaries.set(answer, Object.freeze(summary));
-  return summary;
+  }));
 }
 
 /** Called for every Answer sent, so the turn's log line can say what the turn did. */

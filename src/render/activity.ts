@@ -4,7 +4,7 @@
 // suggested actions only in personal chats.
 import { ActivityTypes, CardFactory, MessageFactory, type Activity, type SuggestedActions } from 'botbuilder';
 import type { Answer } from '../answers/types';
-import { deepFreeze } from '../util/deep-freeze';
+import { onceForShared } from '../util/deep-freeze';
 import { renderCard, type AdaptiveCard } from './card';
 import { renderMarkdown, renderSpeech } from './text';
 
@@ -39,25 +39,18 @@ interface Rendered {
  * once a kind of channel and frozen too. Each reply still gets its own card object and body array,
  * because the buttons differ per reply and the disclaimer middleware appends to the body.
  */
-const renderings = new WeakMap<Answer, { cards?: Rendered; text?: Rendered }>();
+const cardRenderings = new WeakMap<Answer, Rendered>();
+const textRenderings = new WeakMap<Answer, Rendered>();
 
 function render(answer: Answer, cards: boolean): Rendered {
-  const fresh = (): Rendered => {
+  return onceForShared(cards ? cardRenderings : textRenderings, answer, () => {
     const actions = answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS);
     return {
       speak: renderSpeech(answer),
       ...(cards ? { card: renderCard(answer) } : { markdown: renderMarkdown(answer) }),
       suggestedActions: actions.length > 0 ? MessageFactory.suggestedActions(actions).suggestedActions : undefined,
     };
-  };
-  if (!Object.isFrozen(answer)) return fresh();
-  const kinds = renderings.get(answer) ?? {};
-  const kind = cards ? 'cards' : 'text';
-  if (!kinds[kind]) {
-    kinds[kind] = deepFreeze(fresh());
-    renderings.set(answer, kinds);
-  }
-  return kinds[kind];
+  });
 }
 
 export function buildReply(answer: Answer, channelId: string | undefined, answerId?: string): Partial<Activity> {
