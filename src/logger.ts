@@ -3,6 +3,9 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
+/** What a redacted field is logged as. */
+export const REDACTED = '[redacted]';
+
 /** Logs to stdout, or to `destination` (tests capture the lines there). */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {
@@ -11,7 +14,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     // Defence in depth: should a whole activity ever be logged, its text and secrets are dropped.
     redact: {
       paths: ['text', '*.text', 'activity.text', 'MicrosoftAppPassword', '*.MicrosoftAppPassword', 'req.headers.authorization'],
-      censor: '[redacted]',
+      censor: REDACTED,
     },
   };
   return destination ? pino(options, destination) : pino(options);

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Answer } from './answers/types';
-import type { Logger } from './logger';
+import { REDACTED, type Logger } from './logger';
 import { redactPersonalData } from './personal-data';
 import { onceForShared } from './util/deep-freeze';
 
@@ -67,7 +67,7 @@ export function conversationKey(activity: Partial<Activity>): string {
  * line) is narrowed to the one top-level field that could ever carry text by mistake.
  */
 export function turnLogger(logger: Logger): Logger {
-  return logger.child({}, { redact: { paths: ['text'], censor: '[redacted]' } });
+  return logger.child({}, { redact: { paths: ['text'], censor: REDACTED } });
 }
 
 export function logTurn(logger: Logger, context: TurnContext, correlationId: string, latencyMs: number, logText: boolean): void {
