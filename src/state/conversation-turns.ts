@@ -106,7 +106,7 @@ export class ConversationTurns {
   /** A turn on state only this process writes: nothing to redo, so no scratch context is needed. */
   private async direct(context: TurnContext, turn: (attempt: TurnContext) => Promise<void>): Promise<void> {
     const managed = context.turnState.get(MANAGED) as Set<TurnState> | undefined;
-    context.turnState.set(MANAGED, new Set(managed).add(this.state));
+    context.turnState.set(MANAGED, managedWith(context, this.state));
     try {
       await turn(context);
       await this.state.saveChanges(context);
@@ -114,6 +114,11 @@ export class ConversationTurns {
       context.turnState.set(MANAGED, managed);
     }
   }
+}
+
+/** The states whose turn is managed in `context`, with `state` added (a new set: the context's is left as it is). */
+function managedWith(context: TurnContext, state: TurnState): Set<TurnState> {
+  return new Set(context.turnState.get(MANAGED) as Set<TurnState> | undefined).add(state);
 }
 
 /** One attempt at a turn: a TurnContext of its own whose replies wait for commit(). */
@@ -128,8 +133,7 @@ class ScratchTurn {
     // A fresh context has none of the middleware's send handlers, so replies meet them only on commit.
     this.context = new TurnContext(real.adapter, real.activity);
     for (const [key, value] of real.turnState) this.context.turnState.set(key, value);
-    const managed = new Set(real.turnState.get(MANAGED) as Set<TurnState> | undefined).add(state);
-    this.context.turnState.set(MANAGED, managed);
+    this.context.turnState.set(MANAGED, managedWith(real, state));
     this.context.onSendActivities(async (_context, activities): Promise<ResourceResponse[]> => {
       this.held.push(...activities);
       if (activities.some((a) => a.type !== 'trace')) this.context.responded = true;
