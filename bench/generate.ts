@@ -10,7 +10,7 @@ const KINDS = ['therapy', 'root', 'leaf', 'massage', 'technique', 'balm', 'tea',
 const CONDITION_ENDINGS = ['itis', 'osis', 'algia', 'opathy', ' syndrome', ' disorder', ' pain', 'emia'];
 
 /** mulberry32: a small seeded random number generator. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -105,4 +105,38 @@ function letters(n: number): string {
 export function typo(name: string): string {
   const i = Math.max(1, Math.floor(name.length / 2));
   return name.slice(0, i - 1) + name[i] + name[i - 1] + name.slice(i + 1);
+}
+
+/** The typing slips the resolution benchmark makes: two neighbouring letters swapped, one dropped,
+ * one doubled, one changed to another letter. Each is one edit. */
+export const TYPO_KINDS = ['swap', 'drop', 'double', 'change'] as const;
+export type TypoKind = (typeof TYPO_KINDS)[number];
+
+const isLetter = (c: string | undefined) => c !== undefined && /[a-z]/i.test(c);
+
+/** One slip of the given kind at a random letter of the name; undefined when the name has no place
+ * for it (a swap needs two different neighbouring letters in one word). */
+export function misspell(name: string, kind: TypoKind, rand: () => number): string | undefined {
+  const places: number[] = [];
+  for (let i = 0; i < name.length; i++) {
+    if (!isLetter(name[i])) continue;
+    if (kind === 'swap' && (!isLetter(name[i + 1]) || name[i].toLowerCase() === name[i + 1].toLowerCase())) continue;
+    places.push(i);
+  }
+  if (places.length === 0) return undefined;
+  const i = places[Math.floor(rand() * places.length)];
+  switch (kind) {
+    case 'swap':
+      return name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2);
+    case 'drop':
+      return name.slice(0, i) + name.slice(i + 1);
+    case 'double':
+      return name.slice(0, i + 1) + name[i] + name.slice(i + 1);
+    case 'change': {
+      // One of the 25 other letters, chosen evenly.
+      const from = name.charCodeAt(i) | 0x20;
+      const to = 97 + ((from - 97 + 1 + Math.floor(rand() * 25)) % 26);
+      return name.slice(0, i) + String.fromCharCode(to) + name.slice(i + 1);
+    }
+  }
 }

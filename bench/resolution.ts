@@ -1,14 +1,18 @@
 // Resolution at scale: start-up (load, validate, index) and understanding latency at N monographs,
-// beside the straightforward design: one fuse.js index over every name of every monograph.
+// beside the straightforward design: one fuse.js index over every name of every monograph; and what
+// the bot does with a named therapy, typed exactly or with one slip: answered about the right therapy,
+// answered about the WRONG one (the worst thing it can say), asked "did you mean …?", or neither.
 import Fuse from 'fuse.js';
 import { performance } from 'node:perf_hooks';
 import { rmSync } from 'node:fs';
+import { AnswerComposer } from '../src/answers/compose';
+import type { Answer } from '../src/answers/types';
 import { KnowledgeBase } from '../src/knowledge/knowledge-base';
 import { loadKnowledge } from '../src/knowledge/load';
 import { compact, words } from '../src/text/normalise';
 import { Understanding } from '../src/understanding/understand';
 import { percentile } from './load';
-import { generateKnowledge, typo } from './generate';
+import { TYPO_KINDS, generateKnowledge, misspell, random, typo, type Generated, type TypoKind } from './generate';
 
 export interface ResolutionResult {
   monographs: number;
@@ -19,9 +23,32 @@ export interface ResolutionResult {
   naive: { indexMs: number; p50Us: number; p99Us: number };
   /** Share of queries that resolved the therapy they named. */
   accuracy: number;
+  /** What the bot does with questions naming a therapy, exactly and with each kind of slip. */
+  named: Record<NamedKind, NamedOutcomes>;
 }
 
+export type NamedKind = 'exact' | TypoKind;
+export const NAMED_KINDS: readonly NamedKind[] = ['exact', ...TYPO_KINDS];
+
+/** Counts of what the bot did with questions naming one therapy. */
+export interface NamedOutcomes {
+  questions: number;
+  /** Answered from the monograph of the therapy named. */
+  right: number;
+  /** Answered from ANOTHER therapy's monograph. */
+  wrong: number;
+  /** Asked "did you mean …?" (one candidate or several). */
+  didYouMean: number;
+  /** Anything else: no monograph of that name, which therapy?, out of scope. */
+  other: number;
+}
+
+/** Targets for answers about the wrong therapy: none for exact names, at most 0.5% of misspelt ones (goal: none). */
+export const WRONG_TARGETS: Record<NamedKind, number> = { exact: 0, swap: 0.005, drop: 0.005, double: 0.005, change: 0.005 };
+
 const QUERY_COUNT = 3000;
+/** Questions per kind of name (exact, and each kind of slip) at each scale. */
+const NAMED_PER_KIND = 2000;
 
 export function measureResolution(monographCount: number): ResolutionResult {
   const generated = generateKnowledge(monographCount);
@@ -76,10 +103,63 @@ export function measureResolution(monographCount: number): ResolutionResult {
       heapMb,
       naive: measureNaive(knowledge, queries.map((q) => q.text)),
       accuracy: right / named,
+      named: measureNamed(generated, knowledge, understanding, ownerOf),
     };
   } finally {
     rmSync(generated.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What the bot does with a question that names a therapy, exactly or with one slip of each kind. It is
+ * judged on the composed answer, as a person would see it: a monograph answer (a therapy match at or
+ * above compose.ts's ANSWER_THRESHOLD, with no tie) is right or wrong; "did you mean …?" and "which one
+ * do you mean: …?" are questions back. A slip that makes another known name exactly (a monograph's or
+ * one from the directory of therapies without one) is not a misspelling the bot could notice: it is
+ * made again elsewhere in the name.
+ */
+function measureNamed(generated: Generated, knowledge: KnowledgeBase, understanding: Understanding, ownerOf: Map<string, string>): Record<NamedKind, NamedOutcomes> {
+  const composer = new AnswerComposer(knowledge);
+  const known = new Set<string>();
+  for (const name of ownerOf.keys()) known.add(compact(name));
+  for (const t of knowledge.otherTherapies.therapies) for (const name of [t.name, ...t.otherNames]) known.add(compact(name));
+  const rand = random(7);
+  const condition = (i: number) => generated.conditionNames[(i * 104729) % generated.conditionNames.length];
+  const templates = [(n: string) => `is ${n} safe in pregnancy?`, (n: string, i: number) => `does ${n} help ${condition(i)}?`, (n: string) => `is ${n} any good`];
+
+  const outcomes = {} as Record<NamedKind, NamedOutcomes>;
+  for (const kind of NAMED_KINDS) {
+    const counts: NamedOutcomes = { questions: 0, right: 0, wrong: 0, didYouMean: 0, other: 0 };
+    for (let i = 0; i < NAMED_PER_KIND; i++) {
+      const name = generated.names[(i * 7919) % generated.names.length];
+      const typed = kind === 'exact' ? name : slipNotAName(name, kind, rand, known);
+      if (typed === undefined) continue;
+      const answer = composer.answer(understanding.understand(templates[i % templates.length](typed, i)));
+      counts.questions++;
+      if (answer.kind === 'monograph') {
+        if (answer.therapyId === ownerOf.get(name)) counts.right++;
+        else counts.wrong++;
+      } else if (asksDidYouMean(answer)) counts.didYouMean++;
+      else counts.other++;
+    }
+    outcomes[kind] = counts;
+  }
+  return outcomes;
+}
+
+/** A slip of the given kind that does not make another known name; undefined if ten tries all do. */
+function slipNotAName(name: string, kind: TypoKind, rand: () => number, known: Set<string>): string | undefined {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const typed = misspell(name, kind, rand);
+    if (typed === undefined) return undefined;
+    if (!known.has(compact(typed))) return typed;
+  }
+  return undefined;
+}
+
+/** "Did you mean …?" with one candidate, or "which one do you mean: …?" with several. */
+function asksDidYouMean(answer: Answer): boolean {
+  return answer.kind === 'did-you-mean' || answer.sections[0]?.facts[0]?.field === 'replies.whichOne';
 }
 
 /** One fuse.js index over every name; each query's runs of one to four words are searched in it. */

@@ -1,12 +1,14 @@
 // `npm run bench`: turn throughput against an echo bot on the same stack, resolution at up to
-// 10,000 generated monographs, and memory after 100,000 conversations. Loopback only, bounded in
-// time. Prints a table and writes bench/results.json.
+// 10,000 generated monographs (latency, and answers about the wrong therapy), and memory after 100,000
+// conversations. Loopback only, bounded in time. Prints a table and writes bench/results.json.
+// `BENCH_PARTS=resolution npm run bench` runs one part (a comma-separated list of throughput,
+// resolution, memory).
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runLoad, type LoadResult } from './load';
-import { measureResolution, type ResolutionResult } from './resolution';
+import { NAMED_KINDS, WRONG_TARGETS, measureResolution, type NamedOutcomes, type ResolutionResult } from './resolution';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 4);
@@ -15,6 +17,10 @@ const WARM_UP_SECONDS = 3;
 const LOAD = { workers: 16, conversations: 2000, users: 500 };
 const SCALES = (process.env.BENCH_SCALES ?? '1,100,1000,10000').split(',').map(Number);
 const MEMORY_CONVERSATIONS = Number(process.env.BENCH_MEMORY_CONVERSATIONS ?? 100_000);
+/** Which parts to run: BENCH_PARTS=resolution runs only the resolution part (seconds, not minutes).
+ * bench/results.json is written only by a full run, so it always holds one whole run. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'throughput,resolution,memory').split(',').map((p) => p.trim()));
+const ALL_PARTS = ['throughput', 'resolution', 'memory'].every((p) => PARTS.has(p));
 
 interface ServerProcess {
   child: ChildProcess;
@@ -133,7 +139,32 @@ const fmt = (n: number, digits = 0) => n.toFixed(digits);
 async function main(): Promise<void> {
   const started = Date.now();
   console.log(`bench: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${fmt(totalmem() / 1e9, 1)} GB, Node ${process.version}`);
+  const turns = PARTS.has('throughput') ? await throughputPart() : undefined;
+  const resolution = PARTS.has('resolution') ? resolutionPart() : undefined;
+  const mem = PARTS.has('memory') ? await memoryPart() : undefined;
 
+  const seconds = (Date.now() - started) / 1000;
+  if (!ALL_PARTS || !turns || !resolution || !mem) {
+    console.log(`\nbench: done in ${fmt(seconds)} s; bench/results.json not written (BENCH_PARTS ran only part of the bench)`);
+    return;
+  }
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: totalmem() / 1e9, node: process.version },
+    throughput: { ratio: turns.ratio, cpuRatio: turns.cpuRatio, uncachedRatio: turns.uncachedRatio, echo: turns.echo, bot: turns.bot, uncached: turns.uncached, target: 0.8 },
+    resolution: {
+      scales: resolution.scales,
+      growth1kTo10k: resolution.growth,
+      targets: { p99UsAt10k: 1000, startupMsAt10k: 5000, growth: 3, wrongTherapy: WRONG_TARGETS },
+    },
+    memory: mem,
+    seconds,
+  };
+  writeFileSync(join(__dirname, '..', '..', 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nbench: done in ${fmt(results.seconds)} s; wrote bench/results.json`);
+}
+
+async function throughputPart(): Promise<Throughput> {
   console.log('\n1. Turn throughput on /api/messages (expectReplies), echo bot vs the bot, alternating rounds');
   const turns = await throughput();
   console.log('   server  round  turns/s  p50 ms  p99 ms  server CPU µs/turn  errors');
@@ -146,7 +177,10 @@ async function main(): Promise<void> {
   });
   console.log(`   ratio bot/echo (median of ${ROUNDS} paired rounds): ${fmt(turns.ratio, 2)}x turns/s (target >= 0.80x); ${fmt(turns.cpuRatio, 2)}x by server CPU per turn`);
   console.log(`   bot* = the bot with its understanding cache off (every message new): ${fmt(turns.uncachedRatio, 2)}x`);
+  return turns;
+}
 
+function resolutionPart(): { scales: ResolutionResult[]; growth: number | undefined } {
   console.log('\n2. Resolution at scale (generated monographs; latency of understanding one question)');
   const scales: ResolutionResult[] = [];
   for (const n of SCALES) scales.push(measureResolution(n));
@@ -162,20 +196,30 @@ async function main(): Promise<void> {
     console.log(`   at 10,000: p99 ${fmt(at(10000)!.p99Us)} µs (target <= 1000), start-up ${fmt(at(10000)!.startupMs)} ms (target <= 5000), p99 growth 1k→10k ${growth ? fmt(growth, 2) : '-'}x (target <= 3x)`);
   }
 
+  console.log('\n   Questions naming a therapy, exactly or with one slip: what the bot did (share of questions)');
+  console.log('   monographs  name    questions   right   WRONG  target  did you mean   other');
+  const share = (n: number, of: number) => `${fmt((100 * n) / Math.max(1, of), 2)}%`;
+  let missed = 0;
+  for (const r of scales) {
+    for (const kind of NAMED_KINDS) {
+      const o: NamedOutcomes = r.named[kind];
+      const target = WRONG_TARGETS[kind];
+      const met = o.wrong <= target * o.questions;
+      if (!met) missed++;
+      console.log(
+        `   ${String(r.monographs).padStart(10)}  ${kind.padEnd(6)}  ${String(o.questions).padStart(9)}  ${share(o.right, o.questions).padStart(7)}  ${share(o.wrong, o.questions).padStart(6)}  ${`<=${fmt(target * 100, 1)}%`.padStart(6)}${met ? ' ' : '!'}  ${share(o.didYouMean, o.questions).padStart(12)}  ${share(o.other, o.questions).padStart(6)}`,
+      );
+    }
+  }
+  console.log(`   wrong-therapy answers: ${missed === 0 ? 'every target met' : `${missed} target(s) missed (marked !)`}; goal: none at all`);
+  return { scales, growth };
+}
+
+async function memoryPart(): Promise<{ conversations: number; rssMb: number; heapMb: number; rssBeforeMb: number }> {
   console.log(`\n3. Memory after ${MEMORY_CONVERSATIONS.toLocaleString('en')} distinct conversations (default in-memory state)`);
   const mem = await memory();
   console.log(`   RSS ${fmt(mem.rssBeforeMb)} MB before, ${fmt(mem.rssMb)} MB after ${mem.conversations.toLocaleString('en')} conversations; heap ${fmt(mem.heapMb)} MB`);
-
-  const results = {
-    date: new Date().toISOString(),
-    machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: totalmem() / 1e9, node: process.version },
-    throughput: { ratio: turns.ratio, cpuRatio: turns.cpuRatio, uncachedRatio: turns.uncachedRatio, echo: turns.echo, bot: turns.bot, uncached: turns.uncached, target: 0.8 },
-    resolution: { scales, growth1kTo10k: growth, targets: { p99UsAt10k: 1000, startupMsAt10k: 5000, growth: 3 } },
-    memory: mem,
-    seconds: (Date.now() - started) / 1000,
-  };
-  writeFileSync(join(__dirname, '..', '..', 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nbench: done in ${fmt(results.seconds)} s; wrote bench/results.json`);
+  return mem;
 }
 
 main().catch((error: unknown) => {
