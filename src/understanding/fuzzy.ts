@@ -2,8 +2,14 @@
 // Scales to tens of thousands of names: a trigram index shortlists the few names that share enough
 // letter triples with the phrase, and fuse.js scores only that shortlist. A length guard stops a
 // short fragment ("cranial") from matching a long name that merely contains it ("cranial osteopathy").
+//
+// `search` gives the best name (conditions use it); `neighbours` gives the nearest names of each
+// value by edit distance, so a caller can tell a clear match from a typo that is as close to
+// another name: there, every name within one edit is found exhaustively (OneEditIndex), the shortlist
+// adds the names further away.
 import Fuse from 'fuse.js';
 import { compact } from '../text/normalise';
+import { OneEditIndex } from './one-edit-index';
 
 /** Shortest typed phrase (letters, no spaces) worth a fuzzy search: shorter ones match too much. */
 export const MIN_FUZZY_LENGTH = 5;
@@ -15,10 +21,22 @@ const MIN_LENGTH_RATIO = 0.8;
 const MIN_SHARED_TRIGRAMS = 0.3;
 /** Names kept by shared trigrams, then ranked by edit distance; the closest few are scored by fuse.js. */
 const SHORTLIST = 24;
+/** The shortlist of a thorough `neighbours` search: a typo about to be answered is checked against
+ * this many more names, so a rival two edits away among thousands of similar names is not missed. */
+const THOROUGH_SHORTLIST = 256;
 const SCORED = 3;
 /** A trigram found in more names of one length than this says little ("the" of "therapy"): it is not
  * counted, which keeps a search cheap however many names end in "therapy". */
 const MAX_POSTINGS = 200;
+
+/** A known name near a typed phrase. */
+export interface Neighbour<T> {
+  value: T;
+  /** The known name, compacted. */
+  name: string;
+  /** Edits (letters added, dropped or changed, neighbours swapped) from the phrase to the name. */
+  distance: number;
+}
 
 export interface FuzzyHit<T> {
   value: T;
@@ -46,26 +64,37 @@ let table = new Int32Array(0);
 
 /**
  * Optimal-string-alignment distance: edits, with a swap of neighbours counting as one. Cheap on short
- * names. With `limit`, gives up as soon as the distance must exceed it (two rows past the limit, as a
- * swap looks two rows back) and returns limit + 1: ranking a shortlist only needs the closest few.
+ * names. With `limit`, only cells within `limit` of the diagonal are computed (a path of at most
+ * `limit` edits never leaves that band), it gives up as soon as the distance must exceed the limit
+ * (two rows past it, as a swap looks two rows back), and returns limit + 1 then: ranking and
+ * checking rivals only needs the close ones, and most names are far.
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
+  if (Math.abs(rows - cols) > limit) return limit + 1;
   if (table.length < rows * cols) table = new Int32Array(rows * cols * 2);
   const d = table;
+  const band = Math.min(limit, Math.max(rows, cols));
+  /** Stands for the cells outside the band: more than the limit. */
+  const far = band + 1;
   for (let i = 0; i < rows; i++) d[i * cols] = i;
   for (let j = 0; j < cols; j++) d[j] = j;
   let previousRowMin = 0;
   for (let i = 1; i < rows; i++) {
-    let rowMin = d[i * cols];
-    for (let j = 1; j < cols; j++) {
+    const from = Math.max(1, i - band);
+    const to = Math.min(cols - 1, i + band);
+    if (from > 1) d[i * cols + from - 1] = far;
+    let rowMin = from === 1 ? d[i * cols] : far;
+    for (let j = from; j <= to; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let best = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
       if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) best = Math.min(best, d[(i - 2) * cols + j - 2] + 1);
       d[i * cols + j] = best;
       if (best < rowMin) rowMin = best;
     }
+    // The next row reads one cell past this row's band.
+    if (to + 1 < cols) d[i * cols + to + 1] = far;
     // Every later cell builds on this row or the one before, so neither row below the limit means none will be.
     if (rowMin > limit && previousRowMin > limit) return limit + 1;
     previousRowMin = rowMin;
@@ -85,6 +114,13 @@ export class FuzzyIndex<T> {
   private keyLengths = new Uint16Array(0);
   /** Phrases longer than this cannot pass the length guard, so they are never scored. */
   private readonly maxPhraseLength: number;
+  private readonly oneEdit: OneEditIndex;
+  /** Entries already measured in this `neighbours` call: equal to `generation` (cheaper than a Set a call). */
+  private seen = new Uint32Array(0);
+  private generation = 0;
+  /** Ranked shortlists of the last few phrases: a thorough look at a phrase just searched (a typo about
+   * to be answered) reuses its trigram counts, which are most of a search's cost. */
+  private readonly recent = new Map<string, number[]>();
 
   constructor(names: readonly { name: string; value: T }[]) {
     let longest = 0;
@@ -106,12 +142,48 @@ export class FuzzyIndex<T> {
     this.counts = new Uint16Array(this.entries.length);
     this.keyLengths = Uint16Array.from(this.entries, (entry) => entry.key.length);
     this.maxPhraseLength = Math.floor(longest / MIN_LENGTH_RATIO);
+    this.oneEdit = new OneEditIndex(this.entries.map((entry) => entry.key));
+    this.seen = new Uint32Array(this.entries.length);
+  }
+
+  /**
+   * The nearest name of each value near a compacted phrase, closest first (ties in index order): those
+   * within `radius` edits and less than `margin` edits further than the closest (further ones cannot
+   * change a judgement, and not measuring them keeps this cheap). Every name within one edit is there;
+   * names further away are those of the trigram shortlist (longer when `thorough`), which finds them
+   * in practice but cannot promise to among thousands of similar names.
+   */
+  neighbours(phrase: string, radius: number, margin = Infinity, thorough = false): Neighbour<T>[] {
+    if (phrase.length < MIN_FUZZY_LENGTH || phrase.length > this.maxPhraseLength) return [];
+    if (++this.generation === 0xffffffff) {
+      this.seen.fill(0);
+      this.generation = 1;
+    }
+    const nearest = new Map<T, Neighbour<T>>();
+    let limit = radius;
+    const measure = (index: number) => {
+      if (this.seen[index] === this.generation) return;
+      this.seen[index] = this.generation;
+      if (Math.abs(this.keyLengths[index] - phrase.length) > limit) return;
+      const entry = this.entries[index];
+      const distance = editDistance(phrase, entry.key, limit);
+      if (distance > limit) return;
+      const known = nearest.get(entry.value);
+      if (!known || distance < known.distance) nearest.set(entry.value, { value: entry.value, name: entry.key, distance });
+      limit = Math.min(limit, distance + margin - 1);
+    };
+    // Names within one edit first: they set a small limit early, which makes the shortlist's distances cheap.
+    this.oneEdit.candidates(phrase, measure);
+    const ranked = this.ranked(phrase);
+    const size = Math.min(ranked.length, thorough ? THOROUGH_SHORTLIST : SHORTLIST);
+    for (let i = 0; i < size; i++) measure(ranked[i]);
+    return [...nearest.values()].filter((n) => n.distance <= limit).sort((a, b) => a.distance - b.distance);
   }
 
   /** The closest known name to a compacted phrase, or undefined when nothing is close enough. */
   search(phrase: string): FuzzyHit<T> | undefined {
     if (phrase.length < MIN_FUZZY_LENGTH || phrase.length > this.maxPhraseLength) return undefined;
-    const shortlist = this.closest(phrase, this.shortlist(phrase));
+    const shortlist = this.closest(phrase, this.ranked(phrase).slice(0, SHORTLIST).map((index) => this.entries[index]));
     if (shortlist.length === 0) return undefined;
     const fuse = new Fuse(shortlist, { keys: ['key'], includeScore: true, threshold: CANDIDATE_THRESHOLD, ignoreLocation: true });
     let best: FuzzyHit<T> | undefined;
@@ -138,8 +210,20 @@ export class FuzzyIndex<T> {
     return nearest.map((n) => n.entry);
   }
 
-  /** Names of a plausible length sharing the most trigrams with the phrase. */
-  private shortlist(phrase: string): Entry<T>[] {
+  /** The shortlist of a phrase, up to THOROUGH_SHORTLIST long, remembered for the next few searches. */
+  private ranked(phrase: string): number[] {
+    let ranked = this.recent.get(phrase);
+    if (!ranked) {
+      ranked = this.shortlist(phrase, THOROUGH_SHORTLIST);
+      this.recent.set(phrase, ranked);
+      // A message is read as at most a few dozen phrases; the oldest is dropped first.
+      if (this.recent.size > 32) this.recent.delete(this.recent.keys().next().value as string);
+    }
+    return ranked;
+  }
+
+  /** Indexes of names of a plausible length sharing the most trigrams with the phrase, most first. */
+  private shortlist(phrase: string, size: number): number[] {
     const grams = trigrams(phrase);
     const touched: number[] = [];
     const shortest = Math.ceil(phrase.length * MIN_LENGTH_RATIO);
@@ -170,11 +254,11 @@ export class FuzzyIndex<T> {
       this.counts[index] = 0;
       if (count >= neededAt[this.keyLengths[index]]) (byCount[count] ??= []).push(index);
     }
-    const shortlist: Entry<T>[] = [];
-    for (let count = byCount.length - 1; count > 0 && shortlist.length < SHORTLIST; count--) {
+    const shortlist: number[] = [];
+    for (let count = byCount.length - 1; count > 0 && shortlist.length < size; count--) {
       for (const index of byCount[count] ?? []) {
-        if (shortlist.length === SHORTLIST) break;
-        shortlist.push(this.entries[index]);
+        if (shortlist.length === size) break;
+        shortlist.push(index);
       }
     }
     return shortlist;
