@@ -30,7 +30,9 @@ export class AnswerComposer {
     if (q.therapies.length > 0) {
       const best = q.therapies[0];
       const tied = q.therapies.filter((t) => t.score === best.score);
-      if (best.score < ANSWER_THRESHOLD) return tied.length > 1 ? this.whichOne(tied) : this.didYouMean(best);
+      // Below the threshold nothing is answered: a typo as close to two names asks "did you mean A or
+      // B?", a weak guess at one "did you mean A?", a word several names share "which one?".
+      if (best.score < ANSWER_THRESHOLD) return tied.length === 1 || tied.every((t) => t.misspelt) ? this.didYouMean(tied.slice(0, 2)) : this.whichOne(tied);
       if (tied.length > 1 && !q.topics.includes('comparison')) return this.whichOne(tied);
       return this.monographAnswer(this.monographOf(best.id), q, best);
     }
@@ -262,7 +264,8 @@ export class AnswerComposer {
     const sections: Section[] = q.unknownTherapies.map((other) => ({
       facts: [{ text: fill(t.compareUnknown, { therapy: inSentence(m.name), other: escapeMarkdown(other.name) }), field: 'replies.answer.compareUnknown' }],
     }));
-    const others = q.therapies.filter((other) => other.id !== m.id).map((other) => this.monographOf(other.id));
+    // Only therapies named surely: a "did you mean" candidate's facts are never shown as a comparison.
+    const others = q.therapies.filter((other) => other.id !== m.id && other.score >= ANSWER_THRESHOLD).map((other) => this.monographOf(other.id));
     if (others.length > 0) {
       sections.push({ facts: [{ text: t.compareCovered, field: 'replies.answer.compareCovered' }] });
       for (const other of others) {
@@ -350,11 +353,17 @@ export class AnswerComposer {
     return this.fixed('about-bot', 'answered', fill(this.replies.aboutBot[question], values), `aboutBot.${question}`);
   }
 
-  private didYouMean(match: TherapyMatch): Answer {
-    const m = this.monographOf(match.id);
-    const answer = this.fixed('did-you-mean', 'clarification', fill(this.replies.didYouMean, { therapy: inSentence(m.name) }), 'didYouMean');
-    answer.therapyId = m.id;
-    answer.followUps = ['Yes', 'No'];
+  /** "Did you mean A?" with yes and no, or "did you mean A or B?" with a button for each. */
+  private didYouMean(candidates: TherapyMatch[]): Answer {
+    const ms = candidates.map((c) => this.monographOf(c.id));
+    const therapy = listInWords(ms.map((m) => inSentence(m.name)), 'or');
+    const answer = this.fixed('did-you-mean', 'clarification', fill(this.replies.didYouMean, { therapy }), 'didYouMean');
+    if (ms.length === 1) {
+      answer.therapyId = ms[0].id;
+      answer.followUps = ['Yes', 'No'];
+    } else {
+      answer.followUps = ms.map((m) => m.name);
+    }
     return answer;
   }
 

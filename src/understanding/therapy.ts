@@ -6,13 +6,17 @@
 //      another order ("thérapie craniosacrale" for "Craniosacrale Thérapie");
 //   2. a name from the directory of therapies without a monograph (data/other-therapies.json);
 //   3. a word + head noun the directory lacks ("Bowen therapy", "valerian root");
-//   4. a typo of a name (fuse.js), only when nothing above named a therapy;
+//   4. a typo of a name, only when nothing above named a therapy. It is answered only when close to
+//      one name and clearly closer to it than to any other therapy's (typo-match.ts); a typo as close
+//      to two therapies comes back as both, below the answer threshold ("did you mean A or B?"), and
+//      one closer to a therapy without a monograph is never taken for a covered one;
 //   5. one distinctive word of a longer name ("upledger"?) shared by one or more monographs: a guess,
 //      so it comes back with a low score and leads to "did you mean …?".
 import type { Monograph, OtherTherapies } from '../knowledge/schema';
 import { compact, normalise } from '../text/normalise';
-import { FuzzyIndex } from './fuzzy';
+import { FuzzyIndex, type Neighbour } from './fuzzy';
 import { PrefixIndex } from './prefix-index';
+import { ASK_SCORE, MARGIN, TYPO_RADIUS, judgeTypo, maxEdits, similarity, type TypoVerdict } from './typo-match';
 import type { Span, TherapyMatch, UnknownTherapy } from './types';
 
 /** Longest name, in words, looked for. */
@@ -21,14 +25,33 @@ const MAX_NAME_WORDS = 6;
 const MAX_FUZZY_WORDS = 3;
 /** Score of a match on one distinctive word of a longer name: below the answer threshold. */
 const PARTIAL_NAME_SCORE = 0.7;
-/** A typo this close to a name counts as that name ("craniosacarl"); closer to 1 is stricter. */
-const MIN_TYPO_SIMILARITY = 0.6;
-/** Typos of names without a monograph must be closer still: thousands of names make chance matches likely. */
+/** A typo closest to a name without a monograph is named only when this similar ("medication" is not
+ * "meditation"); below it, it is still never taken for a covered therapy. */
 const MIN_UNKNOWN_TYPO_SIMILARITY = 0.92;
 /** Shortest word that can stand for a longer name. */
 const MIN_PARTIAL_WORD = 6;
 
 type NameOwner = { kind: 'covered'; id: string } | { kind: 'unknown'; name: string };
+
+const isCovered = (owner: NameOwner) => owner.kind === 'covered';
+
+/** A typo that names covered therapies: answered (a match) or asked about. */
+type AskOrMatch = Extract<TypoVerdict<NameOwner>, { kind: 'match' | 'ask' }>;
+
+/** A run of words read as a misspelt name: its nearest names, closest first, one per therapy. */
+interface TypedPhrase {
+  /** The words joined, as looked up. */
+  key: string;
+  near: Neighbour<NameOwner>[];
+  /** The words, normalised, as the match reports them. */
+  matched: string;
+  /** The words the match takes (with a head noun that was not read as part of the name). */
+  span: Span;
+  /** The words read as the name. */
+  read: Span;
+  /** Similarity of the closest name: which run of words is the name is decided by it. */
+  closeness: number;
+}
 
 export interface TherapyFindings {
   covered: TherapyMatch[];
@@ -60,7 +83,6 @@ export class TherapyResolver {
   private readonly stopWords: Set<string>;
 
   constructor(monographs: readonly Monograph[], others: OtherTherapies, vocabulary: TherapyVocabulary) {
-    const fuzzyEntries: { name: string; value: NameOwner }[] = [];
     const generic = new Set(vocabulary.genericWords.map(normalise));
     const add = (name: string, owner: NameOwner) => {
       const key = compact(name);
@@ -70,7 +92,6 @@ export class TherapyResolver {
         this.tokenSets.set(tokenSetKey(words), owner);
         for (const word of words) this.nameWords.add(word);
       }
-      fuzzyEntries.push({ name, value: owner });
     };
     for (const therapy of others.therapies) {
       const owner: NameOwner = { kind: 'unknown', name: therapy.name };
@@ -91,7 +112,8 @@ export class TherapyResolver {
         }
       }
     }
-    this.fuzzy = new FuzzyIndex(fuzzyEntries);
+    // From the exact names as finally owned: a name both in the directory and in a monograph is the monograph's.
+    this.fuzzy = new FuzzyIndex([...this.exact].map(([key, owner]) => ({ name: key, value: owner })));
     this.exactPrefixes = new PrefixIndex(this.exact.keys());
     this.headNouns = new Set(vocabulary.headNouns.map(normalise));
     this.notModifiers = new Set(vocabulary.notModifiers.map(normalise));
@@ -122,7 +144,7 @@ export class TherapyResolver {
       // "craniosacarl therapy" and "cranial sacral therapy" are typos of a known name, not new therapies.
       const typo = this.coveredTypoEndingAt(words, i, taken);
       if (typo) {
-        this.record(found, typo.owner, typo.matched, typo.similarity, typo.span);
+        this.recordTypo(found, typo.verdict, typo.typed);
         continue;
       }
       const phrase = `${modifier} ${words[i]}`;
@@ -132,20 +154,17 @@ export class TherapyResolver {
 
   /** Misspelt names (step 4) and then single distinctive words (step 5), outside the spans taken. */
   findApproximate(words: readonly string[], taken: (i: number) => boolean, found: TherapyFindings): void {
-    let best: { owner: NameOwner; matched: string; similarity: number; span: Span } | undefined;
+    const readings: TypedPhrase[] = [];
     for (let start = 0; start < words.length; start++) {
       for (let length = 1; length <= MAX_FUZZY_WORDS && start + length <= words.length; length++) {
         const last = words[start + length - 1];
         if (taken(start + length - 1) || this.stopWords.has(last) || /^\d+$/.test(last)) break;
-        const phrase = words.slice(start, start + length);
-        const hit = this.fuzzy.search(phrase.join(''));
-        if (hit && hit.similarity >= MIN_TYPO_SIMILARITY && (!best || hit.similarity > best.similarity)) {
-          best = { owner: hit.value, matched: phrase.join(' '), similarity: hit.similarity, span: { start, end: start + length } };
-        }
+        this.read(readings, words, { start, end: start + length });
       }
     }
-    if (best?.owner.kind === 'covered') {
-      this.record(found, best.owner, best.matched, best.similarity, best.span);
+    const typo = this.judge(readings);
+    if (typo && typo.verdict.kind !== 'unanswerable') {
+      this.recordTypo(found, typo.verdict, typo.typed);
       return;
     }
     let partial = false;
@@ -157,27 +176,65 @@ export class TherapyResolver {
     }
     // Closest to a therapy without a monograph: that absorbs the typo, so it never drifts to a
     // covered therapy. It is named only when nearly exact ("medication" is not "meditation").
-    if (best && !partial && best.similarity >= MIN_UNKNOWN_TYPO_SIMILARITY) {
-      this.record(found, best.owner, best.matched, best.similarity, best.span);
+    const absorbed = typo?.verdict.kind === 'unanswerable' ? typo.verdict : undefined;
+    if (typo && absorbed && !partial && absorbed.distance <= maxEdits(absorbed.name.length) && absorbed.score >= MIN_UNKNOWN_TYPO_SIMILARITY) {
+      this.record(found, absorbed.value, typo.typed.matched, absorbed.score, typo.typed.span);
     }
   }
 
-  /** The closest covered name to the words ending at `end` (one to MAX_FUZZY_WORDS + 1 of them), if close enough. */
+  /** A covered name misspelt in the words ending at the head noun at `end` ("craniosacarl therapy"),
+   * read in the runs of one to MAX_FUZZY_WORDS words before it, with and without it. */
   private coveredTypoEndingAt(words: readonly string[], end: number, taken: (i: number) => boolean) {
-    let best: { owner: NameOwner; matched: string; similarity: number; span: Span } | undefined;
+    const readings: TypedPhrase[] = [];
     // The head noun alone ("therapy") is never a misspelt name: start one word before it.
     for (let start = end - 1; start >= Math.max(0, end - MAX_FUZZY_WORDS); start--) {
       if (taken(start) || this.stopWords.has(words[start])) break;
-      const phrase = words.slice(start, end + 1);
-      for (const candidate of [phrase, phrase.slice(0, -1)]) {
-        if (candidate.length === 0) continue;
-        const hit = this.fuzzy.search(candidate.join(''));
-        if (hit?.value.kind === 'covered' && hit.similarity >= MIN_TYPO_SIMILARITY && (!best || hit.similarity > best.similarity)) {
-          best = { owner: hit.value, matched: phrase.join(' '), similarity: hit.similarity, span: { start, end: end + 1 } };
-        }
-      }
+      const span = { start, end: end + 1 };
+      this.read(readings, words, span);
+      this.read(readings, words, span, { start, end });
     }
-    return best;
+    const typo = this.judge(readings);
+    return typo && typo.verdict.kind !== 'unanswerable' ? (typo as { verdict: AskOrMatch; typed: TypedPhrase }) : undefined;
+  }
+
+  /** Adds the words `read` (all those of `span` unless given) as a reading of a misspelt name, when
+   * some name is near enough to judge. */
+  private read(readings: TypedPhrase[], words: readonly string[], span: Span, read: Span = span): void {
+    const key = words.slice(read.start, read.end).join('');
+    const near = this.fuzzy.neighbours(key, TYPO_RADIUS, MARGIN);
+    if (near.length === 0 || near[0].distance > maxEdits(near[0].name.length) + 1) return;
+    readings.push({ key, near, matched: words.slice(span.start, span.end).join(' '), span, read, closeness: similarity(near[0]) });
+  }
+
+  /**
+   * The verdict on the reading closest to a name. Before a typo is answered, its words are checked
+   * thoroughly against the index, and against the readings that take more words than it:
+   * "drobelurtla massuge" is one edit from "Drobelur tea" read as one word, and two from "Drobelurtal
+   * massage" read as two; both are plausible, so it asks. A reading of fewer words is no rival: in
+   * "beltaldro massge", "massge" alone is a typo of "massage", but both words are one edit from
+   * "Beltaldro massage".
+   */
+  private judge(readings: readonly TypedPhrase[]): { verdict: TypoVerdict<NameOwner>; typed: TypedPhrase } | undefined {
+    let typed: TypedPhrase | undefined;
+    for (const reading of readings) if (!typed || reading.closeness > typed.closeness) typed = reading;
+    if (!typed) return undefined;
+    let verdict = judgeTypo(typed.near, isCovered);
+    if (verdict?.kind !== 'match') return verdict && { verdict, typed };
+    verdict = judgeTypo(this.fuzzy.neighbours(typed.key, TYPO_RADIUS, MARGIN, true), isCovered);
+    if (verdict?.kind !== 'match') return verdict && { verdict, typed };
+    const answer = verdict.value;
+    const rival = readings
+      .filter((r) => overlap(r.read, typed.read) && !within(r.read, typed.read))
+      .flatMap((r) => r.near)
+      .find((n) => n.value !== answer && n.distance <= maxEdits(n.name.length));
+    if (rival) verdict = { kind: 'ask', values: isCovered(rival.value) ? [answer, rival.value] : [answer] };
+    return { verdict, typed };
+  }
+
+  /** A typo answered (one therapy, its similarity as score) or asked about (each candidate below the threshold). */
+  private recordTypo(found: TherapyFindings, verdict: AskOrMatch, typed: TypedPhrase): void {
+    if (verdict.kind === 'match') this.record(found, verdict.value, typed.matched, verdict.score, typed.span, true);
+    else for (const owner of verdict.values) this.record(found, owner, typed.matched, ASK_SCORE, typed.span, true);
   }
 
   private longestNameAt(words: readonly string[], start: number): { owner: NameOwner; end: number } | undefined {
@@ -197,16 +254,27 @@ export class TherapyResolver {
     return undefined;
   }
 
-  private record(found: TherapyFindings, owner: NameOwner, matched: string, score: number, span: Span): void {
+  private record(found: TherapyFindings, owner: NameOwner, matched: string, score: number, span: Span, misspelt = false): void {
     found.spans.push(span);
     if (owner.kind === 'unknown') {
       if (!found.unknown.some((u) => u.name === owner.name)) found.unknown.push({ name: owner.name, matched });
       return;
     }
-    const existing = found.covered.find((c) => c.id === owner.id);
-    if (!existing) found.covered.push({ id: owner.id, matched, score });
-    else if (score > existing.score) Object.assign(existing, { matched, score });
+    const match: TherapyMatch = misspelt ? { id: owner.id, matched, score, misspelt } : { id: owner.id, matched, score };
+    const existing = found.covered.findIndex((c) => c.id === owner.id);
+    if (existing < 0) found.covered.push(match);
+    else if (score > found.covered[existing].score) found.covered[existing] = match;
   }
+}
+
+/** Whether two runs of words share a word. */
+function overlap(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Whether run a lies inside run b. */
+function within(a: Span, b: Span): boolean {
+  return a.start >= b.start && a.end <= b.end;
 }
 
 function tokenSetKey(words: readonly string[]): string {

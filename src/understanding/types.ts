@@ -25,6 +25,8 @@ export interface TherapyMatch {
   matched: string;
   /** 1 for an exact name; lower for a typo or a partial name. */
   score: number;
+  /** The words were a misspelling of this therapy's name (answered, or one of the candidates of "did you mean …?"). */
+  misspelt?: boolean;
 }
 
 /** A therapy the person asked about that has no monograph. */
