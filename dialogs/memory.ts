@@ -42,6 +42,8 @@ export interface PendingClarification {
   text: string;
   /** The therapy offered by "did you mean …?", waiting for yes or no. */
   suggested?: string;
+  /** "Did you mean A or B?" was asked: waiting for one of them (a no asks which therapy instead). */
+  choosing?: boolean;
 }
 
 export interface ConversationMemory {

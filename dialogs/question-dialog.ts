@@ -1,6 +1,7 @@
 // Answers one question, using what the conversation is already about. When no therapy can be
-// resolved it asks which one (or "did you mean …?") and waits: the reply, typed, misspelt or a
-// button, completes the pending question. A reply that asks something else drops the clarification.
+// resolved it asks which one (or "did you mean A?", "did you mean A or B?") and waits: the reply,
+// typed, misspelt or a button, completes the pending question. A reply that asks something else
+// drops the clarification.
 import type { TurnContext } from 'botbuilder';
 import type { ResolvedQuestion, TherapyMatch } from '../src/understanding/types';
 import { handOff } from './handoff';
@@ -42,6 +43,7 @@ export class QuestionDialog {
     await sendAnswer(context, answer, memory);
     if (answer.outcome === 'clarification') {
       memory.pending = { text, suggested: answer.kind === 'did-you-mean' ? answer.therapyId : undefined };
+      if (answer.kind === 'did-you-mean' && !answer.therapyId) memory.pending.choosing = true;
       return 'waiting';
     }
     updateContext(memory, answer, this.conditionIds(question));
@@ -56,7 +58,9 @@ export class QuestionDialog {
     if (pending.suggested && reply.yesNo === 'yes') {
       return this.begin(context, memory, { text: pending.text, therapy: { id: pending.suggested, matched: '', score: 1 } });
     }
-    if (pending.suggested && reply.yesNo === 'no') {
+    // "Yes" to "did you mean A or B?" does not say which: the question is asked again.
+    if (pending.choosing && reply.yesNo === 'yes') return this.begin(context, memory, { text: pending.text });
+    if ((pending.suggested || pending.choosing) && reply.yesNo === 'no') {
       await sendAnswer(context, this.services.conversation.answers.clarifyTherapy(), memory);
       memory.pending = { text: pending.text };
       return 'waiting';
