@@ -7,7 +7,9 @@
 //   word*       any word starting with "word" (numb* matches numb, numbness)
 //   a|b|c*      any of the alternatives; each is ONE word, so write "do not" and "dont"
 //               as two patterns, never "dont|do not"
+//   a|b_c       an alternative of several words joins them with "_": "lot|so_much" is "lot" or "so much"
 //   #           a number (12, 80)
+//   ##          a number of 10 or more ("took 20 tablets", not "took 2 tablets")
 //   *           a gap of up to MAX_GAP words (zero words allowed)
 //   @name       any word of a named word list (a macro), e.g. @medicine; see expandMacros
 // A pattern may not start or end with a gap.
@@ -15,8 +17,10 @@ import { normalise } from './normalise';
 
 export const MAX_GAP = 4;
 
-type Alternative = { kind: 'word'; word: string } | { kind: 'prefix'; prefix: string } | { kind: 'number' };
-type Slot = { kind: 'gap' } | { kind: 'any-of'; alternatives: Alternative[] };
+type Part = { kind: 'word'; word: string } | { kind: 'prefix'; prefix: string } | { kind: 'number'; atLeast: number };
+/** One alternative of a slot: usually one word; several when written joined by "_". */
+type Alternative = Part[];
+type Slot = { kind: 'gap'; max: number } | { kind: 'any-of'; alternatives: Alternative[] };
 
 export interface PhraseMatch<T> {
   value: T;
@@ -45,20 +49,27 @@ export function expandMacros(pattern: string, macros: Readonly<Record<string, re
     .join(' ');
 }
 
-/** Parses one pattern; throws PatternError with a reason when it is not valid. */
-export function parsePattern(pattern: string): Slot[] {
+/**
+ * Parses one pattern; throws PatternError with a reason when it is not valid. With `keyOf`, each literal
+ * word is stored as its key (a lemma), to be compared with the keys of a message's words; prefixes
+ * ("respir*") still compare with the words as typed.
+ */
+export function parsePattern(pattern: string, keyOf: (word: string) => string = (word) => word, maxGap = MAX_GAP): Slot[] {
   const slots: Slot[] = pattern
     .trim()
     .split(/\s+/)
     .map((token): Slot => {
-      if (token === '*') return { kind: 'gap' };
-      const alternatives = token.split('|').map((alt): Alternative => {
-        if (alt === '#') return { kind: 'number' };
-        const isPrefix = alt.endsWith('*');
-        const word = normalise(isPrefix ? alt.slice(0, -1) : alt).replaceAll(' ', '');
-        if (word === '') throw new PatternError(`"${token}" has an empty alternative`);
-        return isPrefix ? { kind: 'prefix', prefix: word } : { kind: 'word', word };
-      });
+      if (token === '*') return { kind: 'gap', max: maxGap };
+      const alternatives = token.split('|').map((alt): Alternative =>
+        alt.split('_').map((part): Part => {
+          if (part === '#') return { kind: 'number', atLeast: 0 };
+          if (part === '##') return { kind: 'number', atLeast: 10 };
+          const isPrefix = part.endsWith('*');
+          const word = normalise(isPrefix ? part.slice(0, -1) : part).replaceAll(' ', '');
+          if (word === '') throw new PatternError(`"${token}" has an empty alternative`);
+          return isPrefix ? { kind: 'prefix', prefix: word } : { kind: 'word', word: keyOf(word) };
+        }),
+      );
       return { kind: 'any-of', alternatives };
     });
   if (slots.length === 0 || (slots.length === 1 && slots[0].kind === 'gap')) throw new PatternError('pattern is empty');
@@ -68,79 +79,139 @@ export function parsePattern(pattern: string): Slot[] {
 
 const isNumber = (word: string) => word.length > 0 && word.length <= 12 && [...word].every((c) => c >= '0' && c <= '9');
 
-function matchesWord(slot: Slot, word: string): boolean {
-  if (slot.kind === 'gap') return false;
-  return slot.alternatives.some((alt) =>
-    alt.kind === 'word' ? alt.word === word : alt.kind === 'prefix' ? word.startsWith(alt.prefix) : isNumber(word),
-  );
+function matchesPart(part: Part, word: string, key: string): boolean {
+  return part.kind === 'word' ? part.word === key : part.kind === 'prefix' ? word.startsWith(part.prefix) : isNumber(word) && Number(word) >= part.atLeast;
+}
+
+/** How many words an alternative covers at words[i], or -1 when it does not match there. */
+function alternativeLength(alt: Alternative, words: readonly string[], keys: readonly string[], i: number): number {
+  if (i + alt.length > words.length) return -1;
+  for (let p = 0; p < alt.length; p++) if (!matchesPart(alt[p], words[i + p], keys[i + p])) return -1;
+  return alt.length;
 }
 
 /** Returns the end index of the shortest match of slots[s..] starting at words[i], or -1. */
-function matchFrom(slots: Slot[], s: number, words: readonly string[], i: number): number {
+function matchFrom(slots: Slot[], s: number, words: readonly string[], keys: readonly string[], i: number): number {
   if (s === slots.length) return i;
   const slot = slots[s];
   if (slot.kind === 'gap') {
-    for (let skip = 0; skip <= MAX_GAP && i + skip <= words.length; skip++) {
-      const end = matchFrom(slots, s + 1, words, i + skip);
+    for (let skip = 0; skip <= slot.max && i + skip <= words.length; skip++) {
+      const end = matchFrom(slots, s + 1, words, keys, i + skip);
       if (end !== -1) return end;
     }
     return -1;
   }
-  if (i >= words.length || !matchesWord(slot, words[i])) return -1;
-  return matchFrom(slots, s + 1, words, i + 1);
+  if (i >= words.length) return -1;
+  for (const alt of slot.alternatives) {
+    const length = alternativeLength(alt, words, keys, i);
+    if (length === -1) continue;
+    const end = matchFrom(slots, s + 1, words, keys, i + length);
+    if (end !== -1) return end;
+  }
+  return -1;
 }
 
 interface Compiled<T> {
   slots: Slot[];
   value: T;
+  /** For each slot made only of literal words, their keys: a message lacking all of one slot's keys cannot match. */
+  required: string[][];
 }
+
+function requiredKeys(slots: Slot[]): string[][] {
+  const required: string[][] = [];
+  for (const slot of slots) {
+    if (slot.kind !== 'any-of') continue;
+    const keys: string[] = [];
+    for (const alt of slot.alternatives) {
+      const head = alt[0];
+      if (head.kind !== 'word') {
+        keys.length = 0;
+        break;
+      }
+      keys.push(head.word);
+    }
+    if (keys.length > 0) required.push(keys);
+  }
+  return required;
+}
+
+/** Prefix patterns are bucketed by up to this many first letters, so a word meets only those it could start. */
+const PREFIX_BUCKET = 3;
 
 export class PhraseMatcher<T> {
   private readonly compiled: Compiled<T>[];
-  /** Patterns whose first word is literal, by that word: most patterns, so most are never tried. */
+  /** Patterns that can start with a literal word, by that word (its key): most patterns, so most are never tried. */
   private readonly byFirstWord = new Map<string, Compiled<T>[]>();
-  /** Patterns starting with a prefix or a number (or a mix), by the first character a word must then
-   * have: a word is only tried against the few whose first slot could match it. */
-  private readonly byFirstChar = new Map<string, Compiled<T>[]>();
+  /** Patterns that can start with a prefix ("respir*"), by the prefix's first letters (up to PREFIX_BUCKET). */
+  private readonly byPrefix = new Map<string, Compiled<T>[]>();
+  /** First letters of the prefix buckets: most words start with none of them and skip the bucket lookups. */
+  private readonly prefixInitials = new Set<string>();
+  /** Patterns that can start with a number. */
+  private readonly byNumber: Compiled<T>[] = [];
 
-  constructor(entries: readonly { pattern: string; value: T }[]) {
-    this.compiled = entries.map((e) => ({ slots: parsePattern(e.pattern), value: e.value }));
+  /**
+   * With `keyOf`, literal words match on keys (see parsePattern): pass the message's keys to findAll.
+   * `maxGap` widens "*" for languages that put more small words between the parts of a phrase.
+   */
+  constructor(entries: readonly { pattern: string; value: T }[], keyOf?: (word: string) => string, maxGap = MAX_GAP) {
+    this.compiled = entries.map((e) => {
+      const slots = parsePattern(e.pattern, keyOf, maxGap);
+      return { slots, value: e.value, required: requiredKeys(slots) };
+    });
+    const add = (map: Map<string, Compiled<T>[]>, key: string, c: Compiled<T>) => {
+      const list = map.get(key) ?? [];
+      // Alternatives that share a key ("have|had") index the pattern once.
+      if (!list.includes(c)) list.push(c);
+      map.set(key, list);
+    };
     for (const c of this.compiled) {
       const first = c.slots[0];
-      const literals = first.kind === 'any-of' && first.alternatives.every((a) => a.kind === 'word') ? first.alternatives : undefined;
-      if (!literals) {
-        const chars = new Set<string>();
-        if (first.kind === 'any-of') {
-          for (const alt of first.alternatives) {
-            if (alt.kind === 'word') chars.add(alt.word[0]);
-            else if (alt.kind === 'prefix') chars.add(alt.prefix[0]);
-            else for (const digit of '0123456789') chars.add(digit);
-          }
+      if (first.kind !== 'any-of') continue;
+      for (const head of first.alternatives.map((a) => a[0])) {
+        if (head.kind === 'word') add(this.byFirstWord, head.word, c);
+        else if (head.kind === 'prefix') {
+          add(this.byPrefix, head.prefix.slice(0, PREFIX_BUCKET), c);
+          this.prefixInitials.add(head.prefix[0]);
         }
-        for (const char of chars) this.byFirstChar.set(char, [...(this.byFirstChar.get(char) ?? []), c]);
-        continue;
-      }
-      for (const alt of literals) {
-        if (alt.kind !== 'word') continue;
-        const list = this.byFirstWord.get(alt.word) ?? [];
-        list.push(c);
-        this.byFirstWord.set(alt.word, list);
+        else if (!this.byNumber.includes(c)) this.byNumber.push(c);
       }
     }
   }
 
-  /** Every match of every pattern, in order of position. Cost: linear in the number of words. */
-  findAll(words: readonly string[]): PhraseMatch<T>[] {
+  /**
+   * Every match of every pattern, in order of position. Cost: linear in the number of words.
+   * `keys` (one per word) are what literal pattern words compare with; by default the words themselves.
+   */
+  findAll(words: readonly string[], keys: readonly string[] = words): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
+    // A pattern reachable through two indexes at one position is tried once.
+    const tried = new Set<Compiled<T>>();
+    // Patterns needing a word the message lacks are never searched (their gaps make a search costly).
+    const present = new Set(keys);
+    const feasible = new Map<Compiled<T>, boolean>();
+    const canMatch = (c: Compiled<T>) => {
+      let ok = feasible.get(c);
+      if (ok === undefined) feasible.set(c, (ok = c.required.every((slot) => slot.some((key) => present.has(key)))));
+      return ok;
+    };
     const tryAll = (list: Compiled<T>[] | undefined, start: number) => {
-      for (const { slots, value } of list ?? []) {
-        const end = matchFrom(slots, 0, words, start);
-        if (end !== -1) matches.push({ value, start, end });
+      if (!list) return;
+      for (const c of list) {
+        if (tried.has(c) || !canMatch(c)) continue;
+        tried.add(c);
+        const end = matchFrom(c.slots, 0, words, keys, start);
+        if (end !== -1) matches.push({ value: c.value, start, end });
       }
     };
     for (let start = 0; start < words.length; start++) {
-      tryAll(this.byFirstWord.get(words[start]), start);
-      tryAll(this.byFirstChar.get(words[start][0]), start);
+      tried.clear();
+      const word = words[start];
+      tryAll(this.byFirstWord.get(keys[start]), start);
+      if (this.prefixInitials.has(word[0])) {
+        for (let n = 1; n <= PREFIX_BUCKET && n <= word.length; n++) tryAll(this.byPrefix.get(word.slice(0, n)), start);
+      }
+      if (this.byNumber.length > 0 && isNumber(word)) tryAll(this.byNumber, start);
     }
     return matches;
   }
@@ -152,7 +223,7 @@ export class PhraseMatcher<T> {
 
   /** Whether any pattern matches the whole message exactly (used for greetings, thanks, ...). */
   matchesWhole(words: readonly string[]): T | undefined {
-    for (const { slots, value } of this.compiled) if (matchFrom(slots, 0, words, 0) === words.length && words.length > 0) return value;
+    for (const { slots, value } of this.compiled) if (matchFrom(slots, 0, words, words, 0) === words.length && words.length > 0) return value;
     return undefined;
   }
 }

@@ -66,3 +66,22 @@ describe('phrase patterns', () => {
     expect(matcher.findAll(hostile)).toEqual([]);
   });
 });
+
+describe('phrase patterns on keys, word groups and large numbers', () => {
+  it('joins the words of one alternative with "_"', () => {
+    expect(matches('bleeding * heavily|non_stop', 'it is bleeding non stop')).toBe(true);
+    expect(matches('bleeding * heavily|non_stop', 'it is bleeding non')).toBe(false);
+  });
+
+  it('"##" is a number of ten or more', () => {
+    expect(matches('took ## pills', 'she took 20 pills')).toBe(true);
+    expect(matches('took ## pills', 'she took 2 pills')).toBe(false);
+  });
+
+  it('compares literal words by key and prefixes by the word as typed', () => {
+    const keyOf = (w: string) => w.replace(/ing$/, '');
+    const matcher = new PhraseMatcher([{ pattern: 'bleed * stop', value: 'k' }, { pattern: 'respir*', value: 'p' }], keyOf);
+    const typed = words('bleeding wont stop respira');
+    expect(matcher.findAll(typed, typed.map(keyOf)).map((m) => m.value)).toEqual(['k', 'p']);
+  });
+});
