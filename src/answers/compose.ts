@@ -21,6 +21,11 @@ export class AnswerComposer {
 
   /** The answer to a question; `context` stands in for what the conversation is already about. */
   answer(question: ResolvedQuestion, context: AnswerContext = {}): Answer {
+    const answer = this.route(question, context);
+    return question.safetyNote && !question.emergency ? this.withSafetyNote(answer, question.safetyNote) : answer;
+  }
+
+  private route(question: ResolvedQuestion, context: AnswerContext): Answer {
     const q = withContextCondition(question, context);
     if (q.emergency) return this.emergency(q.emergency.kind);
     if (q.therapies.length === 0 && q.unknownTherapies.length > 0) return this.unknownTherapy(q.unknownTherapies);
@@ -322,8 +327,16 @@ export class AnswerComposer {
     };
   }
 
+  /** A red flag mentioned but not current (a past attempt) keeps the normal answer and adds its one-line note first. */
+  private withSafetyNote(answer: Answer, kind: string): Answer {
+    const note = this.knowledge.redFlags.emergencies.find((e) => e.kind === kind)?.note;
+    if (!note) return answer;
+    const warning: Warning = { title: this.replies.safetyNoteTitle, facts: [{ text: note, field: `red-flags.${kind}.note` }] };
+    return { ...answer, warnings: [warning, ...answer.warnings] };
+  }
+
   private emergency(kind: string): Answer {
-    const flag = this.knowledge.redFlags.flags.find((f) => f.kind === kind);
+    const flag = this.knowledge.redFlags.emergencies.find((f) => f.kind === kind);
     const e = this.replies.emergency;
     return {
       kind: 'emergency',

@@ -1,6 +1,6 @@
 // Validated knowledge with the lookups the rest of the bot needs, built once at start-up.
 import type { Knowledge } from './load';
-import type { Cues, EvidenceRating, LexiconEntry, Monograph, OtherTherapies, RatingMeaning, RedFlags, Replies, SafetyRating, Use } from './schema';
+import type { Cues, EvidenceRating, LanguageData, LexiconEntry, Monograph, OtherTherapies, RatingMeaning, RedFlags, Replies, SafetyRating, Use } from './schema';
 
 export class KnowledgeBase {
   readonly monographs: readonly Monograph[];
@@ -9,6 +9,7 @@ export class KnowledgeBase {
   readonly replies: Replies;
   readonly redFlags: RedFlags;
   readonly otherTherapies: OtherTherapies;
+  readonly language: LanguageData;
   private readonly monographById = new Map<string, Monograph>();
   private readonly lexiconById = new Map<string, LexiconEntry>();
 
@@ -19,6 +20,7 @@ export class KnowledgeBase {
     this.replies = knowledge.replies;
     this.redFlags = knowledge.redFlags;
     this.otherTherapies = knowledge.otherTherapies;
+    this.language = knowledge.language;
     for (const m of knowledge.monographs) this.monographById.set(m.id, m);
     for (const entry of knowledge.lexicon) this.lexiconById.set(entry.id, entry);
   }

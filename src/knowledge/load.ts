@@ -7,12 +7,14 @@ import type { z } from 'zod';
 import {
   ConditionLexicon,
   Cues,
+  LanguageData,
   Monograph,
   OtherTherapies,
   RatingScales,
   RedFlags,
   Replies,
   type Cues as CuesT,
+  type LanguageData as LanguageDataT,
   type OtherTherapies as OtherTherapiesT,
   type RedFlags as RedFlagsT,
   type LexiconEntry,
@@ -22,6 +24,7 @@ import {
 } from './schema';
 import { compact } from '../text/normalise';
 import { PatternError, expandMacros, parsePattern } from '../text/phrases';
+import { LANGUAGES, keyOf } from '../text/lemmas';
 
 export interface DataProblem {
   file: string;
@@ -38,6 +41,7 @@ export interface Knowledge {
   replies: RepliesT;
   redFlags: RedFlagsT;
   otherTherapies: OtherTherapiesT;
+  language: LanguageDataT;
 }
 
 export type LoadResult = { ok: true; knowledge: Knowledge } | { ok: false; problems: DataProblem[] };
@@ -48,6 +52,7 @@ export const CUES_FILE = 'cues.json';
 export const REPLIES_FILE = 'replies.json';
 export const RED_FLAGS_FILE = 'red-flags.json';
 export const OTHER_THERAPIES_FILE = 'other-therapies.json';
+export const LANGUAGE_FILE = 'language.json';
 export const MONOGRAPH_DIR = 'monographs';
 
 /** Reads `dir` (ratings, lexicon, cues, replies, red flags, other therapies, monographs/*.json) and validates it as a whole. */
@@ -72,6 +77,7 @@ export function loadKnowledge(dir: string): LoadResult {
   const replies = read(join(dir, REPLIES_FILE), Replies);
   const redFlags = read(join(dir, RED_FLAGS_FILE), RedFlags);
   const otherTherapies = read(join(dir, OTHER_THERAPIES_FILE), OtherTherapies);
+  const language = read(join(dir, LANGUAGE_FILE), LanguageData);
 
   const monographDir = join(dir, MONOGRAPH_DIR);
   const monographFiles = listJsonFiles(monographDir, display(monographDir), problems);
@@ -86,11 +92,11 @@ export function loadKnowledge(dir: string): LoadResult {
   const wordLists = cues?.wordLists ?? {};
   if (lexicon) problems.push(...checkPatterns({ conditions: lexicon.map((e) => ({ patterns: e.patterns ?? [] })) }, display(join(dir, LEXICON_FILE)), wordLists));
   if (cues) problems.push(...checkPatterns({ ...cues, wordLists: {} }, display(join(dir, CUES_FILE)), wordLists));
-  if (redFlags) problems.push(...checkPatterns(redFlags, display(join(dir, RED_FLAGS_FILE)), wordLists));
+  if (redFlags) problems.push(...checkRedFlags(redFlags, display(join(dir, RED_FLAGS_FILE))));
   if (otherTherapies) problems.push(...checkOtherTherapies(otherTherapies, monographs, display(join(dir, OTHER_THERAPIES_FILE))));
 
-  if (problems.length > 0 || !ratings || !lexicon || !cues || !replies || !redFlags || !otherTherapies) return { ok: false, problems };
-  const knowledge = { monographs: monographs.map((m) => m.monograph), lexicon, ratings, cues, replies, redFlags, otherTherapies };
+  if (problems.length > 0 || !ratings || !lexicon || !cues || !replies || !redFlags || !otherTherapies || !language) return { ok: false, problems };
+  const knowledge = { monographs: monographs.map((m) => m.monograph), lexicon, ratings, cues, replies, redFlags, otherTherapies, language };
   return { ok: true, knowledge };
 }
 
@@ -256,6 +262,61 @@ function checkPatterns(json: unknown, file: string, wordLists: Record<string, st
     else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
   };
   visit(json, []);
+  return problems;
+}
+
+/**
+ * Red flags: every phrase parses in its language (literal words as lemma keys); every combination names
+ * known concepts; every concept serves some emergency (an unused concept is a mistake, not a spare).
+ */
+function checkRedFlags(redFlags: RedFlagsT, file: string): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const checkPhrases = (phrases: Partial<Record<string, readonly string[]>> | undefined, path: PropertyKey[]) => {
+    for (const language of LANGUAGES) {
+      (phrases?.[language] ?? []).forEach((phrase, i) => {
+        try {
+          parsePattern(phrase, (word) => keyOf(language, word));
+        } catch (error) {
+          if (!(error instanceof PatternError)) throw error;
+          problems.push({ file, path: formatPath([...path, language, i]), message: `bad phrase "${phrase}": ${error.message}` });
+        }
+      });
+    }
+  };
+  for (const [id, concept] of Object.entries(redFlags.concepts)) {
+    checkPhrases(concept.terms, ['concepts', id, 'terms']);
+    checkPhrases(concept.idioms, ['concepts', id, 'idioms']);
+  }
+  for (const [kind, triggers] of Object.entries(redFlags.context)) {
+    if ('window' in triggers) {
+      checkPhrases(triggers.before, ['context', kind, 'before']);
+      checkPhrases(triggers.after, ['context', kind, 'after']);
+    } else checkPhrases(triggers, ['context', kind]);
+  }
+  const used = new Set<string>();
+  const kinds = new Set<string>();
+  redFlags.emergencies.forEach((emergency, e) => {
+    if (kinds.has(emergency.kind)) problems.push({ file, path: formatPath(['emergencies', e, 'kind']), message: `duplicate kind "${emergency.kind}"` });
+    kinds.add(emergency.kind);
+    emergency.when.forEach((combination, c) =>
+      combination.forEach((concept, i) => {
+        used.add(concept);
+        for (const part of redFlags.composites[concept]?.near ?? []) used.add(part);
+        if (!(concept in redFlags.concepts) && !(concept in redFlags.composites)) {
+          problems.push({ file, path: formatPath(['emergencies', e, 'when', c, i]), message: `unknown concept "${concept}"` });
+        }
+      }),
+    );
+  });
+  for (const [id, composite] of Object.entries(redFlags.composites)) {
+    if (id in redFlags.concepts) problems.push({ file, path: formatPath(['composites', id]), message: `"${id}" is also a concept` });
+    composite.near.forEach((part, i) => {
+      if (!(part in redFlags.concepts)) problems.push({ file, path: formatPath(['composites', id, 'near', i]), message: `unknown concept "${part}"` });
+    });
+  }
+  for (const id of Object.keys(redFlags.concepts)) {
+    if (!used.has(id)) problems.push({ file, path: formatPath(['concepts', id]), message: 'concept is not used by any emergency' });
+  }
   return problems;
 }
 

@@ -204,13 +204,95 @@ export const Cues = z.strictObject({
 });
 export type Cues = z.infer<typeof Cues>;
 
-/** data/red-flags.json: emergencies, each with the reply that leads with the action to take. */
+/** Phrases in each language the bot reads: English, Spanish, French. */
+const phrasesByLanguage = z.strictObject({ en: phrases, es: phrases, fr: phrases });
+const optionalPhrasesByLanguage = z.strictObject({ en: z.array(text), es: z.array(text), fr: z.array(text) }).partial();
+
+/** Words around a red-flag concept that change what it means (ConText): before it, after it, or both. */
+const ContextTriggers = z.strictObject({
+  /** How many words may stand between a trigger and the concept it modifies. */
+  window: z.number().int().min(0).max(12),
+  /** The window for triggers after the concept, when it differs ("chest pain gone" but not "chest pain, not going away"). */
+  afterWindow: z.number().int().min(0).max(12).optional(),
+  before: optionalPhrasesByLanguage.optional(),
+  after: optionalPhrasesByLanguage.optional(),
+  /** A pronoun or possessive between trigger and concept starts another clause, so ends the trigger's reach. */
+  stopsAtClause: z.boolean().default(false),
+});
+export type ContextTriggers = z.infer<typeof ContextTriggers>;
+
+/** What makes a mention of a red-flag concept not a current, real concern. */
+export const CONTEXT_KINDS = ['negated', 'historical', 'habitual', 'hypothetical', 'generic'] as const;
+export type ContextKind = (typeof CONTEXT_KINDS)[number];
+
+/**
+ * data/red-flags.json: emergencies recognised as clinical concepts. A concept is what people describe
+ * (not breathing, a blow to the head), with its terms in each language, matched on lemmas; an emergency
+ * is one or more combinations of concepts (a blow to the head AND confusion), each with the reply that
+ * leads with the action to take. Context decides whether a mention is current.
+ */
 export const RedFlags = z.strictObject({
-  flags: z
-    .array(z.strictObject({ kind: slug, reply: text, patterns: phrases }))
+  concepts: z.record(
+    slug,
+    z.strictObject({
+      terms: phrasesByLanguage,
+      /** Figures of speech that contain the concept's words but not its meaning ("dying to try it"). */
+      idioms: optionalPhrasesByLanguage.optional(),
+      /** Whether a habitual mention is still current: "I think about suicide every day" is a crisis now. */
+      habitualIsCurrent: z.boolean().optional(),
+    }),
+  ),
+  /**
+   * Concepts made of two others found close together, in any order and wording: a body part and what is
+   * wrong with it ("my chest feels so tight", "pain right in the middle of my chest").
+   */
+  composites: z.record(slug, z.strictObject({ near: z.tuple([slug, slug]), within: z.number().int().min(0).max(8) })),
+  emergencies: z
+    .array(
+      z.strictObject({
+        kind: slug,
+        reply: text,
+        /** Any one of these combinations, each a list of concepts that must all be current. */
+        when: z.array(z.array(slug).min(1)).min(1),
+        /** A one-line note kept for a mention that is not current (a past attempt): kind, never alarming. */
+        note: text.optional(),
+      }),
+    )
     .min(1),
+  context: z.strictObject({
+    negated: ContextTriggers,
+    historical: ContextTriggers,
+    habitual: ContextTriggers,
+    hypothetical: ContextTriggers,
+    generic: ContextTriggers,
+    /** Words that place a mention now ("right now", "just", "still"): they outweigh historical and habitual. */
+    current: ContextTriggers,
+    /** Words that end every trigger's reach ("but", "pero", "mais"). */
+    terminators: optionalPhrasesByLanguage,
+    /** Pronouns and possessives: where stopsAtClause triggers stop. */
+    clauseStarts: optionalPhrasesByLanguage,
+    /** Words that make a term negative ("not breathing", "ne respire plus"): such a term is not negated again. */
+    negativeWords: z.strictObject({ en: z.array(z.string()), es: z.array(z.string()), fr: z.array(z.string()) }),
+    /** Words that join a list ("or", "ni", "ou"): a negation carries across them to the next mention. */
+    joiners: z.strictObject({ en: z.array(z.string()), es: z.array(z.string()), fr: z.array(z.string()) }),
+    /** Phrases that contain a trigger but do not act as one ("not sure if", "no doubt"): ConText's pseudo-triggers. */
+    pseudo: optionalPhrasesByLanguage,
+  }),
 });
 export type RedFlags = z.infer<typeof RedFlags>;
+
+/** data/language.json: what normalisation cannot do alone, per language. */
+export const LanguageData = z.strictObject({
+  /** The commonest small words of each language: with WordNet, they tell an English message from another. */
+  functionWords: z.strictObject({ en: z.array(z.string()).min(1), es: z.array(z.string()).min(1), fr: z.array(z.string()).min(1) }),
+  /** Contractions and text-speak as normalised words → the words they stand for ("cant" → "can not"). */
+  contractions: z.strictObject({
+    en: z.record(z.string().regex(/^[a-z0-9]+$/), text),
+    es: z.record(z.string().regex(/^[a-z0-9]+$/), text),
+    fr: z.record(z.string().regex(/^[a-z0-9]+$/), text),
+  }),
+});
+export type LanguageData = z.infer<typeof LanguageData>;
 
 export const OTHER_THERAPY_KINDS = ['therapy', 'herb', 'supplement', 'remedy'] as const;
 
@@ -246,6 +328,8 @@ export const Replies = z.strictObject({
   whichOne: text,
   aboutBot: z.strictObject({ identity: text, sources: text, currency: text }),
   emergency: z.strictObject({ lead: text, tail: text }),
+  /** Title of the one-line note for a red flag mentioned but not current. */
+  safetyNoteTitle: text,
   answer: z.strictObject({
     alsoCalled: text,
     unlistedCondition: text,

@@ -1,22 +1,77 @@
-// The first thing every message meets: red flags for emergencies, in plain and indirect wording.
+// The first thing every message meets: red flags recognised as clinical concepts (data/red-flags.json),
+// in English, Spanish and French, on lemmas. An emergency is a combination of concepts that are all
+// current; a mention that is negated, past, habitual, hypothetical or generic is not an emergency, but
+// may earn a one-line note (a crisis line for someone who mentions a past attempt).
 import type { RedFlags } from '../knowledge/schema';
-import { PhraseMatcher, expandMacros } from '../text/phrases';
+import type { Lemmatiser } from '../text/lemmas';
+import { ConceptFinder } from './red-flags/concepts';
+import { ContextReader } from './red-flags/context';
+import { TypoCorrector } from './red-flags/typos';
+import { normalise } from '../text/normalise';
+
+export interface SafetyFinding {
+  /** The most urgent emergency kind, in data order, whose concepts are all current. */
+  emergency?: string;
+  /** An emergency kind mentioned but not current, whose note the answer carries. */
+  note?: string;
+}
 
 export class SafetyScreen {
-  private readonly matcher: PhraseMatcher<string>;
-  /** Flag kinds in data order: the first listed wins when a message has several. */
-  private readonly order: string[];
+  private readonly concepts: ConceptFinder;
+  private readonly context: ContextReader;
+  private readonly typos: TypoCorrector;
+  private readonly composites: [string, RedFlags['composites'][string]][];
 
-  constructor(redFlags: RedFlags, wordLists: Record<string, string[]> = {}) {
-    this.order = redFlags.flags.map((f) => f.kind);
-    this.matcher = new PhraseMatcher(
-      redFlags.flags.flatMap((f) => f.patterns.map((pattern) => ({ pattern: expandMacros(pattern, wordLists), value: f.kind }))),
+  constructor(
+    private readonly redFlags: RedFlags,
+    private readonly lemmatiser: Lemmatiser,
+  ) {
+    this.concepts = new ConceptFinder(redFlags.concepts);
+    this.context = new ContextReader(redFlags.context);
+    this.composites = Object.entries(redFlags.composites);
+    const concepts = Object.values(redFlags.concepts);
+    this.typos = new TypoCorrector(
+      concepts.flatMap((c) => literalWords(c.terms.en)),
+      new Set(concepts.flatMap((c) => [...literalWords(c.terms.es), ...literalWords(c.terms.fr)])),
     );
   }
 
-  /** The most urgent red-flag kind in the message, if any. */
-  check(words: readonly string[]): string | undefined {
-    const kinds = this.matcher.values(words);
-    return this.order.find((kind) => kinds.has(kind));
+  check(words: readonly string[]): SafetyFinding {
+    const text = this.lemmatiser.analyse(words, (expanded) => this.typos.correct(expanded));
+    const mentions = this.concepts.find(text);
+    if (mentions.length === 0) return {};
+    const statuses = this.context.statuses(text, mentions);
+    const current = new Set<string>();
+    const mentioned = new Set<string>();
+    const isCurrent = (i: number) => statuses[i] === 'current' || (statuses[i] === 'habitual' && this.redFlags.concepts[mentions[i].concept].habitualIsCurrent === true);
+    for (const [i, mention] of mentions.entries()) {
+      if (isCurrent(i)) current.add(mention.concept);
+      if (statuses[i] !== 'negated') mentioned.add(mention.concept);
+    }
+    // A composite holds where its two parts lie close: current when both are, mentioned when neither is negated.
+    for (const [id, { near, within }] of this.composites) {
+      for (const [a, ma] of mentions.entries()) {
+        if (ma.concept !== near[0]) continue;
+        for (const [b, mb] of mentions.entries()) {
+          if (mb.concept !== near[1] || Math.max(ma.start, mb.start) - Math.min(ma.end, mb.end) > within) continue;
+          if (isCurrent(a) && isCurrent(b)) current.add(id);
+          if (statuses[a] !== 'negated' && statuses[b] !== 'negated') mentioned.add(id);
+        }
+      }
+    }
+    const holds = (concepts: Set<string>) => (combination: readonly string[]) => combination.every((c) => concepts.has(c));
+    const emergency = this.redFlags.emergencies.find((e) => e.when.some(holds(current)));
+    if (emergency) return { emergency: emergency.kind };
+    const noted = this.redFlags.emergencies.find((e) => e.note && e.when.some(holds(mentioned)));
+    return noted ? { note: noted.kind } : {};
   }
+}
+
+/** The literal words of phrases ("can not * breathe|breath" → can, not, breathe, breath): not prefixes or numbers. */
+function literalWords(phrases: readonly string[]): string[] {
+  return phrases
+    .flatMap((p) => p.split(/[\s|_]+/))
+    .filter((w) => w !== '' && !w.endsWith('*') && !w.startsWith('#'))
+    .map((w) => normalise(w))
+    .filter((w) => w !== '' && !w.includes(' '));
 }

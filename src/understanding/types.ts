@@ -46,6 +46,8 @@ export interface ConditionMatch {
 export interface ResolvedQuestion {
   /** Set when a red flag was found: answered before anything else. */
   emergency?: { kind: string };
+  /** A red flag mentioned but not current (a past attempt): the answer carries that emergency's note. */
+  safetyNote?: string;
   social?: SocialIntent;
   command?: Command;
   /** The whole message is a yes or a no (an answer to "did you mean …?"). */

@@ -1,6 +1,7 @@
 // One message in, one ResolvedQuestion out. Pure: no I/O, no botbuilder.
 // Order: safety screen → therapies → conditions → topics; each step skips words an earlier step used.
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { Lemmatiser } from '../text/lemmas';
 import { normalise } from '../text/normalise';
 import { ConditionResolver } from './conditions';
 import { CueReader } from './cues';
@@ -16,7 +17,7 @@ export class Understanding {
 
   constructor(knowledge: KnowledgeBase) {
     const { cues } = knowledge;
-    this.screen = new SafetyScreen(knowledge.redFlags, cues.wordLists);
+    this.screen = new SafetyScreen(knowledge.redFlags, new Lemmatiser(knowledge.language));
     this.therapies = new TherapyResolver(knowledge.monographs, knowledge.otherTherapies, {
       headNouns: cues.therapyHeadNouns,
       notModifiers: cues.notTherapyModifiers,
@@ -34,7 +35,7 @@ export class Understanding {
   /** The same for text already normalised: what a message means depends only on its normalised form. */
   understandNormalised(normalised: string): ResolvedQuestion {
     const words = normalised === '' ? [] : normalised.split(' ');
-    const emergencyKind = this.screen.check(words);
+    const safety = this.screen.check(words);
 
     const therapies = this.therapies.findNamed(words);
     const conditions = this.conditions.find(words, within(therapies.spans));
@@ -57,7 +58,8 @@ export class Understanding {
     const yesNo = this.cues.yesOrNo(words);
     const social = named || feedback || yesNo ? undefined : this.cues.socialIntent(words, topics.length > 0);
     return {
-      emergency: emergencyKind ? { kind: emergencyKind } : undefined,
+      emergency: safety.emergency ? { kind: safety.emergency } : undefined,
+      safetyNote: safety.note,
       social,
       command: this.cues.command(words),
       yesNo,

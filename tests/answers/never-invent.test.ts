@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { renderMarkdown } from '../../src/render/text';
-import { message } from '../helpers/generated';
+import { fragmentMessage, message } from '../helpers/generated';
 import { shipped, understand } from '../helpers/understanding';
 import { untraceable } from '../helpers/trace';
 
@@ -42,10 +42,12 @@ describe('never invent', () => {
     );
   });
 
+  // Around the red flag: the fragments people type. Arbitrary strings can make it hypothetical ("If …",
+  // "… jk"), which the safety screen rightly reads as not current.
   it('an emergency pre-empts everything else in the message', () => {
     const flag = fc.constantFrom('I have crushing chest pain', "my dad's face is drooping", "I can't breathe", 'I want to kill myself', 'my toddler swallowed some pills');
     fc.assert(
-      fc.property(message, flag, message, (before, red, after) => {
+      fc.property(fragmentMessage, flag, fragmentMessage, (before, red, after) => {
         const answer = composer.answer(understand(`${before} ${red} ${after}`.slice(-1500)), { therapyId: 'craniosacral-therapy' });
         expect(answer.kind).toBe('emergency');
         expect(answer.lead?.text).toMatch(/911|988/);

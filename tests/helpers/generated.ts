@@ -10,8 +10,11 @@ const fragments = [
   '🙂', 'é', '\u200b', '\u202e', '?', '!', 'and', 'or', 'my son', 'for', 'with', 'the', 'what is',
 ];
 
+/** Fragments people type, glued together. */
+export const fragmentMessage = fc.array(fc.constantFrom(...fragments), { minLength: 0, maxLength: 8 }).map((parts) => parts.join(' '));
+
 export const message = fc.oneof(
-  fc.array(fc.constantFrom(...fragments), { minLength: 0, maxLength: 8 }).map((parts) => parts.join(' ')),
+  fragmentMessage,
   fc.string({ maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 60 }),
 );

@@ -27,7 +27,7 @@ describe('safety screen', () => {
     ["dad can't lift his left arm and his speech sounds drunk", 'stroke'],
     ['feels like an elephant is sitting on my chest', 'heart'],
     ["he's wheezing and can't catch his breath, the inhaler isn't working", 'breathing'],
-    ['my throat feels tight and my tongue is swelling', 'breathing'],
+    ['my throat feels tight and my tongue is swelling', 'anaphylaxis'],
     ["it won't stop bleeding", 'bleeding'],
     ['I took a whole pack of paracetamol', 'poisoning'],
     ['grandma collapsed and is not responding', 'unresponsive'],
@@ -38,6 +38,49 @@ describe('safety screen', () => {
   it('pre-empts a therapy question in the same message', () => {
     const q = understand('Is craniosacral therapy safe? My chest feels tight and I feel like passing out');
     expect(q.emergency?.kind).toBe('heart');
+  });
+
+  it.each([
+    ['my son fell off his bike and hit his head, now he keeps being sick', 'head-injury'],
+    ['she banged her head and is confused and drowsy', 'head-injury'],
+    ["I'm 30 weeks pregnant and bleeding", 'pregnancy-bleeding'],
+    ['my waters broke and there is blood', 'pregnancy-bleeding'],
+    ['my toddler swallowed some of my iron tablets', 'poisoning'],
+    ['34 weeks pregnant, awful headache and blurry vision', 'pregnancy-headache'],
+    ['fever and a stiff neck', 'meningitis'],
+    ['my 6 week old has a fever', 'unwell-baby'],
+    ['got stung by a bee and my lips are swelling up', 'anaphylaxis'],
+    ['sudden headache, the worst of my life', 'thunderclap-headache'],
+  ])('combines concepts: %j → %s', (text, kind) => {
+    expect(emergencyOf(text)).toBe(kind);
+  });
+
+  it.each([
+    ['mi bebé no respira', 'breathing'],
+    ['mi padre tiene la cara caída y no puede hablar', 'stroke'],
+    ['ya no quiero vivir', 'self-harm'],
+    ["mon fils a avalé une pile bouton", 'poisoning'],
+    ['je ne veux plus vivre', 'self-harm'],
+    ["elle a une douleur dans la poitrine qui descend dans le bras gauche", 'heart'],
+  ])('in Spanish and French: %j → %s', (text, kind) => {
+    expect(emergencyOf(text)).toBe(kind);
+  });
+
+  it.each([
+    "I hit my head last year, I'm fine now, can CST help my headaches?",
+    'I am not pregnant and not bleeding, just tired',
+    'what should I do if a client ever has a seizure on the table?',
+    'this week at work is killing me, I need a massage',
+    'I get chest tightness whenever I have exams',
+    "I'd kill for a massage right now",
+  ])('leaves a lookalike alone: %j', (text) => {
+    expect(emergencyOf(text)).toBeUndefined();
+  });
+
+  it('answers a past attempt normally, with a crisis line note', () => {
+    const q = understand('I tried to kill myself ten years ago and I am doing well now; does reiki help anxiety?');
+    expect(q.emergency).toBeUndefined();
+    expect(q.safetyNote).toBe('self-harm');
   });
 
   it('puts a crisis before a physical red flag when a message has both', () => {

@@ -1,0 +1,94 @@
+// Normalised words → lemma keys in English, Spanish and French, so that what people type and the terms
+// in data meet on the word's base form: "isn't breathing" and "not breathe", "tablets" and "tablet",
+// "ate" and "eat", "respirait" and "respirer" compare equal.
+//
+// - Contractions and text-speak first, from data (data/language.json): normalised text has lost its
+//   apostrophes, so "cant", "isnt" and "rn" are expanded from a table no library holds.
+// - English: wink-lemmatizer (WordNet's irregular forms: ate → eat, bled → bleed, children → child),
+//   then the Porter2 stemmer (breath, breathe, breathing → breath).
+// - Spanish and French: the Snowball stemmers of nlp.js (sangrando, sangre → sangr; saigne, saignement → saign).
+// Keys of recent words are kept in a bounded cache: words repeat, and a key costs a few microseconds.
+import lemmatize from 'wink-lemmatizer';
+import stemEnglish from 'wink-porter2-stemmer';
+import { StemmerEs } from '@nlpjs/lang-es';
+import { StemmerFr } from '@nlpjs/lang-fr';
+import { LRUCache } from 'lru-cache';
+import type { LanguageData } from '../knowledge/schema';
+import { looksEnglish } from './english';
+
+export const LANGUAGES = ['en', 'es', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** A message's words after contractions are expanded, with each word's key in every language. */
+export interface LemmaText {
+  readonly words: readonly string[];
+  readonly keys: Readonly<Record<Language, readonly string[]>>;
+  /** Whether the message reads as English (most of its words are English words). */
+  readonly english: boolean;
+  /** The language most of its small words belong to, when one clearly leads. */
+  readonly language?: Language;
+}
+
+const spanish = new StemmerEs();
+const french = new StemmerFr();
+
+/** The key of one normalised word in one language. */
+export function keyOf(language: Language, word: string): string {
+  if (language === 'en') return stemEnglish(lemmatize.noun(lemmatize.verb(word)));
+  return language === 'es' ? spanish.stem(word) : french.stem(word);
+}
+
+const CACHED_WORDS = 20_000;
+
+export class Lemmatiser {
+  private readonly expansions = new Map<string, string[]>();
+  private readonly cache = new LRUCache<string, readonly [string, string, string]>({ max: CACHED_WORDS });
+
+  private readonly englishFunctionWords: ReadonlySet<string>;
+  private readonly functionWords: [Language, ReadonlySet<string>][];
+
+  constructor(language: LanguageData) {
+    // One word sequence serves all three languages, so keys line up by position.
+    for (const code of LANGUAGES) {
+      for (const [word, expansion] of Object.entries(language.contractions[code])) this.expansions.set(word, expansion.split(' '));
+    }
+    this.englishFunctionWords = new Set(language.functionWords.en);
+    this.functionWords = LANGUAGES.map((code) => [code, new Set(language.functionWords[code])]);
+  }
+
+  /** The words of a normalised message with contractions expanded. */
+  expand(words: readonly string[]): string[] {
+    const expanded: string[] = [];
+    for (const word of words) {
+      const parts = this.expansions.get(word);
+      if (parts) expanded.push(...parts);
+      else expanded.push(word);
+    }
+    return expanded;
+  }
+
+  /** The language whose small words the message has most of, if one has clearly more than the others. */
+  private dominantLanguage(words: readonly string[]): Language | undefined {
+    const counts = this.functionWords.map(([code, set]) => [code, words.filter((w) => set.has(w)).length] as const).sort((a, b) => b[1] - a[1]);
+    return counts[0][1] > counts[1][1] ? counts[0][0] : undefined;
+  }
+
+  /** Keys of the words; `correctEnglish` may mend misspelt words of an English message first. */
+  analyse(words: readonly string[], correctEnglish?: (words: readonly string[]) => string[]): LemmaText {
+    const original = this.expand(words);
+    const english = looksEnglish(original, this.englishFunctionWords);
+    const expanded = english && correctEnglish ? correctEnglish(original) : original;
+    const keys: Record<Language, string[]> = { en: [], es: [], fr: [] };
+    for (const word of expanded) {
+      let entry = this.cache.get(word);
+      if (!entry) {
+        entry = [keyOf('en', word), keyOf('es', word), keyOf('fr', word)];
+        this.cache.set(word, entry);
+      }
+      keys.en.push(entry[0]);
+      keys.es.push(entry[1]);
+      keys.fr.push(entry[2]);
+    }
+    return { words: expanded, keys, english, language: english ? 'en' : this.dominantLanguage(expanded) };
+  }
+}

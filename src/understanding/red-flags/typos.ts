@@ -1,0 +1,67 @@
+// Misspelt red-flag words: "breating", "unconcious", "siezure" mean what they nearly spell. A word that is
+// not English (WordNet, through wink-lexicon) and lies one edit (a letter dropped, added, changed or two
+// swapped) from exactly one word of the concepts' English terms is read as that word. Real words are
+// never changed: "never" stays "never", though it is one letter from "fever".
+import { isEnglishWord } from '../../text/english';
+
+/** Shorter words have too many neighbours to correct safely. */
+const MIN_LENGTH = 5;
+
+
+export class TypoCorrector {
+  private readonly vocabulary: Set<string>;
+  /** Each vocabulary word and each of its one-letter deletions → the vocabulary words they come from. */
+  private readonly deletions = new Map<string, Set<string>>();
+
+  /** `vocabulary`: the English words to correct towards; `alsoKnown`: words never corrected (Spanish, French terms). */
+  constructor(vocabulary: Iterable<string>, private readonly alsoKnown: ReadonlySet<string>) {
+    this.vocabulary = new Set([...vocabulary].filter((w) => w.length >= MIN_LENGTH));
+    for (const word of this.vocabulary) for (const variant of [word, ...deletionsOf(word)]) this.index(variant, word);
+  }
+
+  /** Corrects the words of a message written in English (Spanish and French words are not English typos). */
+  correct(words: readonly string[]): string[] {
+    return words.map((word) => this.correctWord(word));
+  }
+
+  private correctWord(word: string): string {
+    if (word.length < MIN_LENGTH || this.vocabulary.has(word) || this.alsoKnown.has(word) || isEnglishWord(word)) return word;
+    const candidates = new Set<string>(this.deletions.get(word));
+    for (const variant of deletionsOf(word)) for (const c of this.deletions.get(variant) ?? []) candidates.add(c);
+    // Rank what kind of slip each candidate needs: a dropped or swapped letter is likelier than an
+    // extra one, and both likelier than a changed one ("breating" is "breathing", not "breaking").
+    let best: string | undefined;
+    let bestRank = Infinity;
+    let tied = false;
+    for (const candidate of candidates) {
+      const rank = slipRank(word, candidate);
+      if (rank < bestRank) [best, bestRank, tied] = [candidate, rank, false];
+      else if (rank === bestRank) tied = true;
+    }
+    return best !== undefined && bestRank < Infinity && !tied ? best : word;
+  }
+
+  private index(variant: string, word: string): void {
+    const set = this.deletions.get(variant) ?? new Set<string>();
+    set.add(word);
+    this.deletions.set(variant, set);
+  }
+}
+
+
+function deletionsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** 1 for a dropped or swapped letter, 2 for an extra one, 3 for a changed one; Infinity beyond one slip. */
+function slipRank(typed: string, intended: string): number {
+  let i = 0;
+  while (i < typed.length && i < intended.length && typed[i] === intended[i]) i++;
+  if (typed.length + 1 === intended.length) return typed.slice(i) === intended.slice(i + 1) ? 1 : Infinity;
+  if (typed.length === intended.length + 1) return typed.slice(i + 1) === intended.slice(i) ? 2 : Infinity;
+  if (typed.length !== intended.length) return Infinity;
+  if (typed[i] === intended[i + 1] && typed[i + 1] === intended[i] && typed.slice(i + 2) === intended.slice(i + 2)) return 1;
+  return typed.slice(i + 1) === intended.slice(i + 1) ? 3 : Infinity;
+}

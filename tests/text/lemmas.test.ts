@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { Lemmatiser, keyOf } from '../../src/text/lemmas';
+import { words } from '../../src/text/normalise';
+import { shippedKnowledge } from '../helpers/bot-server';
+
+const lemmatiser = new Lemmatiser(shippedKnowledge().language);
+const keys = (text: string, language: 'en' | 'es' | 'fr' = 'en') => lemmatiser.analyse(words(text)).keys[language].join(' ');
+
+describe('lemma keys', () => {
+  it('expands contractions written with or without the apostrophe', () => {
+    expect(lemmatiser.analyse(words("he isn't breathing")).words).toEqual(['he', 'is', 'not', 'breathing']);
+    expect(lemmatiser.analyse(words('he isnt breathing')).words).toEqual(['he', 'is', 'not', 'breathing']);
+    expect(lemmatiser.analyse(words("I can't, rn")).words).toEqual(['i', 'can', 'not', 'right', 'now']);
+  });
+
+  it.each([
+    ['is not breathing', 'be not breathe'],
+    ['swallowed every tablet', 'swallow every tablet'],
+    ['she ate the tablets', 'she eat the tablet'],
+    ['he bled', 'he bleed'],
+  ])('English forms fold: %j and %j share keys', (a, b) => {
+    expect(keys(a)).toBe(keys(b));
+  });
+
+  it.each([
+    ['es', 'sangrando', 'sangre'],
+    ['es', 'pastillas', 'pastilla'],
+    ['fr', 'saigne', 'saignement'],
+    ['fr', 'comprimés', 'comprime'],
+  ] as const)('%s: %j and %j share a key', (language, a, b) => {
+    expect(keyOf(language, words(a)[0])).toBe(keyOf(language, words(b)[0]));
+  });
+
+  it('keeps keys aligned with the expanded words in every language', () => {
+    const text = lemmatiser.analyse(words("my baby can't breathe"));
+    for (const language of ['en', 'es', 'fr'] as const) expect(text.keys[language]).toHaveLength(text.words.length);
+  });
+});
