@@ -27,8 +27,9 @@ export interface ResolutionResult {
   named: Record<NamedKind, NamedOutcomes>;
 }
 
-export type NamedKind = 'exact' | TypoKind;
-export const NAMED_KINDS: readonly NamedKind[] = ['exact', ...TYPO_KINDS];
+/** Exact names, one slip of each kind, and two slips of any kinds (no target: how close to none it gets). */
+export type NamedKind = 'exact' | TypoKind | 'two';
+export const NAMED_KINDS: readonly NamedKind[] = ['exact', ...TYPO_KINDS, 'two'];
 
 /** Counts of what the bot did with questions naming one therapy. */
 export interface NamedOutcomes {
@@ -44,7 +45,7 @@ export interface NamedOutcomes {
 }
 
 /** Targets for answers about the wrong therapy: none for exact names, at most 0.5% of misspelt ones (goal: none). */
-export const WRONG_TARGETS: Record<NamedKind, number> = { exact: 0, swap: 0.005, drop: 0.005, double: 0.005, change: 0.005 };
+export const WRONG_TARGETS: Partial<Record<NamedKind, number>> = { exact: 0, swap: 0.005, drop: 0.005, double: 0.005, change: 0.005 };
 
 const QUERY_COUNT = 3000;
 /** Questions per kind of name (exact, and each kind of slip) at each scale. */
@@ -147,10 +148,12 @@ function measureNamed(generated: Generated, knowledge: KnowledgeBase, understand
   return outcomes;
 }
 
-/** A slip of the given kind that does not make another known name; undefined if ten tries all do. */
-function slipNotAName(name: string, kind: TypoKind, rand: () => number, known: Set<string>): string | undefined {
+/** A slip of the given kind (two of any kinds for 'two') that does not make another known name;
+ * undefined if ten tries all do. */
+function slipNotAName(name: string, kind: Exclude<NamedKind, 'exact'>, rand: () => number, known: Set<string>): string | undefined {
+  const slip = (text: string | undefined) => text && misspell(text, kind === 'two' ? TYPO_KINDS[Math.floor(rand() * TYPO_KINDS.length)] : kind, rand);
   for (let attempt = 0; attempt < 10; attempt++) {
-    const typed = misspell(name, kind, rand);
+    const typed = kind === 'two' ? slip(slip(name)) : slip(name);
     if (typed === undefined) return undefined;
     if (!known.has(compact(typed))) return typed;
   }

@@ -196,7 +196,7 @@ function resolutionPart(): { scales: ResolutionResult[]; growth: number | undefi
     console.log(`   at 10,000: p99 ${fmt(at(10000)!.p99Us)} µs (target <= 1000), start-up ${fmt(at(10000)!.startupMs)} ms (target <= 5000), p99 growth 1k→10k ${growth ? fmt(growth, 2) : '-'}x (target <= 3x)`);
   }
 
-  console.log('\n   Questions naming a therapy, exactly or with one slip: what the bot did (share of questions)');
+  console.log('\n   Questions naming a therapy, exactly, with one slip of each kind, or two: what the bot did (share of questions)');
   console.log('   monographs  name    questions   right   WRONG  target  did you mean   other');
   const share = (n: number, of: number) => `${fmt((100 * n) / Math.max(1, of), 2)}%`;
   let missed = 0;
@@ -204,14 +204,15 @@ function resolutionPart(): { scales: ResolutionResult[]; growth: number | undefi
     for (const kind of NAMED_KINDS) {
       const o: NamedOutcomes = r.named[kind];
       const target = WRONG_TARGETS[kind];
-      const met = o.wrong <= target * o.questions;
+      const met = target === undefined || o.wrong <= target * o.questions;
       if (!met) missed++;
+      const targetText = target === undefined ? '-' : `<=${fmt(target * 100, 1)}%`;
       console.log(
-        `   ${String(r.monographs).padStart(10)}  ${kind.padEnd(6)}  ${String(o.questions).padStart(9)}  ${share(o.right, o.questions).padStart(7)}  ${share(o.wrong, o.questions).padStart(6)}  ${`<=${fmt(target * 100, 1)}%`.padStart(6)}${met ? ' ' : '!'}  ${share(o.didYouMean, o.questions).padStart(12)}  ${share(o.other, o.questions).padStart(6)}`,
+        `   ${String(r.monographs).padStart(10)}  ${kind.padEnd(6)}  ${String(o.questions).padStart(9)}  ${share(o.right, o.questions).padStart(7)}  ${share(o.wrong, o.questions).padStart(6)}  ${targetText.padStart(6)}${met ? ' ' : '!'}  ${share(o.didYouMean, o.questions).padStart(12)}  ${share(o.other, o.questions).padStart(6)}`,
       );
     }
   }
-  console.log(`   wrong-therapy answers: ${missed === 0 ? 'every target met' : `${missed} target(s) missed (marked !)`}; goal: none at all`);
+  console.log(`   wrong-therapy answers: ${missed === 0 ? 'every target met' : `${missed} target(s) missed (marked !)`}; goal: none at all (two slips: no target)`);
   return { scales, growth };
 }
 
