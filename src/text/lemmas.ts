@@ -14,7 +14,7 @@ import { StemmerEs } from '@nlpjs/lang-es';
 import { StemmerFr } from '@nlpjs/lang-fr';
 import { LRUCache } from 'lru-cache';
 import type { LanguageData } from '../knowledge/schema';
-import { looksEnglish } from './english';
+import { isEnglishWord } from './english';
 
 export const LANGUAGES = ['en', 'es', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -39,10 +39,20 @@ export function keyOf(language: Language, word: string): string {
 }
 
 const CACHED_WORDS = 20_000;
+/** Share of a message's words that must be English for the message to count as English. */
+const ENGLISH_SHARE = 0.6;
+
+interface WordFacts {
+  en: string;
+  es: string;
+  fr: string;
+  english: boolean;
+}
 
 export class Lemmatiser {
   private readonly expansions = new Map<string, string[]>();
-  private readonly cache = new LRUCache<string, readonly [string, string, string]>({ max: CACHED_WORDS });
+  /** Per word: its keys in English, Spanish and French, and whether it is an English word. */
+  private readonly cache = new LRUCache<string, WordFacts>({ max: CACHED_WORDS });
 
   private readonly englishFunctionWords: ReadonlySet<string>;
   private readonly functionWords: [Language, ReadonlySet<string>][];
@@ -67,6 +77,27 @@ export class Lemmatiser {
     return expanded;
   }
 
+  private factsOf(word: string): WordFacts {
+    let facts = this.cache.get(word);
+    if (!facts) {
+      facts = { en: keyOf('en', word), es: keyOf('es', word), fr: keyOf('fr', word), english: this.englishFunctionWords.has(word) || isEnglishWord(word) };
+      this.cache.set(word, facts);
+    }
+    return facts;
+  }
+
+  /** Whether most words of two letters or more (numbers aside) are English. */
+  private looksEnglish(words: readonly string[]): boolean {
+    let counted = 0;
+    let english = 0;
+    for (const word of words) {
+      if (word.length < 2 || (word[0] >= '0' && word[0] <= '9')) continue;
+      counted++;
+      if (this.factsOf(word).english) english++;
+    }
+    return counted > 0 && english / counted >= ENGLISH_SHARE;
+  }
+
   /** The language whose small words the message has most of, if one has clearly more than the others. */
   private dominantLanguage(words: readonly string[]): Language | undefined {
     const counts = this.functionWords.map(([code, set]) => [code, words.filter((w) => set.has(w)).length] as const).sort((a, b) => b[1] - a[1]);
@@ -76,18 +107,14 @@ export class Lemmatiser {
   /** Keys of the words; `correctEnglish` may mend misspelt words of an English message first. */
   analyse(words: readonly string[], correctEnglish?: (words: readonly string[]) => string[]): LemmaText {
     const original = this.expand(words);
-    const english = looksEnglish(original, this.englishFunctionWords);
+    const english = this.looksEnglish(original);
     const expanded = english && correctEnglish ? correctEnglish(original) : original;
     const keys: Record<Language, string[]> = { en: [], es: [], fr: [] };
     for (const word of expanded) {
-      let entry = this.cache.get(word);
-      if (!entry) {
-        entry = [keyOf('en', word), keyOf('es', word), keyOf('fr', word)];
-        this.cache.set(word, entry);
-      }
-      keys.en.push(entry[0]);
-      keys.es.push(entry[1]);
-      keys.fr.push(entry[2]);
+      const facts = this.factsOf(word);
+      keys.en.push(facts.en);
+      keys.es.push(facts.es);
+      keys.fr.push(facts.fr);
     }
     return { words: expanded, keys, english, language: english ? 'en' : this.dominantLanguage(expanded) };
   }

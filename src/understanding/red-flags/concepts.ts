@@ -49,9 +49,11 @@ export class MultilingualMatcher<T> {
     ]);
   }
 
-  findAll(text: LemmaText): Found<T>[] {
+  /** Matches in every language, or in `only` those languages. */
+  findAll(text: LemmaText, only?: readonly Language[]): Found<T>[] {
     const found: Found<T>[] = [];
     for (const [language, matcher] of this.matchers) {
+      if (only && !only.includes(language)) continue;
       for (const m of matcher.findAll(text.words, this.onLemmas ? text.keys[language] : text.words)) found.push({ ...m, language });
     }
     return found;
@@ -75,6 +77,7 @@ export class ConceptFinder {
   }
 
   find(text: LemmaText): ConceptMention[] {
+    // Every language's terms, whatever the message's language: people mix them ("my bebé no respira").
     const found = this.terms.findAll(text);
     if (found.length === 0) return [];
     const idioms = this.idioms.findAll(text);

@@ -95,7 +95,7 @@ export class ContextReader {
   private marks(text: LemmaText, mentions: readonly ConceptMention[]): ContextMarks {
     // A message in a clear language is read with that language's context words only: Spanish "no" before
     // English "he", or French "n'", would otherwise negate "he is not breathing".
-    const all = this.words.findAll(text).filter((m) => !text.language || m.language === text.language);
+    const all = this.words.findAll(text, text.language ? [text.language] : undefined);
     const pseudo = all.filter((m) => m.value === PSEUDO);
     // A negation that belongs to a negative term ("voit plus rien", "not breathing") modifies nothing else.
     const ownNegations = mentions.filter((m) => this.isNegativeTerm(m));
