@@ -42,6 +42,14 @@ const CACHED_WORDS = 20_000;
 /** Share of a message's words that must be English for the message to count as English. */
 const ENGLISH_SHARE = 0.6;
 
+const NUMBER_AND_UNIT = /^[0-9]+[a-z]+$/;
+
+function splitNumber(word: string): [string, string] {
+  let i = 0;
+  while (word.charCodeAt(i) >= 48 && word.charCodeAt(i) <= 57) i++;
+  return [word.slice(0, i), word.slice(i)];
+}
+
 interface WordFacts {
   en: string;
   es: string;
@@ -66,12 +74,13 @@ export class Lemmatiser {
     this.functionWords = LANGUAGES.map((code) => [code, new Set(language.functionWords[code])]);
   }
 
-  /** The words of a normalised message with contractions expanded. */
+  /** The words of a normalised message with contractions expanded, and a number split from its unit ("3wk", "38c"). */
   expand(words: readonly string[]): string[] {
     const expanded: string[] = [];
     for (const word of words) {
       const parts = this.expansions.get(word);
       if (parts) expanded.push(...parts);
+      else if (NUMBER_AND_UNIT.test(word)) expanded.push(...splitNumber(word));
       else expanded.push(word);
     }
     return expanded;
@@ -98,16 +107,20 @@ export class Lemmatiser {
     return counted > 0 && english / counted >= ENGLISH_SHARE;
   }
 
-  /** The language whose small words the message has most of, if one has clearly more than the others. */
-  private dominantLanguage(words: readonly string[]): Language | undefined {
+  /**
+   * The language whose small words the message has most of, if one has clearly more than the others
+   * (`orTie`: English also on a tie, so "my arm is numb" counts though "is" is not French).
+   */
+  private dominantLanguage(words: readonly string[], orTie = false): Language | undefined {
     const counts = this.functionWords.map(([code, set]) => [code, words.filter((w) => set.has(w)).length] as const).sort((a, b) => b[1] - a[1]);
+    if (orTie && counts.find(([code]) => code === 'en')![1] === counts[0][1]) return 'en';
     return counts[0][1] > counts[1][1] ? counts[0][0] : undefined;
   }
 
   /** Keys of the words; `correctEnglish` may mend misspelt words of an English message first. */
   analyse(words: readonly string[], correctEnglish?: (words: readonly string[]) => string[]): LemmaText {
     const original = this.expand(words);
-    const english = this.looksEnglish(original);
+    const english = this.looksEnglish(original) && this.dominantLanguage(original, true) === 'en';
     const expanded = english && correctEnglish ? correctEnglish(original) : original;
     const keys: Record<Language, string[]> = { en: [], es: [], fr: [] };
     for (const word of expanded) {

@@ -77,7 +77,14 @@ export function parsePattern(pattern: string, keyOf: (word: string) => string = 
   return slots;
 }
 
-const isNumber = (word: string) => word.length > 0 && word.length <= 12 && [...word].every((c) => c >= '0' && c <= '9');
+function isNumber(word: string): boolean {
+  if (word.length === 0 || word.length > 12) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 function matchesPart(part: Part, word: string, key: string): boolean {
   return part.kind === 'word' ? part.word === key : part.kind === 'prefix' ? word.startsWith(part.prefix) : isNumber(word) && Number(word) >= part.atLeast;
@@ -114,11 +121,14 @@ function matchFrom(slots: Slot[], s: number, words: readonly string[], keys: rea
 interface Compiled<T> {
   slots: Slot[];
   value: T;
-  /** For each slot made only of literal words, their keys: a message lacking all of one slot's keys cannot match. */
-  required: string[][];
+  /** Position in the matcher's list: findAll marks, by position, the patterns already tried at a word. */
+  index: number;
+  /** The keys of one slot made only of literal words (the last such): a message with none of them cannot
+   * match, so the pattern is not searched. Undefined when every slot takes a prefix or a number. */
+  anchor?: string[];
 }
 
-function requiredKeys(slots: Slot[]): string[][] {
+function anchorKeys(slots: Slot[]): string[] | undefined {
   const required: string[][] = [];
   for (const slot of slots) {
     if (slot.kind !== 'any-of') continue;
@@ -133,7 +143,7 @@ function requiredKeys(slots: Slot[]): string[][] {
     }
     if (keys.length > 0) required.push(keys);
   }
-  return required;
+  return required.at(-1);
 }
 
 /** Prefix patterns are bucketed by up to this many first letters, so a word meets only those it could start. */
@@ -149,16 +159,32 @@ export class PhraseMatcher<T> {
   private readonly prefixInitials = new Set<string>();
   /** Patterns that can start with a number. */
   private readonly byNumber: Compiled<T>[] = [];
+  /** Patterns by the keys of their anchor slot. */
+  private readonly byAnchor = new Map<string, number[]>();
+  /** Scratch, by pattern, so findAll allocates nothing per pattern: the word position at which it was last
+   * tried, and the call in which one of its anchor keys was seen in the message. */
+  private readonly triedAt: Int32Array;
+  private readonly activeIn: Int32Array;
+  private call = 0;
 
   /**
    * With `keyOf`, literal words match on keys (see parsePattern): pass the message's keys to findAll.
    * `maxGap` widens "*" for languages that put more small words between the parts of a phrase.
    */
   constructor(entries: readonly { pattern: string; value: T }[], keyOf?: (word: string) => string, maxGap = MAX_GAP) {
-    this.compiled = entries.map((e) => {
+    this.compiled = entries.map((e, index) => {
       const slots = parsePattern(e.pattern, keyOf, maxGap);
-      return { slots, value: e.value, required: requiredKeys(slots) };
+      return { slots, value: e.value, index, anchor: anchorKeys(slots) };
     });
+    this.triedAt = new Int32Array(this.compiled.length).fill(-1);
+    this.activeIn = new Int32Array(this.compiled.length).fill(-1);
+    for (const c of this.compiled) {
+      for (const key of c.anchor ?? []) {
+        const list = this.byAnchor.get(key) ?? [];
+        if (!list.includes(c.index)) list.push(c.index);
+        this.byAnchor.set(key, list);
+      }
+    }
     const add = (map: Map<string, Compiled<T>[]>, key: string, c: Compiled<T>) => {
       const list = map.get(key) ?? [];
       // Alternatives that share a key ("have|had") index the pattern once.
@@ -185,27 +211,22 @@ export class PhraseMatcher<T> {
    */
   findAll(words: readonly string[], keys: readonly string[] = words): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
-    // A pattern reachable through two indexes at one position is tried once.
-    const tried = new Set<Compiled<T>>();
+    const call = (this.call = (this.call + 1) & 0x3fffffff);
     // Patterns needing a word the message lacks are never searched (their gaps make a search costly).
-    const present = new Set(keys);
-    const feasible = new Map<Compiled<T>, boolean>();
-    const canMatch = (c: Compiled<T>) => {
-      let ok = feasible.get(c);
-      if (ok === undefined) feasible.set(c, (ok = c.required.every((slot) => slot.some((key) => present.has(key)))));
-      return ok;
-    };
+    for (const key of keys) for (const index of this.byAnchor.get(key) ?? []) this.activeIn[index] = call;
+    const canMatch = (c: Compiled<T>) => c.anchor === undefined || this.activeIn[c.index] === call;
+    // A pattern reachable through two indexes at one position is tried once there.
+    this.triedAt.fill(-1);
     const tryAll = (list: Compiled<T>[] | undefined, start: number) => {
       if (!list) return;
       for (const c of list) {
-        if (tried.has(c) || !canMatch(c)) continue;
-        tried.add(c);
+        if (this.triedAt[c.index] === start || !canMatch(c)) continue;
+        this.triedAt[c.index] = start;
         const end = matchFrom(c.slots, 0, words, keys, start);
         if (end !== -1) matches.push({ value: c.value, start, end });
       }
     };
     for (let start = 0; start < words.length; start++) {
-      tried.clear();
       const word = words[start];
       tryAll(this.byFirstWord.get(keys[start]), start);
       if (this.prefixInitials.has(word[0])) {

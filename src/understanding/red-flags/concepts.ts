@@ -27,6 +27,8 @@ export interface ConceptMention {
 
 type LanguagePhrases = Partial<Record<Language, readonly string[]>>;
 
+const ENGLISH: readonly Language[] = ['en'];
+
 /**
  * One matcher per language. On lemmas, literal words compare by key in that language; otherwise (context
  * triggers: short function words, where "gone" must not match "going") they compare as written.
@@ -54,7 +56,7 @@ export class MultilingualMatcher<T> {
     const found: Found<T>[] = [];
     for (const [language, matcher] of this.matchers) {
       if (only && !only.includes(language)) continue;
-      for (const m of matcher.findAll(text.words, this.onLemmas ? text.keys[language] : text.words)) found.push({ ...m, language });
+      for (const m of matcher.findAll(text.words, this.onLemmas ? text.keys[language] : text.words)) found.push({ value: m.value, start: m.start, end: m.end, language });
     }
     return found;
   }
@@ -77,10 +79,12 @@ export class ConceptFinder {
   }
 
   find(text: LemmaText): ConceptMention[] {
-    // Every language's terms, whatever the message's language: people mix them ("my bebé no respira").
-    const found = this.terms.findAll(text);
+    // An English message is read with English terms (Spanish and French ones would only add chance
+    // matches and cost); any other message with every language's terms, as people mix them.
+    const languages = text.english ? ENGLISH : undefined;
+    const found = this.terms.findAll(text, languages);
     if (found.length === 0) return [];
-    const idioms = this.idioms.findAll(text);
+    const idioms = this.idioms.findAll(text, languages);
     return found
       .filter((m) => !idioms.some((i) => i.value === m.value.concept && i.start < m.end && m.start < i.end))
       .map((m) => ({ concept: m.value.concept, term: m.value.term, start: m.start, end: m.end }));

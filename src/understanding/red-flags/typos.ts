@@ -2,6 +2,7 @@
 // not English (WordNet, through wink-lexicon) and lies one edit (a letter dropped, added, changed or two
 // swapped) from exactly one word of the concepts' English terms is read as that word. Real words are
 // never changed: "never" stays "never", though it is one letter from "fever".
+import { LRUCache } from 'lru-cache';
 import { isEnglishWord } from '../../text/english';
 
 /** Shorter words have too many neighbours to correct safely. */
@@ -12,6 +13,8 @@ export class TypoCorrector {
   private readonly vocabulary: Set<string>;
   /** Each vocabulary word and each of its one-letter deletions → the vocabulary words they come from. */
   private readonly deletions = new Map<string, Set<string>>();
+  /** Recent words and what they were read as: words repeat, and telling an English word costs lookups. */
+  private readonly recent = new LRUCache<string, string>({ max: 20_000 });
 
   /** `vocabulary`: the English words to correct towards; `alsoKnown`: words never corrected (Spanish, French terms). */
   constructor(vocabulary: Iterable<string>, private readonly alsoKnown: ReadonlySet<string>) {
@@ -21,7 +24,11 @@ export class TypoCorrector {
 
   /** Corrects the words of a message written in English (Spanish and French words are not English typos). */
   correct(words: readonly string[]): string[] {
-    return words.map((word) => this.correctWord(word));
+    return words.map((word) => {
+      let corrected = this.recent.get(word);
+      if (corrected === undefined) this.recent.set(word, (corrected = this.correctWord(word)));
+      return corrected;
+    });
   }
 
   private correctWord(word: string): string {
