@@ -84,7 +84,8 @@ export class TherapyResolver {
 
   constructor(monographs: readonly Monograph[], others: OtherTherapies, vocabulary: TherapyVocabulary) {
     const generic = new Set(vocabulary.genericWords.map(normalise));
-    const add = (name: string, owner: NameOwner) => {
+    /** Indexes a name; returns its normalised words (normalising is most of the start-up cost at thousands of names). */
+    const add = (name: string, owner: NameOwner): string[] => {
       const key = compact(name);
       this.exact.set(key, owner);
       const words = normalise(name).split(' ');
@@ -92,6 +93,7 @@ export class TherapyResolver {
         this.tokenSets.set(tokenSetKey(words), owner);
         for (const word of words) this.nameWords.add(word);
       }
+      return words;
     };
     for (const therapy of others.therapies) {
       const owner: NameOwner = { kind: 'unknown', name: therapy.name };
@@ -101,8 +103,7 @@ export class TherapyResolver {
     for (const m of monographs) {
       const owner: NameOwner = { kind: 'covered', id: m.id };
       for (const name of [m.name, ...m.otherNames.map((n) => n.name)]) {
-        add(name, owner);
-        const words = normalise(name).split(' ');
+        const words = add(name, owner);
         if (words.length < 2) continue;
         for (const word of words) {
           if (word.length < MIN_PARTIAL_WORD || generic.has(word)) continue;
