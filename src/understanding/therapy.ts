@@ -195,7 +195,8 @@ export class TherapyResolver {
       this.read(readings, words, span, { start, end });
     }
     const typo = this.judge(readings);
-    return typo && typo.verdict.kind !== 'unanswerable' ? (typo as { verdict: AskOrMatch; typed: TypedPhrase }) : undefined;
+    if (!typo || typo.verdict.kind === 'unanswerable') return undefined;
+    return { verdict: typo.verdict, typed: typo.typed };
   }
 
   /** Adds the words `read` (all those of `span` unless given) as a reading of a misspelt name, when
