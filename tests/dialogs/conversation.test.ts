@@ -99,6 +99,25 @@ describe('clarification', () => {
     await bot.send('is it safe in pregnancy?');
     expect(visibleText(await bot.send('wait my husband has crushing chest pain'))).toMatch(/911/);
   });
+
+  it('lets an emergency in Spanish or French interrupt a clarification, and answers nothing else', async () => {
+    const bot = botClient();
+    await bot.send('is it safe in pregnancy?');
+    const reply = visibleText(await bot.send('espera, mi bebé no respira'));
+    expect(reply).toMatch(/911|112/);
+    expect(reply).not.toMatch(/skull|pregnan/i);
+    const next = botClient();
+    await next.send('what is CST?');
+    expect(visibleText(await next.send("je n'ai plus envie de vivre"))).toMatch(/988|crisis line/);
+  });
+
+  it('answers a past crisis normally, with a crisis line note, and keeps the conversation going', async () => {
+    const bot = botClient();
+    const reply = visibleText(await bot.send('I attempted suicide years ago and have been well since; is craniosacral therapy safe in pregnancy?'));
+    expect(reply).toMatch(/988/);
+    expect(reply).toMatch(/pregnan/i);
+    expect(reply).not.toMatch(/This may be an emergency/);
+  });
 });
 
 describe('interruptions anywhere', () => {

@@ -13,6 +13,8 @@ export type MentionStatus = 'current' | ContextKind;
 
 type TriggerKind = ContextKind | 'current';
 const PSEUDO = 'pseudo';
+/** How far before a negative term its own opening negation may stand ("je n'ai plus envie"). */
+const OWN_NEGATION_REACH = 2;
 const TERMINATOR = 'end';
 const CLAUSE = 'clause';
 const TRIGGER_KINDS: readonly TriggerKind[] = [...CONTEXT_KINDS, 'current'];
@@ -125,9 +127,10 @@ export class ContextReader {
     // The nearest trigger of each kind that reaches the mention, in one pass over the triggers.
     const nearest: Record<TriggerKind, number> = { negated: Infinity, historical: Infinity, habitual: Infinity, hypothetical: Infinity, generic: Infinity, current: Infinity };
     for (const t of marks.triggers) nearest[t.kind] = Math.min(nearest[t.kind], this.reach(t, mention, marks));
-    // A negative term ("ne veux plus vivre") is not negated again by the "ne" right before it.
+    // A negative term ("ne veux plus vivre", "n'ai plus envie de vivre") is not negated again by the "ne"
+    // that opens its own negation, a word or two before it.
     const negative = this.isNegativeTerm(mention);
-    const negated = negative ? nearest.negated > 0 && nearest.negated < Infinity : nearest.negated < Infinity;
+    const negated = negative ? nearest.negated > OWN_NEGATION_REACH && nearest.negated < Infinity : nearest.negated < Infinity;
     if (negated || (!negative && this.negatedInside(mention, marks))) return 'negated';
     if (nearest.hypothetical < Infinity) return 'hypothetical';
     if (nearest.generic < Infinity) return 'generic';
