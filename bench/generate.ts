@@ -48,7 +48,7 @@ export function generateKnowledge(monographCount: number, seed = 42): Generated 
 
   const dir = mkdtempSync(join(tmpdir(), 'bench-data-'));
   mkdirSync(join(dir, 'monographs'));
-  for (const file of ['ratings.json', 'cues.json', 'replies.json', 'red-flags.json', 'other-therapies.json', 'language.json']) {
+  for (const file of ['ratings.json', 'cues.json', 'replies.json', 'red-flags.json', 'other-therapies.json', 'language.json', 'red-flag-examples.jsonl']) {
     cpSync(join(__dirname, '..', '..', 'data', file), join(dir, file));
   }
 

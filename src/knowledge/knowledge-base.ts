@@ -1,6 +1,6 @@
 // Validated knowledge with the lookups the rest of the bot needs, built once at start-up.
 import type { Knowledge } from './load';
-import type { Cues, EvidenceRating, LanguageData, LexiconEntry, Monograph, OtherTherapies, RatingMeaning, RedFlags, Replies, SafetyRating, Use } from './schema';
+import type { Cues, EvidenceRating, LanguageData, RedFlagExample, LexiconEntry, Monograph, OtherTherapies, RatingMeaning, RedFlags, Replies, SafetyRating, Use } from './schema';
 
 export class KnowledgeBase {
   readonly monographs: readonly Monograph[];
@@ -10,6 +10,7 @@ export class KnowledgeBase {
   readonly redFlags: RedFlags;
   readonly otherTherapies: OtherTherapies;
   readonly language: LanguageData;
+  readonly redFlagExamples: readonly RedFlagExample[];
   private readonly monographById = new Map<string, Monograph>();
   private readonly lexiconById = new Map<string, LexiconEntry>();
 
@@ -21,6 +22,7 @@ export class KnowledgeBase {
     this.redFlags = knowledge.redFlags;
     this.otherTherapies = knowledge.otherTherapies;
     this.language = knowledge.language;
+    this.redFlagExamples = knowledge.redFlagExamples;
     for (const m of knowledge.monographs) this.monographById.set(m.id, m);
     for (const entry of knowledge.lexicon) this.lexiconById.set(entry.id, entry);
   }

@@ -8,6 +8,7 @@ import {
   ConditionLexicon,
   Cues,
   LanguageData,
+  RedFlagExample,
   Monograph,
   OtherTherapies,
   RatingScales,
@@ -15,6 +16,7 @@ import {
   Replies,
   type Cues as CuesT,
   type LanguageData as LanguageDataT,
+  type RedFlagExample as RedFlagExampleT,
   type OtherTherapies as OtherTherapiesT,
   type RedFlags as RedFlagsT,
   type LexiconEntry,
@@ -42,6 +44,7 @@ export interface Knowledge {
   redFlags: RedFlagsT;
   otherTherapies: OtherTherapiesT;
   language: LanguageDataT;
+  redFlagExamples: RedFlagExampleT[];
 }
 
 export type LoadResult = { ok: true; knowledge: Knowledge } | { ok: false; problems: DataProblem[] };
@@ -53,6 +56,7 @@ export const REPLIES_FILE = 'replies.json';
 export const RED_FLAGS_FILE = 'red-flags.json';
 export const OTHER_THERAPIES_FILE = 'other-therapies.json';
 export const LANGUAGE_FILE = 'language.json';
+export const RED_FLAG_EXAMPLES_FILE = 'red-flag-examples.jsonl';
 export const MONOGRAPH_DIR = 'monographs';
 
 /** Reads `dir` (ratings, lexicon, cues, replies, red flags, other therapies, monographs/*.json) and validates it as a whole. */
@@ -78,6 +82,7 @@ export function loadKnowledge(dir: string): LoadResult {
   const redFlags = read(join(dir, RED_FLAGS_FILE), RedFlags);
   const otherTherapies = read(join(dir, OTHER_THERAPIES_FILE), OtherTherapies);
   const language = read(join(dir, LANGUAGE_FILE), LanguageData);
+  const redFlagExamples = readExamples(join(dir, RED_FLAG_EXAMPLES_FILE), display(join(dir, RED_FLAG_EXAMPLES_FILE)), problems, redFlags);
 
   const monographDir = join(dir, MONOGRAPH_DIR);
   const monographFiles = listJsonFiles(monographDir, display(monographDir), problems);
@@ -96,8 +101,36 @@ export function loadKnowledge(dir: string): LoadResult {
   if (otherTherapies) problems.push(...checkOtherTherapies(otherTherapies, monographs, display(join(dir, OTHER_THERAPIES_FILE))));
 
   if (problems.length > 0 || !ratings || !lexicon || !cues || !replies || !redFlags || !otherTherapies || !language) return { ok: false, problems };
-  const knowledge = { monographs: monographs.map((m) => m.monograph), lexicon, ratings, cues, replies, redFlags, otherTherapies, language };
+  const knowledge = { monographs: monographs.map((m) => m.monograph), lexicon, ratings, cues, replies, redFlags, otherTherapies, language, redFlagExamples };
   return { ok: true, knowledge };
+}
+
+/** JSON Lines of red-flag examples, each naming an emergency kind of red-flags.json or "none". */
+function readExamples(file: string, shown: string, problems: DataProblem[], redFlags: RedFlagsT | undefined): RedFlagExampleT[] {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (error) {
+    problems.push({ file: shown, path: '(file)', message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    return [];
+  }
+  const kinds = new Set(['none', ...(redFlags?.emergencies.map((e) => e.kind) ?? [])]);
+  const examples: RedFlagExampleT[] = [];
+  raw.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      problems.push({ file: shown, path: `line ${i + 1}`, message: 'malformed JSON' });
+      return;
+    }
+    const parsed = RedFlagExample.safeParse(json);
+    if (!parsed.success) problems.push({ file: shown, path: `line ${i + 1}`, message: parsed.error.issues[0].message });
+    else if (redFlags && !kinds.has(parsed.data.kind)) problems.push({ file: shown, path: `line ${i + 1}`, message: `unknown emergency kind "${parsed.data.kind}"` });
+    else examples.push(parsed.data);
+  });
+  return examples;
 }
 
 function readJson(file: string, shown: string, problems: DataProblem[]): unknown {

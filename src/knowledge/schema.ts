@@ -281,6 +281,10 @@ export const RedFlags = z.strictObject({
 });
 export type RedFlags = z.infer<typeof RedFlags>;
 
+/** One line of data/red-flag-examples.jsonl: an utterance and the emergency it is ("none" for a lookalike). */
+export const RedFlagExample = z.strictObject({ kind: slug, text });
+export type RedFlagExample = z.infer<typeof RedFlagExample>;
+
 /** data/language.json: what normalisation cannot do alone, per language. */
 export const LanguageData = z.strictObject({
   /** The commonest small words of each language: with WordNet, they tell an English message from another. */

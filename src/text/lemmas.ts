@@ -112,7 +112,13 @@ export class Lemmatiser {
    * (`orTie`: English also on a tie, so "my arm is numb" counts though "is" is not French).
    */
   private dominantLanguage(words: readonly string[], orTie = false): Language | undefined {
-    const counts = this.functionWords.map(([code, set]) => [code, words.filter((w) => set.has(w)).length] as const).sort((a, b) => b[1] - a[1]);
+    const counts = this.functionWords
+      .map(([code, set]) => {
+        let n = 0;
+        for (const w of words) if (set.has(w)) n++;
+        return [code, n] as const;
+      })
+      .sort((a, b) => b[1] - a[1]);
     if (orTie && counts.find(([code]) => code === 'en')![1] === counts[0][1]) return 'en';
     return counts[0][1] > counts[1][1] ? counts[0][0] : undefined;
   }

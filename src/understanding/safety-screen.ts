@@ -2,12 +2,16 @@
 // in English, Spanish and French, on lemmas. An emergency is a combination of concepts that are all
 // current; a mention that is negated, past, habitual, hypothetical or generic is not an emergency, but
 // may earn a one-line note (a crisis line for someone who mentions a past attempt).
-import type { RedFlags } from '../knowledge/schema';
-import type { Lemmatiser } from '../text/lemmas';
+import type { RedFlagExample, RedFlags } from '../knowledge/schema';
+import type { LemmaText, Lemmatiser } from '../text/lemmas';
 import { ConceptFinder } from './red-flags/concepts';
 import { ContextReader } from './red-flags/context';
 import { TypoCorrector } from './red-flags/typos';
+import { RedFlagClassifier } from './red-flags/classifier';
 import { normalise } from '../text/normalise';
+
+/** How sure the classifier must be to complete an emergency the concepts half found. */
+const SECOND_OPINION_CONFIDENCE = 0.99;
 
 export interface SafetyFinding {
   /** The most urgent emergency kind, in data order, whose concepts are all current. */
@@ -22,10 +26,17 @@ export class SafetyScreen {
   private readonly typos: TypoCorrector;
   private readonly composites: [string, RedFlags['composites'][string]][];
 
+  private readonly classifier?: RedFlagClassifier;
+  /** Each emergency with every concept its combinations name. */
+  private readonly conceptsOf: [RedFlags['emergencies'][number], string[]][];
+
   constructor(
     private readonly redFlags: RedFlags,
     private readonly lemmatiser: Lemmatiser,
+    examples: readonly RedFlagExample[] = [],
   ) {
+    if (examples.length > 0) this.classifier = new RedFlagClassifier(examples, lemmatiser);
+    this.conceptsOf = redFlags.emergencies.map((e) => [e, [...new Set(e.when.flat())]]);
     this.concepts = new ConceptFinder(redFlags.concepts);
     this.context = new ContextReader(redFlags.context);
     this.composites = Object.entries(redFlags.composites);
@@ -36,6 +47,22 @@ export class SafetyScreen {
     );
   }
 
+  /**
+   * An emergency some of whose concepts are current, none denied or past, though none of its combinations is
+   * complete, when the classifier is all but sure of it: new wordings of a situation the concepts half recognise.
+   */
+  private secondOpinion(text: LemmaText, current: ReadonlySet<string>, notCurrent: ReadonlySet<string>): RedFlags['emergencies'][number] | undefined {
+    if (!this.classifier) return undefined;
+    // Only where the wording was new, never where the context spoke: a concept of the emergency that was
+    // denied, past or hypothetical ("stung by a bee, but no swelling in my face") rules it out.
+    const partial = this.conceptsOf.filter(([, concepts]) => concepts.some((c) => current.has(c)) && !concepts.some((c) => notCurrent.has(c)));
+    if (partial.length === 0) return undefined;
+    const p = this.classifier.posterior(text, partial.map(([e]) => e.kind));
+    let best: RedFlags['emergencies'][number] | undefined;
+    for (const [e] of partial) if ((p.get(e.kind) ?? 0) >= SECOND_OPINION_CONFIDENCE && (!best || p.get(e.kind)! > p.get(best.kind)!)) best = e;
+    return best;
+  }
+
   check(words: readonly string[]): SafetyFinding {
     const text = this.lemmatiser.analyse(words, (expanded) => this.typos.correct(expanded));
     const mentions = this.concepts.find(text);
@@ -43,9 +70,12 @@ export class SafetyScreen {
     const statuses = this.context.statuses(text, mentions);
     const current = new Set<string>();
     const mentioned = new Set<string>();
+    /** Concepts with a mention that is not current: denied, past, hypothetical, general or habitual. */
+    const notCurrent = new Set<string>();
     const isCurrent = (i: number) => statuses[i] === 'current' || (statuses[i] === 'habitual' && this.redFlags.concepts[mentions[i].concept].habitualIsCurrent === true);
     for (const [i, mention] of mentions.entries()) {
       if (isCurrent(i)) current.add(mention.concept);
+      else notCurrent.add(mention.concept);
       if (statuses[i] !== 'negated') mentioned.add(mention.concept);
     }
     // A composite holds where its two parts lie close: current when both are, mentioned when neither is negated.
@@ -60,7 +90,7 @@ export class SafetyScreen {
       }
     }
     const holds = (concepts: Set<string>) => (combination: readonly string[]) => combination.every((c) => concepts.has(c));
-    const emergency = this.redFlags.emergencies.find((e) => e.when.some(holds(current)));
+    const emergency = this.redFlags.emergencies.find((e) => e.when.some(holds(current))) ?? this.secondOpinion(text, current, notCurrent);
     if (emergency) return { emergency: emergency.kind };
     const noted = this.redFlags.emergencies.find((e) => e.note && e.when.some(holds(mentioned)));
     return noted ? { note: noted.kind } : {};

@@ -17,7 +17,7 @@ export class Understanding {
 
   constructor(knowledge: KnowledgeBase) {
     const { cues } = knowledge;
-    this.screen = new SafetyScreen(knowledge.redFlags, new Lemmatiser(knowledge.language));
+    this.screen = new SafetyScreen(knowledge.redFlags, new Lemmatiser(knowledge.language), knowledge.redFlagExamples);
     this.therapies = new TherapyResolver(knowledge.monographs, knowledge.otherTherapies, {
       headNouns: cues.therapyHeadNouns,
       notModifiers: cues.notTherapyModifiers,

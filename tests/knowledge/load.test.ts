@@ -115,3 +115,29 @@ describe('loadKnowledge rejects invalid data with file and JSON path', () => {
     expect(problemsOf(dir).length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('loadKnowledge on red flags', () => {
+  it('reports a combination naming an unknown concept', () => {
+    const dir = copyOfData();
+    editJson(dir, 'red-flags.json', (r) => r.emergencies[0].when.push(['no-such-concept']));
+    expect(problemsOf(dir).map((p) => p.message)).toContain('unknown concept "no-such-concept"');
+  });
+
+  it('reports a concept no emergency uses', () => {
+    const dir = copyOfData();
+    editJson(dir, 'red-flags.json', (r) => (r.concepts['spare-concept'] = { terms: { en: ['spare'], es: ['sobra'], fr: ['reste'] } }));
+    expect(problemsOf(dir).map((p) => `${p.path}: ${p.message}`)).toContain('concepts.spare-concept: concept is not used by any emergency');
+  });
+
+  it('reports a term that does not parse, with its language', () => {
+    const dir = copyOfData();
+    editJson(dir, 'red-flags.json', (r) => r.concepts['not-breathing'].terms.fr.push('* respire'));
+    expect(problemsOf(dir).some((p) => p.path.startsWith('concepts.not-breathing.terms.fr') && /may not start/.test(p.message))).toBe(true);
+  });
+
+  it('reports an example naming an unknown emergency kind', () => {
+    const dir = copyOfData();
+    writeRaw(dir, 'red-flag-examples.jsonl', '{"kind": "heart", "text": "crushing chest pain"}\n{"kind": "hiccups", "text": "hic"}\n');
+    expect(problemsOf(dir)).toEqual([expect.objectContaining({ path: 'line 2', message: 'unknown emergency kind "hiccups"' })]);
+  });
+});
