@@ -22,6 +22,7 @@ export type Language = (typeof LANGUAGES)[number];
 /** A message's words after contractions are expanded, with each word's key in every language. */
 export interface LemmaText {
   readonly words: readonly string[];
+  /** Each word's key, by language: every language for a message not in English, English alone for one in English. */
   readonly keys: Readonly<Record<Language, readonly string[]>>;
   /** Whether the message reads as English (most of its words are English words). */
   readonly english: boolean;
@@ -50,16 +51,17 @@ function splitNumber(word: string): [string, string] {
   return [word.slice(0, i), word.slice(i)];
 }
 
+/** What is known of a word: whether it is English, and its key in each language once asked for. */
 interface WordFacts {
-  en: string;
-  es: string;
-  fr: string;
   english: boolean;
+  en?: string;
+  es?: string;
+  fr?: string;
 }
 
 export class Lemmatiser {
   private readonly expansions = new Map<string, string[]>();
-  /** Per word: its keys in English, Spanish and French, and whether it is an English word. */
+  /** Per word: whether it is an English word, and its keys in English, Spanish and French. */
   private readonly cache = new LRUCache<string, WordFacts>({ max: CACHED_WORDS });
 
   private readonly englishFunctionWords: ReadonlySet<string>;
@@ -89,10 +91,16 @@ export class Lemmatiser {
   private factsOf(word: string): WordFacts {
     let facts = this.cache.get(word);
     if (!facts) {
-      facts = { en: keyOf('en', word), es: keyOf('es', word), fr: keyOf('fr', word), english: this.englishFunctionWords.has(word) || isEnglishWord(word) };
+      facts = { english: this.englishFunctionWords.has(word) || isEnglishWord(word) };
       this.cache.set(word, facts);
     }
     return facts;
+  }
+
+  /** A word's key in a language, computed the first time it is asked for (an English message needs no other). */
+  private keyIn(language: Language, word: string): string {
+    const facts = this.factsOf(word);
+    return (facts[language] ??= keyOf(language, word));
   }
 
   /** Whether most words of two letters or more (numbers aside) are English. */
@@ -128,13 +136,10 @@ export class Lemmatiser {
     const original = this.expand(words);
     const english = this.looksEnglish(original) && this.dominantLanguage(original, true) === 'en';
     const expanded = english && correctEnglish ? correctEnglish(original) : original;
+    // An English message is read in English only (terms, context, classifier): its other keys are never asked for.
+    const languages = english ? (['en'] as const) : LANGUAGES;
     const keys: Record<Language, string[]> = { en: [], es: [], fr: [] };
-    for (const word of expanded) {
-      const facts = this.factsOf(word);
-      keys.en.push(facts.en);
-      keys.es.push(facts.es);
-      keys.fr.push(facts.fr);
-    }
+    for (const language of languages) for (const word of expanded) keys[language].push(this.keyIn(language, word));
     return { words: expanded, keys, english, language: english ? 'en' : this.dominantLanguage(expanded) };
   }
 }

@@ -79,11 +79,13 @@ export class SafetyScreen {
       if (statuses[i] !== 'negated') mentioned.add(mention.concept);
     }
     // A composite holds where its two parts lie close: current when both are, mentioned when neither is negated.
+    const byConcept = new Map<string, number[]>();
+    for (const [i, m] of mentions.entries()) byConcept.set(m.concept, [...(byConcept.get(m.concept) ?? []), i]);
     for (const [id, { near, within }] of this.composites) {
-      for (const [a, ma] of mentions.entries()) {
-        if (ma.concept !== near[0]) continue;
-        for (const [b, mb] of mentions.entries()) {
-          if (mb.concept !== near[1] || Math.max(ma.start, mb.start) - Math.min(ma.end, mb.end) > within) continue;
+      for (const a of byConcept.get(near[0]) ?? []) {
+        for (const b of byConcept.get(near[1]) ?? []) {
+          const [ma, mb] = [mentions[a], mentions[b]];
+          if (Math.max(ma.start, mb.start) - Math.min(ma.end, mb.end) > within) continue;
           if (isCurrent(a) && isCurrent(b)) current.add(id);
           if (statuses[a] !== 'negated' && statuses[b] !== 'negated') mentioned.add(id);
         }

@@ -31,8 +31,18 @@ describe('lemma keys', () => {
     expect(keyOf(language, words(a)[0])).toBe(keyOf(language, words(b)[0]));
   });
 
-  it('keeps keys aligned with the expanded words in every language', () => {
-    const text = lemmatiser.analyse(words("my baby can't breathe"));
-    for (const language of ['en', 'es', 'fr'] as const) expect(text.keys[language]).toHaveLength(text.words.length);
+  it('keeps keys aligned with the expanded words: English alone for an English message, every language otherwise', () => {
+    const english = lemmatiser.analyse(words("my baby can't breathe"));
+    expect(english.english).toBe(true);
+    expect(english.keys.en).toHaveLength(english.words.length);
+    const spanish = lemmatiser.analyse(words('mi bebé no respira y tiene los labios morados'));
+    expect(spanish.english).toBe(false);
+    expect(spanish.language).toBe('es');
+    for (const language of ['en', 'es', 'fr'] as const) expect(spanish.keys[language]).toHaveLength(spanish.words.length);
+  });
+
+  it('tells the language of a message from its small words', () => {
+    expect(lemmatiser.analyse(words("mon mari vomit du sang, il ne répond plus")).language).toBe('fr');
+    expect(lemmatiser.analyse(words('is craniosacral therapy safe in pregnancy?')).language).toBe('en');
   });
 });
