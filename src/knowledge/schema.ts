@@ -256,6 +256,8 @@ export const RedFlags = z.strictObject({
         when: z.array(z.array(slug).min(1)).min(1),
         /** A one-line note kept for a mention that is not current (a past attempt): kind, never alarming. */
         note: text.optional(),
+        /** Whether the classifier alone may raise it, with no current concept (a crisis in words no term holds). */
+        heardAlone: z.boolean().optional(),
       }),
     )
     .min(1),

@@ -12,6 +12,8 @@ import { normalise } from '../text/normalise';
 
 /** How sure the classifier must be to complete an emergency the concepts half found. */
 const SECOND_OPINION_CONFIDENCE = 0.99;
+/** How sure it must be to raise an emergency with no concept found at all. */
+const ALONE_CONFIDENCE = 0.9999;
 
 export interface SafetyFinding {
   /** The most urgent emergency kind, in data order, whose concepts are all current. */
@@ -55,11 +57,18 @@ export class SafetyScreen {
     if (!this.classifier) return undefined;
     // Only where the wording was new, never where the context spoke: a concept of the emergency that was
     // denied, past or hypothetical ("stung by a bee, but no swelling in my face") rules it out.
-    const partial = this.conceptsOf.filter(([, concepts]) => concepts.some((c) => current.has(c)) && !concepts.some((c) => notCurrent.has(c)));
+    // An emergency marked to be heard on the classifier alone (a crisis said in words no term holds) needs no
+    // current concept, only none denied or past.
+    const partial = this.conceptsOf.filter(
+      ([e, concepts]) => (e.heardAlone === true || concepts.some((c) => current.has(c))) && !concepts.some((c) => notCurrent.has(c)),
+    );
     if (partial.length === 0) return undefined;
     const p = this.classifier.posterior(text, partial.map(([e]) => e.kind));
     let best: RedFlags['emergencies'][number] | undefined;
-    for (const [e] of partial) if ((p.get(e.kind) ?? 0) >= SECOND_OPINION_CONFIDENCE && (!best || p.get(e.kind)! > p.get(best.kind)!)) best = e;
+    for (const [e] of partial) {
+      const needed = e.heardAlone && !e.when.flat().some((c) => current.has(c)) ? ALONE_CONFIDENCE : SECOND_OPINION_CONFIDENCE;
+      if ((p.get(e.kind) ?? 0) >= needed && (!best || p.get(e.kind)! > p.get(best.kind)!)) best = e;
+    }
     return best;
   }
 

@@ -21,8 +21,8 @@ describe('red flags on blind wordings (English, Spanish, French)', () => {
   it('holds its ground on the unseen half, which is never read', () => {
     const s = score(understanding, readCases(EVAL_DIR, 'unseen'));
     expect(s.emergencies.total).toBeGreaterThanOrEqual(15 * 25);
-    expect(rate(s.emergencies)).toBeGreaterThanOrEqual(0.93);
+    expect(rate(s.emergencies)).toBeGreaterThanOrEqual(0.98);
     expect(rate(s.lookalikes)).toBeGreaterThanOrEqual(0.91);
-    for (const [, t] of s.byConcept) expect(rate(t.emergencies)).toBeGreaterThanOrEqual(0.8);
+    for (const [, t] of s.byConcept) expect(rate(t.emergencies)).toBeGreaterThanOrEqual(0.85);
   });
 });
