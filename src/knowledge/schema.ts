@@ -238,8 +238,11 @@ export const RedFlags = z.strictObject({
       terms: phrasesByLanguage,
       /** Figures of speech that contain the concept's words but not its meaning ("dying to try it"). */
       idioms: optionalPhrasesByLanguage.optional(),
-      /** Whether a habitual mention is still current: "I think about suicide every day" is a crisis now. */
-      habitualIsCurrent: z.boolean().optional(),
+      /**
+       * Contexts in which a mention of this concept is still current: thinking about suicide every day
+       * (habitual) is a crisis now.
+       */
+      currentWhen: z.array(z.enum(['habitual', 'generic', 'hypothetical', 'historical'])).optional(),
     }),
   ),
   /**
@@ -275,6 +278,8 @@ export const RedFlags = z.strictObject({
     clauseStarts: optionalPhrasesByLanguage,
     /** Words that make a term negative ("not breathing", "ne respire plus"): such a term is not negated again. */
     negativeWords: z.strictObject({ en: z.array(z.string()), es: z.array(z.string()), fr: z.array(z.string()) }),
+    /** Negations that open a negative term a word or two before it ("je ne veux plus vivre"): not negated again by them. */
+    openingNegations: z.strictObject({ en: z.array(z.string()), es: z.array(z.string()), fr: z.array(z.string()) }),
     /** Words that join a list ("or", "ni", "ou"): a negation carries across them to the next mention. */
     joiners: z.strictObject({ en: z.array(z.string()), es: z.array(z.string()), fr: z.array(z.string()) }),
     /** Phrases that contain a trigger but do not act as one ("not sure if", "no doubt"): ConText's pseudo-triggers. */

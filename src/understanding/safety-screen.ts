@@ -81,7 +81,10 @@ export class SafetyScreen {
     const mentioned = new Set<string>();
     /** Concepts with a mention that is not current: denied, past, hypothetical, general or habitual. */
     const notCurrent = new Set<string>();
-    const isCurrent = (i: number) => statuses[i] === 'current' || (statuses[i] === 'habitual' && this.redFlags.concepts[mentions[i].concept].habitualIsCurrent === true);
+    const isCurrent = (i: number) => {
+      const status = statuses[i];
+      return status === 'current' || (status !== 'negated' && (this.redFlags.concepts[mentions[i].concept].currentWhen?.includes(status) ?? false));
+    };
     for (const [i, mention] of mentions.entries()) {
       if (isCurrent(i)) current.add(mention.concept);
       else notCurrent.add(mention.concept);

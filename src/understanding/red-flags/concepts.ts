@@ -75,7 +75,7 @@ export class ConceptFinder {
       true,
       CONCEPT_GAP,
     );
-    this.idioms = new MultilingualMatcher(entries.map(([id, c]) => [id, c.idioms]));
+    this.idioms = new MultilingualMatcher(entries.map(([id, c]) => [id, c.idioms]), true, CONCEPT_GAP);
   }
 
   find(text: LemmaText): ConceptMention[] {

@@ -44,12 +44,14 @@ export class ContextReader {
   private readonly negations: Set<string>;
   /** Words that join the items of a list, across which a negation carries. */
   private readonly joiners: Set<string>;
+  private readonly openings: Set<string>;
   /** Terms already read for a negation word (terms are few, messages many). */
   private readonly negativeTerms = new Map<string, boolean>();
 
   constructor(context: RedFlags['context']) {
     this.settings = context;
     this.joiners = new Set(Object.values(context.joiners).flat());
+    this.openings = new Set(Object.values(context.openingNegations).flat());
     this.negations = new Set(Object.values(context.negativeWords).flat());
     // Values are "kind/direction", so one matcher per language finds every trigger in one pass.
     // Triggers are function words, matched as written: on lemmas "gone" would match "going".
@@ -126,11 +128,15 @@ export class ContextReader {
   private statusOf(mention: ConceptMention, marks: ContextMarks): MentionStatus {
     // The nearest trigger of each kind that reaches the mention, in one pass over the triggers.
     const nearest: Record<TriggerKind, number> = { negated: Infinity, historical: Infinity, habitual: Infinity, hypothetical: Infinity, generic: Infinity, current: Infinity };
-    for (const t of marks.triggers) nearest[t.kind] = Math.min(nearest[t.kind], this.reach(t, mention, marks));
-    // A negative term ("ne veux plus vivre", "n'ai plus envie de vivre") is not negated again by the "ne"
-    // that opens its own negation, a word or two before it.
     const negative = this.isNegativeTerm(mention);
-    const negated = negative ? nearest.negated > OWN_NEGATION_REACH && nearest.negated < Infinity : nearest.negated < Infinity;
+    for (const t of marks.triggers) {
+      const distance = this.reach(t, mention, marks);
+      // A negative term ("ne veux plus vivre", "n'ai plus envie de vivre") is not negated again by the "ne"
+      // that opens its own negation, a word or two before it; any other negation still counts ("ni").
+      if (t.kind === 'negated' && negative && distance <= OWN_NEGATION_REACH && this.opens(t, marks)) continue;
+      nearest[t.kind] = Math.min(nearest[t.kind], distance);
+    }
+    const negated = nearest.negated < Infinity;
     if (negated || (!negative && this.negatedInside(mention, marks))) return 'negated';
     if (nearest.hypothetical < Infinity) return 'hypothetical';
     if (nearest.generic < Infinity) return 'generic';
@@ -138,6 +144,11 @@ export class ContextReader {
     if (nearest.historical < nearest.current) return 'historical';
     if (nearest.habitual < Infinity && nearest.current === Infinity) return 'habitual';
     return 'current';
+  }
+
+  /** Whether a negation trigger is one that opens a negation ("ne" before "... plus"). */
+  private opens(trigger: Trigger, marks: ContextMarks): boolean {
+    return marks.words.slice(trigger.start, trigger.end).every((w) => this.openings.has(w));
   }
 
   /** Whether the term itself says "not" ("not breathing", "ne respire plus", "no puede respirar"). */
