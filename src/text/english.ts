@@ -4,7 +4,12 @@
 import lemmatize from 'wink-lemmatizer';
 import englishWords from 'wink-lexicon/src/wn-words.js';
 
-/** A content word WordNet knows, in any inflection. */
-export function isEnglishWord(word: string): boolean {
-  return word in englishWords || lemmatize.verb(word) in englishWords || lemmatize.noun(word) in englishWords || lemmatize.adjective(word) in englishWords;
+/** A word's English base form (its verb lemma, then noun lemma: "ate" → "eat", "tablets" → "tablet"). */
+export function englishLemma(word: string): string {
+  return lemmatize.noun(lemmatize.verb(word));
+}
+
+/** A content word WordNet knows, in any inflection; `lemma` is englishLemma(word) when already known. */
+export function isEnglishWord(word: string, lemma = englishLemma(word)): boolean {
+  return word in englishWords || lemma in englishWords || lemmatize.verb(word) in englishWords || lemmatize.adjective(word) in englishWords;
 }

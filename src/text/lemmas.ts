@@ -8,13 +8,12 @@
 //   then the Porter2 stemmer (breath, breathe, breathing → breath).
 // - Spanish and French: the Snowball stemmers of nlp.js (sangrando, sangre → sangr; saigne, saignement → saign).
 // Keys of recent words are kept in a bounded cache: words repeat, and a key costs a few microseconds.
-import lemmatize from 'wink-lemmatizer';
 import stemEnglish from 'wink-porter2-stemmer';
 import { StemmerEs } from '@nlpjs/lang-es';
 import { StemmerFr } from '@nlpjs/lang-fr';
 import { LRUCache } from 'lru-cache';
 import type { LanguageData } from '../knowledge/schema';
-import { isEnglishWord } from './english';
+import { englishLemma, isEnglishWord } from './english';
 
 export const LANGUAGES = ['en', 'es', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -30,12 +29,21 @@ export interface LemmaText {
   readonly language?: Language;
 }
 
+/**
+ * A word's English key: the stem of its lemma when WordNet or the lemmatiser knows the word (breathing →
+ * breath, is → be), the word itself when neither does (a name, a brand: the stemmer, the costliest step,
+ * has nothing to fold there).
+ */
+function englishKey(word: string, lemma: string, inWordNet = isEnglishWord(word, lemma)): string {
+  return inWordNet || lemma !== word ? stemEnglish(lemma) : word;
+}
+
 const spanish = new StemmerEs();
 const french = new StemmerFr();
 
 /** The key of one normalised word in one language. */
 export function keyOf(language: Language, word: string): string {
-  if (language === 'en') return stemEnglish(lemmatize.noun(lemmatize.verb(word)));
+  if (language === 'en') return englishKey(word, englishLemma(word));
   return language === 'es' ? spanish.stem(word) : french.stem(word);
 }
 
@@ -91,7 +99,10 @@ export class Lemmatiser {
   private factsOf(word: string): WordFacts {
     let facts = this.cache.get(word);
     if (!facts) {
-      facts = { english: this.englishFunctionWords.has(word) || isEnglishWord(word) };
+      // One lemma serves both questions a new word is asked: is it English, and what is its English key.
+      const lemma = englishLemma(word);
+      const inWordNet = isEnglishWord(word, lemma);
+      facts = { english: inWordNet || this.englishFunctionWords.has(word), en: englishKey(word, lemma, inWordNet) };
       this.cache.set(word, facts);
     }
     return facts;
@@ -129,6 +140,11 @@ export class Lemmatiser {
       .sort((a, b) => b[1] - a[1]);
     if (orTie && counts.find(([code]) => code === 'en')![1] === counts[0][1]) return 'en';
     return counts[0][1] > counts[1][1] ? counts[0][0] : undefined;
+  }
+
+  /** Whether a word is English (cached with the rest of what is known of it). */
+  isEnglish(word: string): boolean {
+    return this.factsOf(word).english;
   }
 
   /** Keys of the words; `correctEnglish` may mend misspelt words of an English message first. */

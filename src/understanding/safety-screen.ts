@@ -46,6 +46,7 @@ export class SafetyScreen {
     this.typos = new TypoCorrector(
       concepts.flatMap((c) => literalWords(c.terms.en)),
       new Set(concepts.flatMap((c) => [...literalWords(c.terms.es), ...literalWords(c.terms.fr)])),
+      (word) => lemmatiser.isEnglish(word),
     );
   }
 

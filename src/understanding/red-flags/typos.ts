@@ -3,7 +3,6 @@
 // swapped) from exactly one word of the concepts' English terms is read as that word. Real words are
 // never changed: "never" stays "never", though it is one letter from "fever".
 import { LRUCache } from 'lru-cache';
-import { isEnglishWord } from '../../text/english';
 
 /** Shorter words have too many neighbours to correct safely. */
 const MIN_LENGTH = 5;
@@ -13,12 +12,22 @@ export class TypoCorrector {
   private readonly vocabulary: Set<string>;
   /** Each vocabulary word and each of its one-letter deletions → the vocabulary words they come from. */
   private readonly deletions = new Map<string, Set<string>>();
+  /** Letter pairs 1-2, 1-3 and 2-3 of every vocabulary word. */
+  private readonly openings = new Set<string>();
   /** Recent words and what they were read as: words repeat, and telling an English word costs lookups. */
   private readonly recent = new LRUCache<string, string>({ max: 20_000 });
 
   /** `vocabulary`: the English words to correct towards; `alsoKnown`: words never corrected (Spanish, French terms). */
-  constructor(vocabulary: Iterable<string>, private readonly alsoKnown: ReadonlySet<string>) {
+  constructor(
+    vocabulary: Iterable<string>,
+    private readonly alsoKnown: ReadonlySet<string>,
+    /** Whether a word is a real English word (never corrected). */
+    private readonly isEnglish: (word: string) => boolean,
+  ) {
     this.vocabulary = new Set([...vocabulary].filter((w) => w.length >= MIN_LENGTH));
+    // One slip leaves at least one of a word's letter pairs 1-2, 1-3 or 2-3 as the intended word had it: a
+    // word none of whose pairs opens a vocabulary word is not tried (names and other words pass untouched).
+    for (const word of this.vocabulary) for (const pair of openingPairs(word)) this.openings.add(pair);
     for (const word of this.vocabulary) for (const variant of [word, ...deletionsOf(word)]) this.index(variant, word);
   }
 
@@ -32,7 +41,9 @@ export class TypoCorrector {
   }
 
   private correctWord(word: string): string {
-    if (word.length < MIN_LENGTH || this.vocabulary.has(word) || this.alsoKnown.has(word) || isEnglishWord(word)) return word;
+    if (word.length < MIN_LENGTH || this.vocabulary.has(word) || this.alsoKnown.has(word)) return word;
+    if (!openingPairs(word).some((pair) => this.openings.has(pair))) return word;
+    if (this.isEnglish(word)) return word;
     const candidates = new Set<string>(this.deletions.get(word));
     for (const variant of deletionsOf(word)) for (const c of this.deletions.get(variant) ?? []) candidates.add(c);
     // Rank what kind of slip each candidate needs: a dropped or swapped letter is likelier than an
@@ -71,4 +82,9 @@ function slipRank(typed: string, intended: string): number {
   if (typed.length !== intended.length) return Infinity;
   if (typed[i] === intended[i + 1] && typed[i + 1] === intended[i] && typed.slice(i + 2) === intended.slice(i + 2)) return 1;
   return typed.slice(i + 1) === intended.slice(i + 1) ? 3 : Infinity;
+}
+
+/** A word's letters 1 and 2, 1 and 3, 2 and 3. */
+function openingPairs(word: string): string[] {
+  return [word.slice(0, 2), word[0] + word[2], word.slice(1, 3)];
 }
