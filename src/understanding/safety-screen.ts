@@ -28,7 +28,9 @@ export class SafetyScreen {
   private readonly typos: TypoCorrector;
   private readonly composites: [string, RedFlags['composites'][string]][];
 
-  private readonly classifier?: RedFlagClassifier;
+  /** Learnt on first use, not at start-up: most messages never need it, and learning takes a few hundred ms. */
+  private classifier?: RedFlagClassifier;
+  private readonly examples: readonly RedFlagExample[];
   /** Each emergency with every concept its combinations name. */
   private readonly conceptsOf: [RedFlags['emergencies'][number], string[]][];
 
@@ -37,7 +39,7 @@ export class SafetyScreen {
     private readonly lemmatiser: Lemmatiser,
     examples: readonly RedFlagExample[] = [],
   ) {
-    if (examples.length > 0) this.classifier = new RedFlagClassifier(examples, lemmatiser);
+    this.examples = examples;
     this.conceptsOf = redFlags.emergencies.map((e) => [e, [...new Set(e.when.flat())]]);
     this.concepts = new ConceptFinder(redFlags.concepts);
     this.context = new ContextReader(redFlags.context);
@@ -55,7 +57,7 @@ export class SafetyScreen {
    * complete, when the classifier is all but sure of it: new wordings of a situation the concepts half recognise.
    */
   private secondOpinion(text: LemmaText, current: ReadonlySet<string>, notCurrent: ReadonlySet<string>): RedFlags['emergencies'][number] | undefined {
-    if (!this.classifier) return undefined;
+    if (this.examples.length === 0) return undefined;
     // Only where the wording was new, never where the context spoke: a concept of the emergency that was
     // denied, past or hypothetical ("stung by a bee, but no swelling in my face") rules it out.
     // An emergency marked to be heard on the classifier alone (a crisis said in words no term holds) needs no
@@ -64,6 +66,7 @@ export class SafetyScreen {
       ([e, concepts]) => (e.heardAlone === true || concepts.some((c) => current.has(c))) && !concepts.some((c) => notCurrent.has(c)),
     );
     if (partial.length === 0) return undefined;
+    this.classifier ??= new RedFlagClassifier(this.examples, this.lemmatiser);
     const p = this.classifier.posterior(text, partial.map(([e]) => e.kind));
     let best: RedFlags['emergencies'][number] | undefined;
     for (const [e] of partial) {
