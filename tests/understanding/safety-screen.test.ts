@@ -73,6 +73,10 @@ describe('safety screen', () => {
     'this week at work is killing me, I need a massage',
     'I get chest tightness whenever I have exams',
     "I'd kill for a massage right now",
+    // The classifier's second opinion never overrides what the context said, nor hears a crisis in a dosing question.
+    'a wasp stung my arm, it is a bit swollen there but nothing on my face or throat and I breathe fine',
+    'my two month old is feeding well, no fever, wide awake: is baby massage ok?',
+    'how long before bed should I take my sleeping tablet?',
   ])('leaves a lookalike alone: %j', (text) => {
     expect(emergencyOf(text)).toBeUndefined();
   });
