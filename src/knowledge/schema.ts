@@ -212,8 +212,6 @@ const optionalPhrasesByLanguage = z.strictObject({ en: z.array(text), es: z.arra
 const ContextTriggers = z.strictObject({
   /** How many words may stand between a trigger and the concept it modifies. */
   window: z.number().int().min(0).max(12),
-  /** The window for triggers after the concept, when it differs ("chest pain gone" but not "chest pain, not going away"). */
-  afterWindow: z.number().int().min(0).max(12).optional(),
   before: optionalPhrasesByLanguage.optional(),
   after: optionalPhrasesByLanguage.optional(),
   /** A pronoun or possessive between trigger and concept starts another clause, so ends the trigger's reach. */

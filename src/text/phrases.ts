@@ -49,6 +49,16 @@ export function expandMacros(pattern: string, macros: Readonly<Record<string, re
     .join(' ');
 }
 
+/** A pattern's literal words, normalised ("can not * breathe|breath" → can, not, breathe, breath): not its
+ * prefixes, numbers or gaps. */
+export function literalWords(pattern: string): string[] {
+  return pattern
+    .split(/[\s|_]+/)
+    .filter((w) => w !== '' && !w.endsWith('*') && !w.startsWith('#'))
+    .map((w) => normalise(w))
+    .filter((w) => w !== '' && !w.includes(' '));
+}
+
 /**
  * Parses one pattern; throws PatternError with a reason when it is not valid. With `keyOf`, each literal
  * word is stored as its key (a lemma), to be compared with the keys of a message's words; prefixes

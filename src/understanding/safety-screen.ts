@@ -8,7 +8,7 @@ import { ConceptFinder } from './red-flags/concepts';
 import { ContextReader } from './red-flags/context';
 import { TypoCorrector } from './red-flags/typos';
 import { RedFlagClassifier } from './red-flags/classifier';
-import { normalise } from '../text/normalise';
+import { literalWords } from '../text/phrases';
 
 /** How sure the classifier must be to complete an emergency the concepts half found. */
 const SECOND_OPINION_CONFIDENCE = 0.99;
@@ -46,8 +46,8 @@ export class SafetyScreen {
     this.composites = Object.entries(redFlags.composites);
     const concepts = Object.values(redFlags.concepts);
     this.typos = new TypoCorrector(
-      concepts.flatMap((c) => literalWords(c.terms.en)),
-      new Set(concepts.flatMap((c) => [...literalWords(c.terms.es), ...literalWords(c.terms.fr)])),
+      concepts.flatMap((c) => c.terms.en.flatMap(literalWords)),
+      new Set(concepts.flatMap((c) => [...c.terms.es, ...c.terms.fr].flatMap(literalWords))),
       (word) => lemmatiser.isEnglish(word),
     );
   }
@@ -69,8 +69,8 @@ export class SafetyScreen {
     this.classifier ??= new RedFlagClassifier(this.examples, this.lemmatiser);
     const p = this.classifier.posterior(text, partial.map(([e]) => e.kind));
     let best: RedFlags['emergencies'][number] | undefined;
-    for (const [e] of partial) {
-      const needed = e.heardAlone && !e.when.flat().some((c) => current.has(c)) ? ALONE_CONFIDENCE : SECOND_OPINION_CONFIDENCE;
+    for (const [e, concepts] of partial) {
+      const needed = e.heardAlone && !concepts.some((c) => current.has(c)) ? ALONE_CONFIDENCE : SECOND_OPINION_CONFIDENCE;
       if ((p.get(e.kind) ?? 0) >= needed && (!best || p.get(e.kind)! > p.get(best.kind)!)) best = e;
     }
     return best;
@@ -96,7 +96,11 @@ export class SafetyScreen {
     }
     // A composite holds where its two parts lie close: current when both are, mentioned when neither is negated.
     const byConcept = new Map<string, number[]>();
-    for (const [i, m] of mentions.entries()) byConcept.set(m.concept, [...(byConcept.get(m.concept) ?? []), i]);
+    for (const [i, m] of mentions.entries()) {
+      const list = byConcept.get(m.concept);
+      if (list) list.push(i);
+      else byConcept.set(m.concept, [i]);
+    }
     for (const [id, { near, within }] of this.composites) {
       for (const a of byConcept.get(near[0]) ?? []) {
         for (const b of byConcept.get(near[1]) ?? []) {
@@ -113,13 +117,4 @@ export class SafetyScreen {
     const noted = this.redFlags.emergencies.find((e) => e.note && e.when.some(holds(mentioned)));
     return noted ? { note: noted.kind } : {};
   }
-}
-
-/** The literal words of phrases ("can not * breathe|breath" → can, not, breathe, breath): not prefixes or numbers. */
-function literalWords(phrases: readonly string[]): string[] {
-  return phrases
-    .flatMap((p) => p.split(/[\s|_]+/))
-    .filter((w) => w !== '' && !w.endsWith('*') && !w.startsWith('#'))
-    .map((w) => normalise(w))
-    .filter((w) => w !== '' && !w.includes(' '));
 }

@@ -1,8 +1,9 @@
 // A statistical second opinion on red flags: multinomial naive Bayes over lemma keys (and pairs of them),
-// learnt at start-up from the utterances of data/red-flag-examples.jsonl (emergencies by kind, and
-// lookalikes as "none"). It never raises an emergency alone: the safety screen asks it only when a current
-// concept of an emergency was found but no combination of that emergency was complete, so it can widen
-// recall where the wording is new, while the concepts and their context decide what is current.
+// learnt from the utterances of data/red-flag-examples.jsonl (emergencies by kind, and lookalikes as
+// "none"). The safety screen asks it only when a current concept of an emergency was found but no
+// combination of that emergency was complete (or, for a crisis, with near certainty and no concept at
+// all), and never where a concept was denied or past: it widens recall where the wording is new, while
+// the concepts and their context decide what is current.
 import type { RedFlagExample } from '../../knowledge/schema';
 import type { Lemmatiser, LemmaText } from '../../text/lemmas';
 import { words } from '../../text/normalise';

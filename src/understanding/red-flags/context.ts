@@ -7,6 +7,7 @@
 // Who it concerns does not matter: "my baby is not breathing" is as urgent as "I am not breathing".
 import { CONTEXT_KINDS, type ContextKind, type ContextTriggers, type RedFlags } from '../../knowledge/schema';
 import type { Language, LemmaText } from '../../text/lemmas';
+import { literalWords } from '../../text/phrases';
 import { MultilingualMatcher, type ConceptMention } from './concepts';
 
 export type MentionStatus = 'current' | ContextKind;
@@ -53,9 +54,8 @@ export class ContextReader {
     this.joiners = new Set(Object.values(context.joiners).flat());
     this.openings = new Set(Object.values(context.openingNegations).flat());
     this.negations = new Set(Object.values(context.negativeWords).flat());
-    // Values are "kind/direction", so one matcher per language finds every trigger in one pass.
-    // Triggers are function words, matched as written: on lemmas "gone" would match "going".
-    // One matcher per language finds triggers ("kind/direction"), pseudo-triggers, terminators and clause starts in one pass.
+    // One matcher per language finds triggers ("kind/direction"), pseudo-triggers, terminators and clause starts
+    // in one pass. They are function words, matched as written: on lemmas "gone" would match "going".
     this.words = new MultilingualMatcher<string>(
       [
         ...TRIGGER_KINDS.flatMap((kind): [string, ContextTriggers['before']][] => [
@@ -155,7 +155,7 @@ export class ContextReader {
   private isNegativeTerm(mention: ConceptMention): boolean {
     let negative = this.negativeTerms.get(mention.term);
     if (negative === undefined) {
-      negative = mention.term.split(/[\s|_]+/).some((w) => this.negations.has(w));
+      negative = literalWords(mention.term).some((w) => this.negations.has(w));
       this.negativeTerms.set(mention.term, negative);
     }
     return negative;
@@ -163,19 +163,17 @@ export class ContextReader {
 
   /** How many words lie between a trigger and the mention, or Infinity when the trigger does not reach it. */
   private reach(trigger: Trigger, mention: ConceptMention, marks: ContextMarks): number {
-    const { window, afterWindow, stopsAtClause } = this.settings[trigger.kind];
+    const { window, stopsAtClause } = this.settings[trigger.kind];
     let from: number;
     let to: number;
-    let limit = window;
     if (trigger.direction === 'before') {
       if (trigger.end > mention.start) return Infinity;
       [from, to] = [trigger.end, mention.start];
     } else {
       if (trigger.start < mention.end) return Infinity;
       [from, to] = [mention.end, trigger.start];
-      limit = afterWindow ?? window;
     }
-    if (to - from > limit) return Infinity;
+    if (to - from > window) return Infinity;
     const clauseStarts = marks.clauseStarts.get(trigger.language);
     for (let i = from; i < to; i++) {
       // "but" ends a trigger's reach, except a "now": "I usually get it, but right now ...".
@@ -193,7 +191,6 @@ export class ContextReader {
     return marks.triggers.some((t) => t.kind === 'negated' && t.start > mention.start && t.end <= mention.end);
   }
 }
-
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;

@@ -7,7 +7,6 @@ import { LRUCache } from 'lru-cache';
 /** Shorter words have too many neighbours to correct safely. */
 const MIN_LENGTH = 5;
 
-
 export class TypoCorrector {
   private readonly vocabulary: Set<string>;
   /** Each vocabulary word and each of its one-letter deletions → the vocabulary words they come from. */
