@@ -107,13 +107,8 @@ export function loadKnowledge(dir: string): LoadResult {
 
 /** JSON Lines of red-flag examples, each naming an emergency kind of red-flags.json or "none". */
 function readExamples(file: string, shown: string, problems: DataProblem[], redFlags: RedFlagsT | undefined): RedFlagExampleT[] {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (error) {
-    problems.push({ file: shown, path: '(file)', message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-    return [];
-  }
+  const raw = readText(file, shown, problems);
+  if (raw === undefined) return [];
   const kinds = new Set(['none', ...(redFlags?.emergencies.map((e) => e.kind) ?? [])]);
   const examples: RedFlagExampleT[] = [];
   raw.split('\n').forEach((line, i) => {
@@ -133,14 +128,19 @@ function readExamples(file: string, shown: string, problems: DataProblem[], redF
   return examples;
 }
 
-function readJson(file: string, shown: string, problems: DataProblem[]): unknown {
-  let raw: string;
+/** A file's text, or undefined with the problem recorded. */
+function readText(file: string, shown: string, problems: DataProblem[]): string | undefined {
   try {
-    raw = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     problems.push({ file: shown, path: '(file)', message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
     return undefined;
   }
+}
+
+function readJson(file: string, shown: string, problems: DataProblem[]): unknown {
+  const raw = readText(file, shown, problems);
+  if (raw === undefined) return undefined;
   try {
     return JSON.parse(raw) as unknown;
   } catch (error) {

@@ -127,10 +127,10 @@ export class Lemmatiser {
   }
 
   /**
-   * The language whose small words the message has most of, if one has clearly more than the others
-   * (`orTie`: English also on a tie, so "my arm is numb" counts though "is" is not French).
+   * Which language's small words the message has most of: `leader` when one has clearly more than the
+   * others, and whether English has at least as many as any (so "my arm is numb" counts as English).
    */
-  private dominantLanguage(words: readonly string[], orTie = false): Language | undefined {
+  private smallWords(words: readonly string[]): { leader?: Language; englishLeads: boolean } {
     const counts = this.functionWords
       .map(([code, set]) => {
         let n = 0;
@@ -138,8 +138,8 @@ export class Lemmatiser {
         return [code, n] as const;
       })
       .sort((a, b) => b[1] - a[1]);
-    if (orTie && counts.find(([code]) => code === 'en')![1] === counts[0][1]) return 'en';
-    return counts[0][1] > counts[1][1] ? counts[0][0] : undefined;
+    const english = counts.find(([code]) => code === 'en')![1];
+    return { leader: counts[0][1] > counts[1][1] ? counts[0][0] : undefined, englishLeads: english === counts[0][1] };
   }
 
   /** Whether a word is English (cached with the rest of what is known of it). */
@@ -150,12 +150,14 @@ export class Lemmatiser {
   /** Keys of the words; `correctEnglish` may mend misspelt words of an English message first. */
   analyse(words: readonly string[], correctEnglish?: (words: readonly string[]) => string[]): LemmaText {
     const original = this.expand(words);
-    const english = this.looksEnglish(original) && this.dominantLanguage(original, true) === 'en';
+    const small = this.smallWords(original);
+    const english = this.looksEnglish(original) && small.englishLeads;
     const expanded = english && correctEnglish ? correctEnglish(original) : original;
     // An English message is read in English only (terms, context, classifier): its other keys are never asked for.
     const languages = english ? (['en'] as const) : LANGUAGES;
     const keys: Record<Language, string[]> = { en: [], es: [], fr: [] };
     for (const language of languages) for (const word of expanded) keys[language].push(this.keyIn(language, word));
-    return { words: expanded, keys, english, language: english ? 'en' : this.dominantLanguage(expanded) };
+    // A message that is not English was not corrected: its small words are the original's.
+    return { words: expanded, keys, english, language: english ? 'en' : small.leader };
   }
 }
