@@ -139,21 +139,13 @@ interface Compiled<T> {
 }
 
 function anchorKeys(slots: Slot[]): string[] | undefined {
-  const required: string[][] = [];
-  for (const slot of slots) {
+  for (let s = slots.length - 1; s >= 0; s--) {
+    const slot = slots[s];
     if (slot.kind !== 'any-of') continue;
-    const keys: string[] = [];
-    for (const alt of slot.alternatives) {
-      const head = alt[0];
-      if (head.kind !== 'word') {
-        keys.length = 0;
-        break;
-      }
-      keys.push(head.word);
-    }
-    if (keys.length > 0) required.push(keys);
+    const keys = slot.alternatives.flatMap((alt) => (alt[0].kind === 'word' ? [alt[0].word] : []));
+    if (keys.length === slot.alternatives.length) return keys;
   }
-  return required.at(-1);
+  return undefined;
 }
 
 /** Prefix patterns are bucketed by up to this many first letters, so a word meets only those it could start. */
@@ -170,7 +162,7 @@ export class PhraseMatcher<T> {
   /** Patterns that can start with a number. */
   private readonly byNumber: Compiled<T>[] = [];
   /** Patterns by the keys of their anchor slot. */
-  private readonly byAnchor = new Map<string, number[]>();
+  private readonly byAnchor = new Map<string, Compiled<T>[]>();
   /** Scratch, by pattern, so findAll allocates nothing per pattern: the word position at which it was last
    * tried, and the call in which one of its anchor keys was seen in the message. */
   private readonly triedAt: Int32Array;
@@ -188,13 +180,6 @@ export class PhraseMatcher<T> {
     });
     this.triedAt = new Int32Array(this.compiled.length).fill(-1);
     this.activeIn = new Int32Array(this.compiled.length).fill(-1);
-    for (const c of this.compiled) {
-      for (const key of c.anchor ?? []) {
-        const list = this.byAnchor.get(key) ?? [];
-        if (!list.includes(c.index)) list.push(c.index);
-        this.byAnchor.set(key, list);
-      }
-    }
     const add = (map: Map<string, Compiled<T>[]>, key: string, c: Compiled<T>) => {
       const list = map.get(key) ?? [];
       // Alternatives that share a key ("have|had") index the pattern once.
@@ -202,6 +187,7 @@ export class PhraseMatcher<T> {
       map.set(key, list);
     };
     for (const c of this.compiled) {
+      for (const key of c.anchor ?? []) add(this.byAnchor, key, c);
       const first = c.slots[0];
       if (first.kind !== 'any-of') continue;
       for (const head of first.alternatives.map((a) => a[0])) {
@@ -223,7 +209,7 @@ export class PhraseMatcher<T> {
     const matches: PhraseMatch<T>[] = [];
     const call = (this.call = (this.call + 1) & 0x3fffffff);
     // Patterns needing a word the message lacks are never searched (their gaps make a search costly).
-    for (const key of keys) for (const index of this.byAnchor.get(key) ?? []) this.activeIn[index] = call;
+    for (const key of keys) for (const c of this.byAnchor.get(key) ?? []) this.activeIn[c.index] = call;
     const canMatch = (c: Compiled<T>) => c.anchor === undefined || this.activeIn[c.index] === call;
     // A pattern reachable through two indexes at one position is tried once there.
     this.triedAt.fill(-1);
