@@ -4,12 +4,17 @@
 import lemmatize from 'wink-lemmatizer';
 import englishWords from 'wink-lexicon/src/wn-words.js';
 
-/** A word's English base form (its verb lemma, then noun lemma: "ate" → "eat", "tablets" → "tablet"). */
-export function englishLemma(word: string): string {
-  return lemmatize.noun(lemmatize.verb(word));
+/**
+ * A word's English base form (its verb lemma, then noun lemma: "ate" → "eat", "tablets" → "tablet"), and
+ * whether WordNet knows the word in any inflection: both from one run of the lemmatiser.
+ */
+export function readEnglish(word: string): { lemma: string; known: boolean } {
+  const verb = lemmatize.verb(word);
+  const lemma = lemmatize.noun(verb);
+  return { lemma, known: word in englishWords || lemma in englishWords || verb in englishWords || lemmatize.adjective(word) in englishWords };
 }
 
-/** A content word WordNet knows, in any inflection; `lemma` is englishLemma(word) when already known. */
-export function isEnglishWord(word: string, lemma = englishLemma(word)): boolean {
-  return word in englishWords || lemma in englishWords || lemmatize.verb(word) in englishWords || lemmatize.adjective(word) in englishWords;
+/** A content word WordNet knows, in any inflection. */
+export function isEnglishWord(word: string): boolean {
+  return readEnglish(word).known;
 }

@@ -13,7 +13,7 @@ import { StemmerEs } from '@nlpjs/lang-es';
 import { StemmerFr } from '@nlpjs/lang-fr';
 import { LRUCache } from 'lru-cache';
 import type { LanguageData } from '../knowledge/schema';
-import { englishLemma, isEnglishWord } from './english';
+import { readEnglish } from './english';
 
 export const LANGUAGES = ['en', 'es', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -34,8 +34,8 @@ export interface LemmaText {
  * breath, is → be), the word itself when neither does (a name, a brand: the stemmer, the costliest step,
  * has nothing to fold there).
  */
-function englishKey(word: string, lemma: string, inWordNet = isEnglishWord(word, lemma)): string {
-  return inWordNet || lemma !== word ? stemEnglish(lemma) : word;
+function englishKey(word: string, { lemma, known }: { lemma: string; known: boolean }): string {
+  return known || lemma !== word ? stemEnglish(lemma) : word;
 }
 
 const spanish = new StemmerEs();
@@ -43,7 +43,7 @@ const french = new StemmerFr();
 
 /** The key of one normalised word in one language. */
 export function keyOf(language: Language, word: string): string {
-  if (language === 'en') return englishKey(word, englishLemma(word));
+  if (language === 'en') return englishKey(word, readEnglish(word));
   return language === 'es' ? spanish.stem(word) : french.stem(word);
 }
 
@@ -99,10 +99,9 @@ export class Lemmatiser {
   private factsOf(word: string): WordFacts {
     let facts = this.cache.get(word);
     if (!facts) {
-      // One lemma serves both questions a new word is asked: is it English, and what is its English key.
-      const lemma = englishLemma(word);
-      const inWordNet = isEnglishWord(word, lemma);
-      facts = { english: inWordNet || this.englishFunctionWords.has(word), en: englishKey(word, lemma, inWordNet) };
+      // One reading serves both questions a new word is asked: is it English, and what is its English key.
+      const english = readEnglish(word);
+      facts = { english: english.known || this.englishFunctionWords.has(word), en: englishKey(word, english) };
       this.cache.set(word, facts);
     }
     return facts;
