@@ -13,7 +13,7 @@
 //   5. one distinctive word of a longer name ("upledger"?) shared by one or more monographs: a guess,
 //      so it comes back with a low score and leads to "did you mean …?".
 import type { Monograph, OtherTherapies } from '../knowledge/schema';
-import { compact, normalise } from '../text/normalise';
+import { normalise } from '../text/normalise';
 import { FuzzyIndex, type Neighbour } from './fuzzy';
 import { PrefixIndex } from './prefix-index';
 import { ASK_SCORE, MARGIN, TYPO_RADIUS, judgeTypo, maxEdits, similarity, type TypoVerdict } from './typo-match';
@@ -86,9 +86,9 @@ export class TherapyResolver {
     const generic = new Set(vocabulary.genericWords.map(normalise));
     /** Indexes a name; returns its normalised words (normalising is most of the start-up cost at thousands of names). */
     const add = (name: string, owner: NameOwner): string[] => {
-      const key = compact(name);
-      this.exact.set(key, owner);
       const words = normalise(name).split(' ');
+      const key = words.join('');
+      this.exact.set(key, owner);
       if (words.length > 1) {
         this.tokenSets.set(tokenSetKey(words), owner);
         for (const word of words) this.nameWords.add(word);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_ANALYSED_CHARS, compact, normalise, words } from '../../src/text/normalise';
 
@@ -13,6 +14,23 @@ describe('normalise', () => {
     ["don't, can't, it's", 'dont cant its'],
   ])('%j → %j', (input, expected) => {
     expect(normalise(input)).toBe(expected);
+  });
+
+  it('reads ASCII text (its fast path) exactly as the Unicode-aware steps would', () => {
+    // The general steps, as normalise runs them on text with accents or symbols.
+    const general = (text: string) =>
+      text
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
+        .replace(/(?<![\p{L}\p{N}])(qu|[cdjlmnst])['\u2018\u2019\u02bc](?=\p{L})/giu, '$1 ')
+        .replace(/['\u2018\u2019\u02bc`]/gu, '')
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    const asciiWords = fc.string({ unit: fc.constantFrom(...'aAbcdDjlLmnQqstuz019 \'`-?!.\t'.split('')), maxLength: 40 });
+    fc.assert(fc.property(asciiWords, (text) => normalise(text) === general(text)), { numRuns: 2000 });
+    expect(normalise("Qu'il l'a DIT")).toBe('qu il l a dit');
+    expect(normalise('already normal words')).toBe('already normal words');
   });
 
   it('compacts spaces so hyphenated, spaced and joined names compare equal', () => {
