@@ -241,6 +241,11 @@ export const RedFlags = z.strictObject({
        * (habitual) is a crisis now.
        */
       currentWhen: z.array(z.enum(['habitual', 'generic', 'hypothetical', 'historical'])).optional(),
+      /**
+       * Only qualifies a situation ("sudden", "tonight", giving things away): it completes a combination but
+       * is no evidence of an emergency on its own, so on its own it does not ask the classifier.
+       */
+      qualifier: z.boolean().optional(),
     }),
   ),
   /**

@@ -62,15 +62,16 @@ export class SafetyScreen {
     // denied, past or hypothetical ("stung by a bee, but no swelling in my face") rules it out.
     // An emergency marked to be heard on the classifier alone (a crisis said in words no term holds) needs no
     // current concept, only none denied or past.
+    const evidence = (c: string) => current.has(c) && this.redFlags.concepts[c]?.qualifier !== true;
     const partial = this.conceptsOf.filter(
-      ([e, concepts]) => (e.heardAlone === true || concepts.some((c) => current.has(c))) && !concepts.some((c) => notCurrent.has(c)),
+      ([e, concepts]) => (e.heardAlone === true || concepts.some(evidence)) && !concepts.some((c) => notCurrent.has(c)),
     );
     if (partial.length === 0) return undefined;
     this.classifier ??= new RedFlagClassifier(this.examples, this.lemmatiser);
     const p = this.classifier.posterior(text, partial.map(([e]) => e.kind));
     let best: RedFlags['emergencies'][number] | undefined;
     for (const [e, concepts] of partial) {
-      const needed = e.heardAlone && !concepts.some((c) => current.has(c)) ? ALONE_CONFIDENCE : SECOND_OPINION_CONFIDENCE;
+      const needed = e.heardAlone && !concepts.some(evidence) ? ALONE_CONFIDENCE : SECOND_OPINION_CONFIDENCE;
       if ((p.get(e.kind) ?? 0) >= needed && (!best || p.get(e.kind)! > p.get(best.kind)!)) best = e;
     }
     return best;

@@ -16,13 +16,14 @@ describe('red flags on blind wordings (English, Spanish, French)', () => {
     expect(rate(s.lookalikes)).toBeGreaterThanOrEqual(0.99);
   });
 
-  // The targets are 98% of emergencies, 95% of lookalikes and no concept below 90%; the floors stand at the
-  // figures reached, so a change that loses ground fails here (suicidal thoughts are at 87.5%: docs/red-flags.md).
+  // The targets: 98% of emergencies, 95% of lookalikes, no concept below 90%. A change that loses ground fails here.
   it('holds its ground on the unseen half, which is never read', () => {
     const s = score(understanding, readCases(EVAL_DIR, 'unseen'));
     expect(s.emergencies.total).toBeGreaterThanOrEqual(15 * 25);
     expect(rate(s.emergencies)).toBeGreaterThanOrEqual(0.98);
     expect(rate(s.lookalikes)).toBeGreaterThanOrEqual(0.95);
-    for (const [, t] of s.byConcept) expect(rate(t.emergencies)).toBeGreaterThanOrEqual(0.85);
+    for (const [concept, t] of s.byConcept) {
+      if (t.emergencies.total > 0) expect(rate(t.emergencies), concept).toBeGreaterThanOrEqual(0.9);
+    }
   });
 });

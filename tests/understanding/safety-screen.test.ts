@@ -87,6 +87,30 @@ describe('safety screen', () => {
     expect(q.safetyNote).toBe('self-harm');
   });
 
+  // A plan is heard from its parts, as a clinician asks about them: an act at a deadly place, means with a
+  // farewell or a time, possessions given away with a goodbye, a farewell with a time.
+  it.each([
+    ["I've got a rope in the boot and wrote letters for my kids", 'means and a farewell'],
+    ['the sleeping pills I saved are in the drawer, tonight is the night', 'means and a time'],
+    ['keep thinking of driving off the quarry road into the water', 'an act at a deadly place'],
+    ['gave my guitar away and said my goodbyes to everyone', 'possessions given away and a goodbye'],
+    ['mañana ya no me van a ver, dejé al perro con mi hermana', 'a farewell and possessions given away, in Spanish'],
+    ["j'ai tout réglé, ce soir je pars pour de bon", 'a farewell and a time, in French'],
+  ])('hears a plan in %j (%s)', (text) => {
+    expect(emergencyOf(text)).toBe('self-harm');
+  });
+
+  it.each([
+    'my last reflexology session is tomorrow, what should I expect?',
+    'I bought a skipping rope for the gym this weekend',
+    'we walked over the bridge to the river for a picnic, is massage ok after a long walk?',
+    'I gave away my old massage table to a friend and said goodbye to the clinic staff',
+    'I have never had thoughts of harming myself, I just want reiki for stress',
+    'ce mal de dos va me tuer, le massage peut aider ?',
+  ])('does not hear a plan in %j', (text) => {
+    expect(emergencyOf(text)).toBeUndefined();
+  });
+
   it('puts a crisis before a physical red flag when a message has both', () => {
     expect(emergencyOf('chest pain and I want to kill myself')).toBe('self-harm');
   });

@@ -48,6 +48,8 @@ export class ContextReader {
   private readonly openings: Set<string>;
   /** Terms already read for a negation word (terms are few, messages many). */
   private readonly negativeTerms = new Map<string, boolean>();
+  /** The literal words of terms already read. */
+  private readonly termWords = new Map<string, string[]>();
 
   constructor(context: RedFlags['context']) {
     this.settings = context;
@@ -185,10 +187,14 @@ export class ContextReader {
 
   /**
    * A negation inside the mention's own words ("mes lèvres ne gonflent pas", "lips are not swollen")
-   * negates it.
+   * negates it; a word the term itself names does not ("gone" in "nobody would notice I was gone").
    */
   private negatedInside(mention: ConceptMention, marks: ContextMarks): boolean {
-    return marks.triggers.some((t) => t.kind === 'negated' && t.start > mention.start && t.end <= mention.end);
+    let own = this.termWords.get(mention.term);
+    if (!own) this.termWords.set(mention.term, (own = literalWords(mention.term)));
+    return marks.triggers.some(
+      (t) => t.kind === 'negated' && t.start > mention.start && t.end <= mention.end && !marks.words.slice(t.start, t.end).every((w) => own.includes(w)),
+    );
   }
 }
 
