@@ -107,6 +107,7 @@ describe('safety screen', () => {
     'I gave away my old massage table to a friend and said goodbye to the clinic staff',
     'I have never had thoughts of harming myself, I just want reiki for stress',
     'ce mal de dos va me tuer, le massage peut aider ?',
+    'my back is going to be sore after the move on friday, is massage a good idea?',
   ])('does not hear a plan in %j', (text) => {
     expect(emergencyOf(text)).toBeUndefined();
   });
