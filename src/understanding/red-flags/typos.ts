@@ -3,14 +3,16 @@
 // swapped) from exactly one word of the concepts' English terms is read as that word. Real words are
 // never changed: "never" stays "never", though it is one letter from "fever".
 import { LRUCache } from 'lru-cache';
+import { OneEditIndex } from '../one-edit-index';
 
 /** Shorter words have too many neighbours to correct safely. */
 const MIN_LENGTH = 5;
 
 export class TypoCorrector {
   private readonly vocabulary: Set<string>;
-  /** Each vocabulary word and each of its one-letter deletions → the vocabulary words they come from. */
-  private readonly deletions = new Map<string, Set<string>>();
+  /** The vocabulary in index order, and every word of it within one edit of a typed word. */
+  private readonly words: string[];
+  private readonly oneEdit: OneEditIndex;
   /** Letter pairs 1-2, 1-3 and 2-3 of every vocabulary word. */
   private readonly openings = new Set<string>();
   /** Recent words and what they were read as: words repeat, and telling an English word costs lookups. */
@@ -27,7 +29,8 @@ export class TypoCorrector {
     // One slip leaves at least one of a word's letter pairs 1-2, 1-3 or 2-3 as the intended word had it: a
     // word none of whose pairs opens a vocabulary word is not tried (names and other words pass untouched).
     for (const word of this.vocabulary) for (const pair of openingPairs(word)) this.openings.add(pair);
-    for (const word of this.vocabulary) for (const variant of [word, ...deletionsOf(word)]) this.index(variant, word);
+    this.words = [...this.vocabulary];
+    this.oneEdit = new OneEditIndex(this.words);
   }
 
   /** Corrects the words of a message written in English (Spanish and French words are not English typos). */
@@ -43,10 +46,11 @@ export class TypoCorrector {
     if (word.length < MIN_LENGTH || this.vocabulary.has(word) || this.alsoKnown.has(word)) return word;
     if (!openingPairs(word).some((pair) => this.openings.has(pair))) return word;
     if (this.isEnglish(word)) return word;
-    const candidates = new Set<string>(this.deletions.get(word));
-    for (const variant of deletionsOf(word)) for (const c of this.deletions.get(variant) ?? []) candidates.add(c);
+    const candidates = new Set<string>();
+    this.oneEdit.candidates(word, (index) => candidates.add(this.words[index]));
     // Rank what kind of slip each candidate needs: a dropped or swapped letter is likelier than an
     // extra one, and both likelier than a changed one ("breating" is "breathing", not "breaking").
+    // Candidates further than one slip (the index may offer a few) rank Infinity and are never chosen.
     let best: string | undefined;
     let bestRank = Infinity;
     let tied = false;
@@ -57,19 +61,6 @@ export class TypoCorrector {
     }
     return best !== undefined && bestRank < Infinity && !tied ? best : word;
   }
-
-  private index(variant: string, word: string): void {
-    const set = this.deletions.get(variant) ?? new Set<string>();
-    set.add(word);
-    this.deletions.set(variant, set);
-  }
-}
-
-
-function deletionsOf(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
 }
 
 /** 1 for a dropped or swapped letter, 2 for an extra one, 3 for a changed one; Infinity beyond one slip. */
