@@ -5,7 +5,7 @@
 // all), and never where a concept was denied or past: it widens recall where the wording is new, while
 // the concepts and their context decide what is current.
 import type { RedFlagExample } from '../../knowledge/schema';
-import type { Lemmatiser, LemmaText } from '../../text/lemmas';
+import { LANGUAGES, type Lemmatiser, type LemmaText } from '../../text/lemmas';
 import { words } from '../../text/normalise';
 
 const NONE = 'none';
@@ -66,7 +66,7 @@ export class RedFlagClassifier {
 
 /** Keys of the message's language (or of all three when it is unclear), single and in pairs. */
 function features(text: LemmaText): string[] {
-  const languages = text.english ? (['en'] as const) : text.language ? ([text.language] as const) : (['en', 'es', 'fr'] as const);
+  const languages = text.english ? (['en'] as const) : text.language ? ([text.language] as const) : LANGUAGES;
   const out: string[] = [];
   for (const language of languages) {
     const keys = text.keys[language];

@@ -46,9 +46,7 @@ export class ContextReader {
   /** Words that join the items of a list, across which a negation carries. */
   private readonly joiners: Set<string>;
   private readonly openings: Set<string>;
-  /** Terms already read for a negation word (terms are few, messages many). */
-  private readonly negativeTerms = new Map<string, boolean>();
-  /** The literal words of terms already read. */
+  /** The literal words of terms already read (terms are few, messages many). */
   private readonly termWords = new Map<string, string[]>();
 
   constructor(context: RedFlags['context']) {
@@ -155,12 +153,13 @@ export class ContextReader {
 
   /** Whether the term itself says "not" ("not breathing", "ne respire plus", "no puede respirar"). */
   private isNegativeTerm(mention: ConceptMention): boolean {
-    let negative = this.negativeTerms.get(mention.term);
-    if (negative === undefined) {
-      negative = literalWords(mention.term).some((w) => this.negations.has(w));
-      this.negativeTerms.set(mention.term, negative);
-    }
-    return negative;
+    return this.wordsOf(mention.term).some((w) => this.negations.has(w));
+  }
+
+  private wordsOf(term: string): string[] {
+    let words = this.termWords.get(term);
+    if (!words) this.termWords.set(term, (words = literalWords(term)));
+    return words;
   }
 
   /** How many words lie between a trigger and the mention, or Infinity when the trigger does not reach it. */
@@ -190,8 +189,7 @@ export class ContextReader {
    * negates it; a word the term itself names does not ("gone" in "nobody would notice I was gone").
    */
   private negatedInside(mention: ConceptMention, marks: ContextMarks): boolean {
-    let own = this.termWords.get(mention.term);
-    if (!own) this.termWords.set(mention.term, (own = literalWords(mention.term)));
+    const own = this.wordsOf(mention.term);
     return marks.triggers.some(
       (t) => t.kind === 'negated' && t.start > mention.start && t.end <= mention.end && !marks.words.slice(t.start, t.end).every((w) => own.includes(w)),
     );
