@@ -3,8 +3,9 @@
 // evaluation sets only (tests/eval/red-flags/seen-*.jsonl), never the unseen ones, which stay a test of how
 // the whole mechanism generalises; and ordinary questions from tests/eval/own-cases.jsonl as lookalikes.
 // Run it after adding a seen set:  node scripts/build-red-flag-examples.mjs
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readHalf } from './eval-halves.mjs';
 
 const root = join(import.meta.dirname, '..');
 const dir = join(root, 'tests', 'eval', 'red-flags');
@@ -16,13 +17,9 @@ const KIND = {
   meningitis: 'meningitis', 'unwell-baby': 'unwell-baby', suicidal: 'self-harm',
 };
 const lines = [];
-for (const file of readdirSync(dir).filter((f) => f.startsWith('seen-') && f.endsWith('.jsonl')).sort()) {
-  for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const c = JSON.parse(line);
-    if (!KIND[c.concept]) throw new Error(`${file}: unknown concept ${c.concept}`);
-    lines.push(JSON.stringify({ kind: c.expect === 'emergency' ? KIND[c.concept] : 'none', text: c.text }));
-  }
+for (const c of readHalf(dir, 'seen')) {
+  if (!KIND[c.concept]) throw new Error(`${c.id}: unknown concept ${c.concept}`);
+  lines.push(JSON.stringify({ kind: c.expect === 'emergency' ? KIND[c.concept] : 'none', text: c.text }));
 }
 // Ordinary questions about therapies (our own evaluation set, its emergencies aside) are lookalikes too:
 // they teach the classifier that a therapy question's words are not an emergency's.

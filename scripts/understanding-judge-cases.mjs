@@ -10,16 +10,11 @@
 // What a good reply to the last turn must say is written here once per expectation, from the monograph's
 // facts, never from the bot's own sentences: every reply also carries the disclaimer ("talk to your doctor
 // ... before you start, stop or change any treatment"), so no check below can be met by the disclaimer.
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { LOCALES, halfFromArgs, readHalf } from './eval-halves.mjs';
 
-const half = process.argv[2];
-if (half !== 'seen' && half !== 'unseen') {
-  console.error('usage: understanding-judge-cases.mjs seen|unseen');
-  process.exit(2);
-}
+const half = halfFromArgs('understanding-judge-cases.mjs');
 const dir = join(import.meta.dirname, '..', 'tests', 'eval', 'understanding');
-const LOCALES = { en: 'en-US', es: 'es-ES', fr: 'fr-FR' };
 
 /** The pending question's topic, answered after the therapy is named (clarify). */
 const TOPIC = {
@@ -107,14 +102,10 @@ function fail(c) {
   throw new Error(`${c.id}: no check for ${JSON.stringify(c.expect)} in class ${c.class}`);
 }
 
-for (const file of readdirSync(dir).filter((f) => f.startsWith(`${half}-`) && f.endsWith('.jsonl')).sort()) {
-  for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const c = JSON.parse(line);
-    const last = { must: [], mustNot: [], handoff: false, ...lastTurnChecks(c) };
-    // Earlier turns are the conversation leading up to the question: any reply will do, but never a handoff
-    // nobody asked for (a handoff case's earlier turns do not ask for a person).
-    const turns = c.turns.map((text, i) => (i === c.turns.length - 1 ? { text, ...last } : { text, must: [], mustNot: [], handoff: false }));
-    console.log(JSON.stringify({ id: c.id, category: `${c.class}/${c.lang}`, channel: 'emulator', locale: LOCALES[c.lang], turns }));
-  }
+for (const c of readHalf(dir, half)) {
+  const last = { must: [], mustNot: [], handoff: false, ...lastTurnChecks(c) };
+  // Earlier turns are the conversation leading up to the question: any reply will do, but never a handoff
+  // nobody asked for (a handoff case's earlier turns do not ask for a person).
+  const turns = c.turns.map((text, i) => (i === c.turns.length - 1 ? { text, ...last } : { text, must: [], mustNot: [], handoff: false }));
+  console.log(JSON.stringify({ id: c.id, category: `${c.class}/${c.lang}`, channel: 'emulator', locale: LOCALES[c.lang], turns }));
 }
