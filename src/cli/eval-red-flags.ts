@@ -6,10 +6,8 @@
 // building; files named "unseen-*" are only scored: this tool never prints their wordings, only figures.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_DATA_DIR } from '../config';
-import { KnowledgeBase } from '../knowledge/knowledge-base';
-import { formatProblem, loadKnowledge } from '../knowledge/load';
 import { Understanding } from '../understanding/understand';
+import { loadForCli } from './shipped-knowledge';
 
 export interface RedFlagCase {
   id: string;
@@ -90,12 +88,9 @@ function report(half: string, s: HalfScore, showFailures: boolean): void {
 }
 
 function main(args: string[]): number {
-  const loaded = loadKnowledge(resolve(process.env.DATA_DIR ?? DEFAULT_DATA_DIR));
-  if (!loaded.ok) {
-    loaded.problems.forEach((p) => console.error(formatProblem(p)));
-    return 1;
-  }
-  const understanding = new Understanding(new KnowledgeBase(loaded.knowledge));
+  const knowledge = loadForCli();
+  if (!knowledge) return 1;
+  const understanding = new Understanding(knowledge);
   const showSeenFailures = args.includes('--failures');
   report('seen half', score(understanding, readCases(EVAL_DIR, 'seen')), showSeenFailures);
   // Never print the unseen half's wordings: reading them would make them seen.
