@@ -2,20 +2,13 @@
 // lemma keys (src/text/lemmas.ts), so one term covers its plural, verb forms and contractions.
 // A mention that sits inside one of the concept's idioms ("dying to try it") is dropped here.
 import type { RedFlags } from '../../knowledge/schema';
-import { LANGUAGES, keyOf, type Language, type LemmaText } from '../../text/lemmas';
-import { MAX_GAP, PhraseMatcher } from '../../text/phrases';
+import { LANGUAGES, type Language, type LemmaText } from '../../text/lemmas';
+import { MultilingualMatcher, type LanguagePhrases } from '../../text/multilingual';
 
 /** A concept's words may sit a little further apart than a cue's: "la bouche de mon père s'est déformée". */
 const CONCEPT_GAP = 5;
 
-export interface Found<T> {
-  value: T;
-  /** The language whose phrase matched. */
-  language: Language;
-  /** Word positions in the lemma text: [start, end). */
-  start: number;
-  end: number;
-}
+const ENGLISH: readonly Language[] = ['en'];
 
 export interface ConceptMention {
   concept: string;
@@ -23,43 +16,6 @@ export interface ConceptMention {
   term: string;
   start: number;
   end: number;
-}
-
-type LanguagePhrases = Partial<Record<Language, readonly string[]>>;
-
-const ENGLISH: readonly Language[] = ['en'];
-
-/**
- * One matcher per language. On lemmas, literal words compare by key in that language; otherwise (context
- * triggers: short function words, where "gone" must not match "going") they compare as written.
- */
-export class MultilingualMatcher<T> {
-  private readonly matchers: [Language, PhraseMatcher<T>][];
-
-  constructor(
-    phrasesByValue: readonly [T, LanguagePhrases | undefined][],
-    private readonly onLemmas = true,
-    maxGap = MAX_GAP,
-  ) {
-    this.matchers = LANGUAGES.map((language) => [
-      language,
-      new PhraseMatcher(
-        phrasesByValue.flatMap(([value, phrases]) => (phrases?.[language] ?? []).map((pattern) => ({ pattern, value }))),
-        onLemmas ? (word) => keyOf(language, word) : undefined,
-        maxGap,
-      ),
-    ]);
-  }
-
-  /** Matches in every language, or in `only` those languages. */
-  findAll(text: LemmaText, only?: readonly Language[]): Found<T>[] {
-    const found: Found<T>[] = [];
-    for (const [language, matcher] of this.matchers) {
-      if (only && !only.includes(language)) continue;
-      for (const m of matcher.findAll(text.words, this.onLemmas ? text.keys[language] : text.words)) found.push({ value: m.value, start: m.start, end: m.end, language });
-    }
-    return found;
-  }
 }
 
 export class ConceptFinder {

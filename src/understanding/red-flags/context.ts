@@ -8,7 +8,8 @@
 import { CONTEXT_KINDS, type ContextKind, type ContextTriggers, type RedFlags } from '../../knowledge/schema';
 import type { Language, LemmaText } from '../../text/lemmas';
 import { literalWords } from '../../text/phrases';
-import { MultilingualMatcher, type ConceptMention } from './concepts';
+import { MultilingualMatcher } from '../../text/multilingual';
+import type { ConceptMention } from './concepts';
 
 export type MentionStatus = 'current' | ContextKind;
 
