@@ -29,5 +29,11 @@ for (const line of readFileSync(join(root, 'tests', 'eval', 'own-cases.jsonl'), 
   if (c.category === 'emergency' || c.category === 'hostile-input') continue;
   for (const turn of c.turns) lines.push(JSON.stringify({ kind: 'none', text: turn.text }));
 }
+// Everyday messages to the bot in each language (asking for a person, about the bot, about privacy), written
+// for this purpose: without them the classifier, which has seen few ordinary Spanish and French messages,
+// hears a crisis in "je voudrais parler à quelqu'un".
+for (const line of readFileSync(join(import.meta.dirname, 'data', 'ordinary-messages.jsonl'), 'utf8').split('\n')) {
+  if (line.trim() !== '') lines.push(JSON.stringify({ kind: 'none', text: JSON.parse(line).text }));
+}
 writeFileSync(join(root, 'data', 'red-flag-examples.jsonl'), `${lines.join('\n')}\n`);
 console.log(`data/red-flag-examples.jsonl: ${lines.length} utterances`);
