@@ -59,6 +59,9 @@ export interface ConversationMemory {
   answers: StoredAnswerRecord[];
   /** Set while a clarifying question waits for its answer. */
   pending?: PendingClarification;
+  /** The last question answered about a therapy, asked again when the person corrects the therapy
+   * ("no, I meant craniosacral"). Capped like a transcript line. */
+  lastQuestion?: string;
 }
 
 export function emptyMemory(): ConversationMemory {
@@ -79,7 +82,16 @@ export function clearContext(memory: ConversationMemory): void {
   delete memory.therapyId;
   delete memory.unknownTherapy;
   delete memory.conditionId;
+  delete memory.lastQuestion;
   memory.failures = 0;
+}
+
+/** Longest question kept to be asked again after a correction. */
+export const MAX_QUESTION_CHARS = 500;
+
+/** A question's text as kept in state: capped, and copied so the message it came from can be freed. */
+export function keptQuestion(text: string): string {
+  return Buffer.from(text.slice(0, MAX_QUESTION_CHARS)).toString();
 }
 
 export function remember(memory: ConversationMemory, from: TranscriptLine['from'], text: string): void {

@@ -5,7 +5,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { ResolvedQuestion, TherapyMatch } from '../src/understanding/types';
 import { handOff } from './handoff';
-import { contextOf, updateContext, type ConversationMemory } from './memory';
+import { contextOf, keptQuestion, updateContext, type ConversationMemory } from './memory';
 import { sendAnswer } from './reply';
 import { messageText, understandTurn, type DialogServices, type DialogStatus } from './services';
 
@@ -18,6 +18,8 @@ export interface QuestionOptions {
 
 /** Answer kinds that count as not understanding the person. */
 const NOT_UNDERSTOOD = new Set(['out-of-scope', 'not-understood']);
+/** Answers to a question about a therapy: a correction of the therapy asks the same question again. */
+const ABOUT_A_THERAPY = new Set(['monograph', 'unknown-therapy']);
 
 export class QuestionDialog {
   constructor(private readonly services: DialogServices) {}
@@ -27,6 +29,10 @@ export class QuestionDialog {
     delete memory.pending;
     const text = options.text ?? messageText(context);
     const understood = options.text === undefined ? understandTurn(context, this.services) : this.services.conversation.understanding.understand(text);
+    // "No, I meant craniosacral": the last question again, for the therapy now named.
+    if (options.text === undefined && memory.lastQuestion && understood.correctsTherapy && completesQuestion(understood) && understood.therapies.length > 0) {
+      return this.begin(context, memory, { text: memory.lastQuestion, therapy: understood.therapies[0] });
+    }
     const question: ResolvedQuestion = options.therapy ? { ...understood, therapies: [options.therapy], unknownTherapies: [] } : understood;
     const answer = this.services.conversation.answer(question, contextOf(memory));
 
@@ -47,6 +53,7 @@ export class QuestionDialog {
       return 'waiting';
     }
     updateContext(memory, answer, this.conditionIds(question));
+    if (ABOUT_A_THERAPY.has(answer.kind)) memory.lastQuestion = keptQuestion(text);
     return 'complete';
   }
 
@@ -65,7 +72,7 @@ export class QuestionDialog {
       memory.pending = { text: pending.text };
       return 'waiting';
     }
-    if (isJustATherapy(reply)) {
+    if (completesQuestion(reply)) {
       if (reply.therapies.length > 0) return this.begin(context, memory, { text: pending.text, therapy: reply.therapies[0] });
       return this.begin(context, memory, { text: messageText(context) });
     }
@@ -78,8 +85,11 @@ export class QuestionDialog {
   }
 }
 
-/** A reply that only names a therapy ("craniosacral", "CST", a button), with no question of its own. */
-function isJustATherapy(q: ResolvedQuestion): boolean {
+/**
+ * A reply that only names a therapy ("craniosacral", "CST", a button, "sorry, I meant cranio sacral therapy"),
+ * with no question of its own: it completes the question waiting for a therapy.
+ */
+function completesQuestion(q: ResolvedQuestion): boolean {
   const named = q.therapies.length > 0 || q.unknownTherapies.length > 0;
   return named && q.topics.length === 0 && q.conditions.length === 0 && !q.emergency && !q.command;
 }

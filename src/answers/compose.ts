@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { EvidenceRating, LexiconEntry, Monograph, Precaution, Statement } from '../knowledge/schema';
 import { escapeMarkdown } from '../text/markdown';
 import { compact } from '../text/normalise';
-import type { ConditionMatch, ResolvedQuestion, TherapyMatch, Topic, UnknownTherapy } from '../understanding/types';
+import type { AboutBotQuestion, ConditionMatch, ResolvedQuestion, TherapyMatch, Topic, UnknownTherapy } from '../understanding/types';
 import type { Answer, AnswerKind, Fact, Outcome, RatingBadge, Section, Warning } from './types';
 import { describeSources, fill, inSentence, listInWords, sentenceCase } from './wording';
 
@@ -26,9 +26,18 @@ export class AnswerComposer {
   }
 
   private route(question: ResolvedQuestion, context: AnswerContext): Answer {
-    const q = withContextCondition(question, context);
+    const q = withContextTherapyCompared(withContextCondition(question, context), context);
     if (q.emergency) return this.emergency(q.emergency.kind);
-    if (q.therapies.length === 0 && q.unknownTherapies.length > 0) return this.unknownTherapy(q.unknownTherapies);
+    if (q.therapies.length === 0 && q.unknownTherapies.length > 0) {
+      // "Is it the same as chiropractic?" about the therapy the conversation is on: answered for that therapy.
+      const relates = q.topics.includes('same-as') || q.topics.includes('comparison');
+      const current = relates && context.therapyId ? this.knowledge.monograph(context.therapyId) : undefined;
+      if (current) return this.monographAnswer(current, q);
+      const answer = this.unknownTherapy(q.unknownTherapies);
+      // "Can I stop my tablets and do reiki instead?": the boundary holds whatever the therapy.
+      if (q.topics.includes('medical-advice')) answer.lead = { text: this.replies.answer.medicalAdviceGeneral, field: 'replies.answer.medicalAdviceGeneral' };
+      return answer;
+    }
     if (q.aboutBot) return this.aboutBot(q.aboutBot);
     if (q.feedback) return this.feedbackThanks();
 
@@ -54,7 +63,8 @@ export class AnswerComposer {
     if (q.yesNo) return this.fixed('acknowledged', 'social', this.fillTherapies(this.replies.acknowledged), 'acknowledged');
     if (q.wordCount === 0) return this.fixed('not-understood', 'social', this.fillTherapies(this.replies.notUnderstood), 'notUnderstood');
     // "Is it safe?" needs a therapy; "what is the score?" is simply not a therapy question.
-    const asksAboutATherapy = q.topics.some((topic) => topic !== 'overview');
+    // So does "can I have it done while I'm nursing?": "it" and a condition, no therapy.
+    const asksAboutATherapy = q.topics.some((topic) => topic !== 'overview') || (q.refersToTherapy && q.conditions.length > 0);
     if (asksAboutATherapy && q.wordCount <= CLARIFY_MAX_WORDS) return this.clarifyTherapy();
     return this.fixed('out-of-scope', 'out-of-scope', this.fillTherapies(this.replies.outOfScope), 'outOfScope');
   }
@@ -107,17 +117,35 @@ export class AnswerComposer {
     const t = this.replies.answer;
     const sections: Section[] = [];
     const warnings: Warning[] = [];
-    const precautions = m.precautions.filter((p) => p.appliesTo.some((id) => q.conditions.some((c) => c.id === id)));
-    const precautionIds = new Set(precautions.flatMap((p) => p.appliesTo));
+    const named = m.precautions.filter((p) => p.appliesTo.some((id) => q.conditions.some((c) => c.id === id)));
+    // "My wife is pregnant, can I have it?": the precaution is named but is not the asker's.
+    const precautions = q.populationNotSelf ? named.filter((p) => !p.appliesTo.some((id) => this.knowledge.lexiconEntry(id)?.kind === 'population')) : named;
+    const notTheirs = named.filter((p) => !precautions.includes(p));
+    const precautionIds = new Set(named.flatMap((p) => p.appliesTo));
+    // Populations no precaution speaks of (children, older adults): said plainly, never silently dropped.
+    const unmentioned = this.conditionsOf(q, 'population').filter((c) => !m.precautions.some((p) => p.appliesTo.includes(c.entry.id)));
     // Conditions asked about for effectiveness: not populations, and not a condition only named for its precaution.
     const rated = this.conditionsOf(q, 'condition').filter((c) => !precautionIds.has(c.entry.id) || this.knowledge.use(m, c.entry.id));
     const topics = new Set<Topic>(q.topics);
     if (rated.length > 0) topics.add('effectiveness');
     if (topics.size === 0) topics.add(precautions.length > 0 ? 'safety' : 'overview');
-    if (precautions.length > 0 && !topics.has('effectiveness')) topics.add('safety');
+    if ((precautions.length > 0 || notTheirs.length > 0 || unmentioned.length > 0) && !topics.has('effectiveness')) topics.add('safety');
+    const differentTherapies = topics.has('same-as') ? q.unknownTherapies : [];
+    const compared = topics.has('comparison') && (q.unknownTherapies.length > 0 || q.therapies.some((o) => o.id !== m.id));
+    if (differentTherapies.length > 0) topics.delete('other-names');
 
-    const alias = match && this.aliasNote(m, match);
+    // "Cranial osteopathy is another name for …" would blur "is reiki the same as cranial osteopathy?".
+    const alias = match && differentTherapies.length === 0 && this.aliasNote(m, match);
     if (alias) sections.push({ facts: [alias] });
+    for (const other of differentTherapies) {
+      sections.push({ facts: [{ text: fill(t.notSame, { therapy: inSentence(m.name), other: escapeMarkdown(other.name) }), field: 'replies.answer.notSame' }] });
+    }
+    for (const p of notTheirs) {
+      sections.push({ title: p.label, facts: [{ text: fill(t.precautionNotYou, { precaution: inSentence(p.label) }), field: 'replies.answer.precautionNotYou' }] });
+    }
+    for (const c of unmentioned) {
+      sections.push({ title: c.entry.name, facts: [{ text: fill(t.noPopulationInfo, { therapy: inSentence(m.name), population: inSentence(c.entry.name) }), field: 'replies.answer.noPopulationInfo' }] });
+    }
 
     const generalEffectiveness = rated.length === 0 && topics.has('effectiveness');
     if (rated.length > 0) for (const c of rated) sections.push(this.effectiveness(m, c.entry));
@@ -127,7 +155,7 @@ export class AnswerComposer {
     if (topics.has('safety')) {
       if (precautions.length > 0) sections.push(...precautions.map((p) => this.precautionSection(m, p)));
       else sections.push(this.safetySection(m));
-      if (precautions.length === 0) warnings.push(...m.precautions.map((p) => this.precautionWarning(m, p)));
+      if (precautions.length === 0) warnings.push(...m.precautions.filter((p) => !notTheirs.includes(p)).map((p) => this.precautionWarning(m, p)));
     } else if (precautions.length > 0) {
       warnings.push(...precautions.map((p) => this.precautionWarning(m, p)));
     }
@@ -143,6 +171,7 @@ export class AnswerComposer {
     if (topics.has('dosing')) sections.push(this.dosingSection(m));
     if (topics.has('other-names')) sections.push(this.otherNamesSection(m));
     if (topics.has('practice')) sections.push(this.practiceSection(m));
+    if (topics.has('comparison') && !compared) sections.push({ facts: [{ text: fill(t.compareNothing, { therapy: inSentence(m.name) }), field: 'replies.answer.compareNothing' }] });
     if (topics.has('comparison')) sections.push(...this.comparisonSections(m, q));
 
     const unlisted = rated.filter((c) => !this.knowledge.use(m, c.entry.id)).map((c) => c.entry.id);
@@ -200,7 +229,8 @@ export class AnswerComposer {
     const t = this.replies.answer;
     const names = m.uses.map((u) => inSentence(this.lexiconName(u.condition)));
     if (m.otherConditions) names.push('other conditions');
-    const sections: Section[] = [{ facts: [{ text: fill(t.usesIntro, { therapy: inSentence(m.name), conditions: listInWords(names) }), field: at(m, 'uses') }] }];
+    const intro = fill(t.usesIntro, { therapy: inSentence(m.name), count: String(m.uses.length), conditions: listInWords(names) });
+    const sections: Section[] = [{ facts: [{ text: intro, field: at(m, 'uses') }] }];
     const byRating = new Map<string, string[]>();
     for (const use of m.uses) byRating.set(use.rating, [...(byRating.get(use.rating) ?? []), inSentence(this.lexiconName(use.condition))]);
     if (m.otherConditions) byRating.set(m.otherConditions.rating, [...(byRating.get(m.otherConditions.rating) ?? []), 'other conditions']);
@@ -286,7 +316,8 @@ export class AnswerComposer {
     const typed = compact(match.matched);
     const canonical = compact(m.name);
     if (canonical.includes(typed) || typed.includes(canonical)) return undefined;
-    const other = m.otherNames.find((n) => compact(n.name) === typed && !n.abbreviation);
+    // Only English names: "Terapia craneosacral" is the person's own language's name, not another name to learn.
+    const other = m.otherNames.find((n) => compact(n.name) === typed && !n.abbreviation && n.language === 'en');
     if (!other) return undefined;
     return { text: fill(this.replies.answer.alsoCalled, { name: sentenceCase(other.name), therapy: inSentence(m.name) }), field: at(m, `otherNames[${m.otherNames.indexOf(other)}]`) };
   }
@@ -357,11 +388,12 @@ export class AnswerComposer {
     return answer;
   }
 
-  private aboutBot(question: 'identity' | 'sources' | 'currency'): Answer {
+  private aboutBot(question: AboutBotQuestion): Answer {
     const ms = this.knowledge.monographs;
     const values = {
       sources: ms.map((m) => `${m.name}: ${describeSources(m)}`).join('; '),
       reviews: ms.map((m) => `${m.name}, ${m.reviewed}`).join('; '),
+      therapies: this.therapyList(),
     };
     return this.fixed('about-bot', 'answered', fill(this.replies.aboutBot[question], values), `aboutBot.${question}`);
   }
@@ -454,6 +486,13 @@ export interface AnswerContext {
 function withContextCondition(q: ResolvedQuestion, context: AnswerContext): ResolvedQuestion {
   if (!context.conditionId || q.conditions.length > 0 || !q.topics.includes('effectiveness') || q.conditionFirst) return q;
   return { ...q, conditions: [{ id: context.conditionId, matched: '', score: 1 }] };
+}
+
+/** "Is it the same as craniosacral?" after a question about reiki compares the two. */
+function withContextTherapyCompared(q: ResolvedQuestion, context: AnswerContext): ResolvedQuestion {
+  const relates = q.topics.includes('same-as') || q.topics.includes('comparison');
+  if (!relates || !context.unknownTherapy || q.therapies.length === 0 || q.unknownTherapies.length > 0) return q;
+  return { ...q, unknownTherapies: [{ name: context.unknownTherapy, matched: '' }] };
 }
 
 /** A condition the question names, with its lexicon entry. */

@@ -96,7 +96,7 @@ export function loadKnowledge(dir: string): LoadResult {
   problems.push(...checkMonographs(monographs, lexicon));
   const wordLists = cues?.wordLists ?? {};
   if (lexicon) problems.push(...checkPatterns({ conditions: lexicon.map((e) => ({ patterns: e.patterns ?? [] })) }, display(join(dir, LEXICON_FILE)), wordLists));
-  if (cues) problems.push(...checkPatterns({ ...cues, wordLists: {} }, display(join(dir, CUES_FILE)), wordLists));
+  if (cues) problems.push(...checkCues(cues, display(join(dir, CUES_FILE)), lexicon));
   if (redFlags) problems.push(...checkRedFlags(redFlags, display(join(dir, RED_FLAGS_FILE))));
   if (otherTherapies) problems.push(...checkOtherTherapies(otherTherapies, monographs, display(join(dir, OTHER_THERAPIES_FILE))));
 
@@ -295,6 +295,24 @@ function checkPatterns(json: unknown, file: string, wordLists: Record<string, st
     else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
   };
   visit(json, []);
+  return problems;
+}
+
+/**
+ * Cues: every phrase parses, English ones with the English word lists, each other language's with its own
+ * (and the English ones: medicine names are the same words); every age band names a lexicon population.
+ */
+function checkCues(cues: CuesT, file: string, lexicon: LexiconEntry[] | undefined): DataProblem[] {
+  const { languages, wordLists, ages, ...english } = cues;
+  const problems = checkPatterns({ ...english, ages: ages.units }, file, wordLists);
+  for (const [language, { wordLists: own, ...lists }] of Object.entries(languages)) {
+    problems.push(...checkPatterns({ languages: { [language]: lists } }, file, { ...wordLists, ...own }));
+  }
+  for (const [i, [, id]] of [...ages.bands, ages.from].entries()) {
+    if (lexicon && !lexicon.some((e) => e.id === id && e.kind === 'population')) {
+      problems.push({ file, path: i < ages.bands.length ? `ages.bands[${i}]` : 'ages.from', message: `"${id}" is not a population of the lexicon` });
+    }
+  }
   return problems;
 }
 

@@ -156,9 +156,14 @@ export const TOPICS = [
   'other-names',
   'practice',
   'comparison',
+  'same-as',
   'medical-advice',
 ] as const;
 export const Topic = z.enum(TOPICS);
+
+/** Questions about the bot itself, each with its cue phrases and its reply. */
+export const ABOUT_BOT_QUESTIONS = ['identity', 'maker', 'capabilities', 'trust', 'coverage', 'sources', 'currency', 'privacy'] as const;
+export type AboutBotQuestion = (typeof ABOUT_BOT_QUESTIONS)[number];
 export type Topic = z.infer<typeof Topic>;
 
 /** A list of phrases in the pattern language of src/text/phrases.ts. */
@@ -168,7 +173,7 @@ const phrases = z.array(text).min(1);
 const wordList = z.array(z.string().regex(/^[^\s|*#@]+$/, 'must be a single word without | * # @')).min(1);
 
 /** data/cues.json: the phrases that tell understanding what a message is about. */
-export const Cues = z.strictObject({
+const CueLists = z.strictObject({
   /** Word lists for "@name" in any phrase: "@medicine" is any common medicine's name. */
   wordLists: z.record(z.string().regex(/^[a-z]+$/), wordList),
   greeting: phrases,
@@ -179,20 +184,49 @@ export const Cues = z.strictObject({
   startOver: phrases,
   /** Ask for a person: the bot hands the conversation to the support desk. Words such as "agent" alone
    * count only in a short message ("operator"); a clear request counts anywhere. */
-  handoff: z.strictObject({ anywhere: phrases, shortMessage: phrases }),
+  handoff: z.strictObject({
+    anywhere: phrases,
+    shortMessage: phrases,
+    /** Words that make a message a request ("can I", "I'd like"): with them, "talk to a real person" asks for
+     * one even though "a real person" also reads as a question about the bot. */
+    request: phrases,
+  }),
   /** Whole-message answers to "did you mean …?". */
   yes: phrases,
   no: phrases,
   /** Typed feedback on the last answer, for channels without card buttons. */
   feedback: z.strictObject({ helpful: phrases, notHelpful: phrases }),
-  aboutBot: z.strictObject({ identity: phrases, sources: phrases, currency: phrases }),
+  aboutBot: z.strictObject(Object.fromEntries(ABOUT_BOT_QUESTIONS.map((q) => [q, phrases])) as Record<AboutBotQuestion, typeof phrases>),
   topics: z.record(Topic, phrases),
   /** Phrases that assert a therapy works ("it's proven"), so a weak rating is stated as a correction. */
   premise: phrases,
   /** Phrases asking what helps a condition, with no therapy named ("what helps migraines?"). */
   conditionFirst: phrases,
+  /** A population (pregnancy, breast-feeding) that is not the asker's own now: someone else's ("my wife is
+   * pregnant, can I have it?") or past ("I stopped breast-feeding"), so its precaution does not apply. */
+  populationNotSelf: z.strictObject({
+    /** Someone else is in it ("my wife is pregnant") ... */
+    someoneElse: phrases,
+    /** ... and the asker asks for themselves ("is it OK for me?"). */
+    asksForSelf: phrases,
+    /** Or the asker was in it before ("I stopped breast-feeding"). */
+    past: phrases,
+  }),
+  /** Ages ("a 4 year old", "84 years of age") that place a person in a population; see src/understanding/ages.ts. */
+  ages: z.strictObject({
+    /** Phrases with "#" for the number, by the unit the number counts. */
+    units: z.strictObject({ day: phrases, week: phrases, month: phrases, year: phrases }),
+    /** The lexicon's population for each age band, youngest first: [upper bound in years (exclusive), id]. */
+    bands: z.array(z.tuple([z.number().positive(), z.string()])).min(1),
+    /** The population from this age on (older adults). */
+    from: z.tuple([z.number().positive(), z.string()]),
+  }),
   /** Words that refer to a therapy without naming it ("is it safe?"). */
   anaphora: phrases,
+  /** A correction of the therapy just asked about ("no, I meant craniosacral"): the last question is asked again. */
+  correction: phrases,
+  /** An age phrase right after one of these words counts a pregnancy, not a person ("embarazada de 5 meses"). */
+  notAgeAfter: wordList,
   /** Words that end a therapy's name ("Bowen therapy", "valerian root"): how unknown therapies are spotted. */
   therapyHeadNouns: phrases,
   /** Words too general to stand for a therapy's name on their own ("treatment", "system"). */
@@ -202,6 +236,15 @@ export const Cues = z.strictObject({
   /** Words before a head noun that do not make a therapy's name ("my therapy", "natural remedies"). */
   notTherapyModifiers: phrases,
 });
+
+/** The cues read in another language: Spanish and French, matched on that language's lemma keys. Any list
+ * may be left out (therapy names and their head nouns, for example, are read in every language). */
+const LanguageCues = CueLists.omit({ therapyHeadNouns: true, genericTherapyWords: true, stopWords: true, notTherapyModifiers: true, ages: true, notAgeAfter: true })
+  .partial()
+  .extend({ wordLists: z.record(z.string().regex(/^[a-z]+$/), wordList).default({}) });
+export type LanguageCues = z.infer<typeof LanguageCues>;
+
+export const Cues = CueLists.extend({ languages: z.strictObject({ es: LanguageCues, fr: LanguageCues }) });
 export type Cues = z.infer<typeof Cues>;
 
 /** Phrases in each language the bot reads: English, Spanish, French. */
@@ -340,7 +383,7 @@ export const Replies = z.strictObject({
   clarifyTherapy: text,
   didYouMean: text,
   whichOne: text,
-  aboutBot: z.strictObject({ identity: text, sources: text, currency: text }),
+  aboutBot: z.strictObject(Object.fromEntries(ABOUT_BOT_QUESTIONS.map((q) => [q, text])) as Record<AboutBotQuestion, typeof text>),
   emergency: z.strictObject({ lead: text, tail: text }),
   /** Title of the one-line note for a red flag mentioned but not current. */
   safetyNoteTitle: text,
@@ -351,7 +394,17 @@ export const Replies = z.strictObject({
     noRatingAtAll: text,
     premise: text,
     premiseGeneral: text,
+    /** "Is X the same as …?" for a therapy with no monograph: a different therapy, and nothing known of it. */
+    notSame: text,
+    /** A population the question names that no precaution of the monograph mentions (children, older adults). */
+    noPopulationInfo: text,
+    /** A population precaution that does not concern the person asking (their partner is pregnant). */
+    precautionNotYou: text,
     medicalAdvice: text,
+    /** The same boundary when the therapy has no monograph. */
+    medicalAdviceGeneral: text,
+    /** A comparison asked for with no other therapy the bot knows of. */
+    compareNothing: text,
     usesIntro: text,
     /** Subject of the rating badge when every use shares one rating. */
     allUses: text,

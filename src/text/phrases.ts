@@ -239,8 +239,8 @@ export class PhraseMatcher<T> {
   }
 
   /** Whether any pattern matches the whole message exactly (used for greetings, thanks, ...). */
-  matchesWhole(words: readonly string[]): T | undefined {
-    for (const { slots, value } of this.compiled) if (matchFrom(slots, 0, words, words, 0) === words.length && words.length > 0) return value;
+  matchesWhole(words: readonly string[], keys: readonly string[] = words): T | undefined {
+    for (const { slots, value } of this.compiled) if (matchFrom(slots, 0, words, keys, 0) === words.length && words.length > 0) return value;
     return undefined;
   }
 }

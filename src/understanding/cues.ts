@@ -1,9 +1,13 @@
-// Reads the cue phrases of data/cues.json: social messages, questions about the bot, topics,
-// asserted efficacy, condition-first questions and references to an unnamed therapy.
-import type { Cues, Topic } from '../knowledge/schema';
-import { TOPICS } from '../knowledge/schema';
+// Reads the cue phrases of data/cues.json: social messages, requests for a person, questions about the
+// bot, topics, premises, condition-first questions and references to an unnamed therapy.
+// English cues match the words as typed; Spanish and French cues (cues.json "languages") match the lemma
+// keys of their language, so one phrase covers a word's plural, gender and verb forms.
+import type { AboutBotQuestion, Cues, LanguageCues, Topic } from '../knowledge/schema';
+import { ABOUT_BOT_QUESTIONS, TOPICS } from '../knowledge/schema';
+import type { Language, LemmaText } from '../text/lemmas';
+import { MultilingualMatcher } from '../text/multilingual';
 import { PhraseMatcher, expandMacros } from '../text/phrases';
-import type { AboutBotQuestion, Command, SocialIntent } from './types';
+import type { Command, SocialIntent } from './types';
 
 /** A social phrase inside a longer message counts only in a message this short. */
 const MAX_SOCIAL_WORDS = 12;
@@ -15,64 +19,118 @@ const MAX_START_OVER_WORDS = 6;
 /** "agent" or "human" alone asks for a person only in a message this short ("operator please"). */
 const MAX_SHORT_MESSAGE_WORDS = 8;
 
+const OTHER_LANGUAGES = ['es', 'fr'] as const satisfies readonly Language[];
+
+/** One message as cues read it: its normalised words (English cues) and their lemma keys (other languages). */
+export interface CueText {
+  words: readonly string[];
+  lemmas: LemmaText;
+}
+
+type Entry<T> = { pattern: string; value: T };
+/** Picks one cue list's entries out of a language's cues (English or another). */
+type Pick<T> = (cues: Partial<Omit<Cues, 'languages'>>) => Entry<T>[];
+
+/** One cue list in every language the bot reads. */
+class Cue<T> {
+  private readonly english: PhraseMatcher<T>;
+  private readonly others: MultilingualMatcher<T>;
+
+  constructor(cues: Cues, pick: Pick<T>) {
+    this.english = new PhraseMatcher(expand(pick(cues), cues.wordLists));
+    this.others = new MultilingualMatcher(
+      OTHER_LANGUAGES.flatMap((language) => {
+        const own: LanguageCues = cues.languages[language];
+        return expand(pick(own), { ...cues.wordLists, ...own.wordLists }).map((e): [T, Partial<Record<Language, string[]>>] => [e.value, { [language]: [e.pattern] }]);
+      }),
+    );
+  }
+
+  /** Every value found; a message not in English is read with every language's phrases, as people mix them. */
+  find(text: CueText): T[] {
+    const found = this.english.findAll(text.words).map((m) => m.value);
+    if (!text.lemmas.english) for (const m of this.others.findAll(text.lemmas, OTHER_LANGUAGES)) found.push(m.value);
+    return found;
+  }
+
+  has(text: CueText): boolean {
+    return this.find(text).length > 0;
+  }
+
+  /** The value of a phrase that is the whole message. */
+  whole(text: CueText): T | undefined {
+    const english = this.english.matchesWhole(text.words);
+    if (english !== undefined || text.lemmas.english) return english;
+    return this.others.matchesWhole(text.lemmas, OTHER_LANGUAGES);
+  }
+}
+
+function expand<T>(entries: Entry<T>[], wordLists: Readonly<Record<string, readonly string[]>>): Entry<T>[] {
+  return entries.map((e) => ({ pattern: expandMacros(e.pattern, wordLists), value: e.value }));
+}
+
+/** The entries of one phrase list, all with one value. */
+function list<T>(phrases: readonly string[] | undefined, value: T): Entry<T>[] {
+  return (phrases ?? []).map((pattern) => ({ pattern, value }));
+}
 
 export class CueReader {
-  private readonly social: PhraseMatcher<SocialIntent>;
-  private readonly helpAnywhere: PhraseMatcher<true>;
-  private readonly aboutBot: PhraseMatcher<AboutBotQuestion>;
-  private readonly topics: PhraseMatcher<Topic>;
-  private readonly premise: PhraseMatcher<true>;
-  private readonly conditionFirst: PhraseMatcher<true>;
-  private readonly anaphora: PhraseMatcher<true>;
-  private readonly startOver: PhraseMatcher<true>;
-  private readonly handoffAnywhere: PhraseMatcher<true>;
-  private readonly handoffShort: PhraseMatcher<true>;
-  private readonly yesNo: PhraseMatcher<'yes' | 'no'>;
-  private readonly feedback: PhraseMatcher<'helpful' | 'not-helpful'>;
+  private readonly social: Cue<SocialIntent>;
+  private readonly helpAnywhere: Cue<true>;
+  private readonly aboutBot: Cue<AboutBotQuestion>;
+  private readonly topics: Cue<Topic>;
+  private readonly premise: Cue<true>;
+  private readonly conditionFirst: Cue<true>;
+  private readonly anaphora: Cue<true>;
+  private readonly correction: Cue<true>;
+  private readonly startOver: Cue<true>;
+  private readonly handoffAnywhere: Cue<true>;
+  private readonly handoffShort: Cue<true>;
+  private readonly handoffRequest: Cue<true>;
+  private readonly yesNo: Cue<'yes' | 'no'>;
+  private readonly feedback: Cue<'helpful' | 'not-helpful'>;
+  private readonly notSelf: Cue<'someone-else' | 'asks-for-self' | 'past'>;
 
   constructor(cues: Cues) {
-    const list = <T>(patterns: readonly string[], value: T) =>
-      patterns.map((pattern) => ({ pattern: expandMacros(pattern, cues.wordLists), value }));
-    this.social = new PhraseMatcher([
-      ...list(cues.greeting, 'greeting' as const),
-      ...list(cues.help, 'help' as const),
-      ...list(cues.thanks, 'thanks' as const),
-      ...list(cues.goodbye, 'goodbye' as const),
-    ]);
-    this.helpAnywhere = new PhraseMatcher(list(cues.help.filter((p) => p.includes(' ')), true as const));
-    this.aboutBot = new PhraseMatcher([
-      ...list(cues.aboutBot.identity, 'identity' as const),
-      ...list(cues.aboutBot.sources, 'sources' as const),
-      ...list(cues.aboutBot.currency, 'currency' as const),
-    ]);
-    this.topics = new PhraseMatcher(TOPICS.flatMap((topic) => list(cues.topics[topic], topic)));
-    this.premise = new PhraseMatcher(list(cues.premise, true as const));
-    this.conditionFirst = new PhraseMatcher(list(cues.conditionFirst, true as const));
-    this.anaphora = new PhraseMatcher(list(cues.anaphora, true as const));
-    this.startOver = new PhraseMatcher(list(cues.startOver, true as const));
-    this.handoffAnywhere = new PhraseMatcher(list(cues.handoff.anywhere, true as const));
-    this.handoffShort = new PhraseMatcher(list(cues.handoff.shortMessage, true as const));
-    this.yesNo = new PhraseMatcher([...list(cues.yes, 'yes' as const), ...list(cues.no, 'no' as const)]);
-    this.feedback = new PhraseMatcher([
-      ...list(cues.feedback.helpful, 'helpful' as const),
-      ...list(cues.feedback.notHelpful, 'not-helpful' as const),
+    const cue = <T>(pick: Pick<T>) => new Cue(cues, pick);
+    this.social = cue((c) => [...list(c.greeting, 'greeting' as const), ...list(c.help, 'help' as const), ...list(c.thanks, 'thanks' as const), ...list(c.goodbye, 'goodbye' as const)]);
+    this.helpAnywhere = cue((c) => list(c.help?.filter((p) => p.includes(' ')), true as const));
+    this.aboutBot = cue((c) => ABOUT_BOT_QUESTIONS.flatMap((q) => list(c.aboutBot?.[q], q)));
+    this.topics = cue((c) => TOPICS.flatMap((topic) => list(c.topics?.[topic], topic)));
+    this.premise = cue((c) => list(c.premise, true as const));
+    this.conditionFirst = cue((c) => list(c.conditionFirst, true as const));
+    this.anaphora = cue((c) => list(c.anaphora, true as const));
+    this.correction = cue((c) => list(c.correction, true as const));
+    this.startOver = cue((c) => list(c.startOver, true as const));
+    this.handoffAnywhere = cue((c) => list(c.handoff?.anywhere, true as const));
+    this.handoffShort = cue((c) => list(c.handoff?.shortMessage, true as const));
+    this.handoffRequest = cue((c) => list(c.handoff?.request, true as const));
+    this.yesNo = cue((c) => [...list(c.yes, 'yes' as const), ...list(c.no, 'no' as const)]);
+    this.feedback = cue((c) => [...list(c.feedback?.helpful, 'helpful' as const), ...list(c.feedback?.notHelpful, 'not-helpful' as const)]);
+    this.notSelf = cue((c) => [
+      ...list(c.populationNotSelf?.someoneElse, 'someone-else' as const),
+      ...list(c.populationNotSelf?.asksForSelf, 'asks-for-self' as const),
+      ...list(c.populationNotSelf?.past, 'past' as const),
     ]);
   }
 
   /** Start over (in a short message) or a request for a person (anywhere). */
-  command(words: readonly string[]): Command | undefined {
-    if (this.handoffAnywhere.findAll(words).length > 0) return 'handoff';
-    if (words.length <= MAX_SHORT_MESSAGE_WORDS && this.handoffShort.findAll(words).length > 0) return 'handoff';
-    if (words.length <= MAX_START_OVER_WORDS && this.startOver.findAll(words).length > 0) return 'start-over';
+  command(text: CueText): Command | undefined {
+    const length = text.words.length;
+    // "Am I talking to a real person?" asks about the bot; "can I talk to a real person?" asks for one.
+    const asksAboutBot = this.aboutBot.has(text) && !this.handoffRequest.has(text);
+    if (this.handoffAnywhere.has(text) && !asksAboutBot) return 'handoff';
+    if (length <= MAX_SHORT_MESSAGE_WORDS && this.handoffShort.has(text) && !asksAboutBot) return 'handoff';
+    if (length <= MAX_START_OVER_WORDS && this.startOver.has(text)) return 'start-over';
     return undefined;
   }
 
-  yesOrNo(words: readonly string[]): 'yes' | 'no' | undefined {
-    return this.yesNo.matchesWhole(words);
+  yesOrNo(text: CueText): 'yes' | 'no' | undefined {
+    return this.yesNo.whole(text);
   }
 
-  feedbackOf(words: readonly string[]): 'helpful' | 'not-helpful' | undefined {
-    return this.feedback.matchesWhole(words);
+  feedbackOf(text: CueText): 'helpful' | 'not-helpful' | undefined {
+    return this.feedback.whole(text);
   }
 
   /**
@@ -80,39 +138,64 @@ export class CueReader {
    * another social phrase ("hi, what can you do?"), or one inside a short message that asks nothing else
    * ("brilliant, thanks a million").
    */
-  socialIntent(words: readonly string[], asksSomething: boolean): SocialIntent | undefined {
-    const whole = this.social.matchesWhole(words);
+  socialIntent(text: CueText, asksSomething: boolean): SocialIntent | undefined {
+    const whole = this.social.whole(text);
     if (whole) return whole;
+    const { words, lemmas } = text;
     for (let cut = 1; cut < Math.min(words.length, 4); cut++) {
-      const head = this.social.matchesWhole(words.slice(0, cut));
-      const tail = this.social.matchesWhole(words.slice(cut));
+      const head = this.social.whole(part(text, 0, cut));
+      const tail = head && this.social.whole(part(text, cut, words.length));
       if (head && tail) return tail === 'greeting' ? head : tail;
     }
-    if (this.helpAnywhere.findAll(words).length > 0) return 'help';
-    if (asksSomething || words.length > MAX_SOCIAL_WORDS) return undefined;
-    const found = new Set(this.social.findAll(words).map((m) => m.value));
+    if (this.helpAnywhere.has(text)) return 'help';
+    if (asksSomething || Math.max(words.length, lemmas.words.length) > MAX_SOCIAL_WORDS) return undefined;
+    const found = new Set(this.social.find(text));
     return SOCIAL_PRIORITY.find((intent) => found.has(intent));
   }
 
-  aboutBotQuestion(words: readonly string[]): AboutBotQuestion | undefined {
-    return this.aboutBot.findAll(words)[0]?.value;
+  aboutBotQuestion(text: CueText): AboutBotQuestion | undefined {
+    return this.aboutBot.find(text)[0];
   }
 
   /** Topics cued anywhere in the message, in the order of TOPICS. */
-  topicsOf(words: readonly string[]): Topic[] {
-    const found = this.topics.values(words);
+  topicsOf(text: CueText): Topic[] {
+    const found = new Set(this.topics.find(text));
     return TOPICS.filter((t) => found.has(t));
   }
 
-  assertsEfficacy(words: readonly string[]): boolean {
-    return this.premise.findAll(words).length > 0;
+  assertsEfficacy(text: CueText): boolean {
+    return this.premise.has(text);
   }
 
-  asksWhatHelps(words: readonly string[]): boolean {
-    return this.conditionFirst.findAll(words).length > 0;
+  asksWhatHelps(text: CueText): boolean {
+    return this.conditionFirst.has(text);
   }
 
-  refersToTherapy(words: readonly string[]): boolean {
-    return this.anaphora.findAll(words).length > 0;
+  refersToTherapy(text: CueText): boolean {
+    return this.anaphora.has(text);
   }
+
+  correctsTherapy(text: CueText): boolean {
+    return this.correction.has(text);
+  }
+
+  /** The population named is someone else's or in the past ("my wife is pregnant", "I stopped breast-feeding"). */
+  populationIsNotSelf(text: CueText): boolean {
+    const found = new Set(this.notSelf.find(text));
+    return found.has('past') || (found.has('someone-else') && found.has('asks-for-self'));
+  }
+}
+
+/**
+ * Words [start, end) of a message as a message of their own. The lemma words line up with the typed words
+ * unless a contraction was expanded; then the part is read from the typed words alone.
+ */
+function part(text: CueText, start: number, end: number): CueText {
+  const { words, lemmas } = text;
+  const aligned = lemmas.words.length === words.length;
+  const keys = (language: Language) => (aligned && lemmas.keys[language].length > 0 ? lemmas.keys[language].slice(start, end) : []);
+  return {
+    words: words.slice(start, end),
+    lemmas: { ...lemmas, words: aligned ? lemmas.words.slice(start, end) : words.slice(start, end), keys: { en: keys('en'), es: keys('es'), fr: keys('fr') } },
+  };
 }

@@ -77,8 +77,12 @@ export class SafetyScreen {
     return best;
   }
 
-  check(words: readonly string[]): SafetyFinding {
-    const text = this.lemmatiser.analyse(words, (expanded) => this.typos.correct(expanded));
+  /** The message's words with their lemma keys, misspelt red-flag words mended (understanding reads them too). */
+  read(words: readonly string[]): LemmaText {
+    return this.lemmatiser.analyse(words, (expanded) => this.typos.correct(expanded));
+  }
+
+  check(text: LemmaText): SafetyFinding {
     const mentions = this.concepts.find(text);
     if (mentions.length === 0) return {};
     const statuses = this.context.statuses(text, mentions);

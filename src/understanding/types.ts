@@ -1,7 +1,7 @@
 // What understanding produces from one message: plain data, no botbuilder types.
-import type { Topic } from '../knowledge/schema';
+import type { AboutBotQuestion, Topic } from '../knowledge/schema';
 
-export type { Topic };
+export type { AboutBotQuestion, Topic };
 
 /** A run of words in the normalised message: [start, end). */
 export interface Span {
@@ -15,8 +15,6 @@ export type SocialIntent = 'greeting' | 'help' | 'thanks' | 'goodbye';
 /** Requests that steer the conversation rather than ask a question. */
 export type Command = 'start-over' | 'handoff';
 
-/** Questions about the bot itself. */
-export type AboutBotQuestion = 'identity' | 'sources' | 'currency';
 
 export interface TherapyMatch {
   /** Monograph id. */
@@ -61,12 +59,16 @@ export interface ResolvedQuestion {
   /** Conditions and populations (pregnancy, ...) named, in the order they appear. */
   conditions: ConditionMatch[];
   topics: Topic[];
-  /** The message asserts that a therapy works ("it's proven, right?"). */
+  /** The message asserts that a therapy works or is safe ("it's proven, right?", "it has zero side effects"). */
   assertsEfficacy: boolean;
+  /** The population named is not the asker's own now (their partner is pregnant; they stopped breast-feeding). */
+  populationNotSelf: boolean;
   /** Asks what helps a condition without naming a therapy. */
   conditionFirst: boolean;
   /** Refers to a therapy without naming it ("is it safe?"). */
   refersToTherapy: boolean;
+  /** Corrects the therapy of the last question ("no, I meant craniosacral"). */
+  correctsTherapy: boolean;
   /** Number of words analysed. */
   wordCount: number;
   /** 0..1: how sure understanding is of the therapy it resolved (1 when none was needed). */

@@ -4,16 +4,21 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { Lemmatiser } from '../text/lemmas';
 import { normalise } from '../text/normalise';
 import { ConditionResolver } from './conditions';
-import { CueReader } from './cues';
+import { AgeReader } from './ages';
+import { CueReader, type CueText } from './cues';
 import { SafetyScreen } from './safety-screen';
 import { TherapyResolver } from './therapy';
 import type { ResolvedQuestion, Span } from './types';
+
+/** How close a misspelt name beside a therapy with no monograph must be to count (the answer threshold). */
+const CLEAR_MISSPELLING = 0.75;
 
 export class Understanding {
   private readonly screen: SafetyScreen;
   private readonly therapies: TherapyResolver;
   private readonly conditions: ConditionResolver;
   private readonly cues: CueReader;
+  private readonly ages: AgeReader;
 
   constructor(knowledge: KnowledgeBase) {
     const { cues } = knowledge;
@@ -26,6 +31,7 @@ export class Understanding {
     });
     this.conditions = new ConditionResolver(knowledge.lexicon);
     this.cues = new CueReader(cues);
+    this.ages = new AgeReader(cues.ages, cues.notAgeAfter);
   }
 
   understand(text: string): ResolvedQuestion {
@@ -35,43 +41,55 @@ export class Understanding {
   /** The same for text already normalised: what a message means depends only on its normalised form. */
   understandNormalised(normalised: string): ResolvedQuestion {
     const words = normalised === '' ? [] : normalised.split(' ');
-    const safety = this.screen.check(words);
+    const lemmas = this.screen.read(words);
+    const safety = this.screen.check(lemmas);
+    const text: CueText = { words, lemmas };
 
     const therapies = this.therapies.findNamed(words);
     const conditions = this.conditions.find(words, within(therapies.spans));
     const used = [...therapies.spans, ...conditions.spans];
     this.therapies.findByHeadNoun(words, within(used), therapies);
-    if (therapies.covered.length === 0 && therapies.unknown.length === 0) {
+    // A misspelt name is looked for even beside a therapy with no monograph ("la reflexología o la craneosacra"),
+    // but there only a clear misspelling counts: "cranial" in "cranial electrotherapy stimulation" is not a guess at one.
+    if (therapies.covered.length === 0) {
+      const besideUnknown = therapies.unknown.length > 0;
       this.therapies.findApproximate(words, within([...used, ...therapies.spans]), therapies);
+      if (besideUnknown) therapies.covered = therapies.covered.filter((t) => t.misspelt && t.score >= CLEAR_MISSPELLING);
     }
 
-    const topics = this.cues.topicsOf(words);
-    const conditionFirst = this.cues.asksWhatHelps(words);
+    const topics = this.cues.topicsOf(text);
+    const conditionFirst = this.cues.asksWhatHelps(text);
     let conditionMatches = conditions.matches;
     if (conditionMatches.length === 0 && (topics.includes('effectiveness') || conditionFirst)) {
       conditionMatches = this.conditions.findTypos(words, within(therapies.spans));
     }
+    // An age names a population even when no word for it does ("my 4 year old").
+    for (const id of this.ages.populations(words)) {
+      if (!conditionMatches.some((c) => c.id === id)) conditionMatches = [...conditionMatches, { id, matched: '', score: 1 }];
+    }
 
     const named = therapies.covered.length > 0 || therapies.unknown.length > 0 || conditionMatches.length > 0;
     const covered = [...therapies.covered].sort((a, b) => b.score - a.score);
-    const feedback = this.cues.feedbackOf(words);
-    const yesNo = this.cues.yesOrNo(words);
-    const social = named || feedback || yesNo ? undefined : this.cues.socialIntent(words, topics.length > 0);
+    const feedback = this.cues.feedbackOf(text);
+    const yesNo = this.cues.yesOrNo(text);
+    const social = named || feedback || yesNo ? undefined : this.cues.socialIntent(text, topics.length > 0);
     return {
       emergency: safety.emergency ? { kind: safety.emergency } : undefined,
       safetyNote: safety.note,
       social,
-      command: this.cues.command(words),
+      command: this.cues.command(text),
       yesNo,
       feedback,
-      aboutBot: social ? undefined : this.cues.aboutBotQuestion(words),
+      aboutBot: social ? undefined : this.cues.aboutBotQuestion(text),
       therapies: covered,
       unknownTherapies: therapies.unknown,
       conditions: conditionMatches,
       topics,
-      assertsEfficacy: this.cues.assertsEfficacy(words),
+      assertsEfficacy: this.cues.assertsEfficacy(text),
+      populationNotSelf: this.cues.populationIsNotSelf(text),
       conditionFirst,
-      refersToTherapy: this.cues.refersToTherapy(words),
+      refersToTherapy: this.cues.refersToTherapy(text),
+      correctsTherapy: this.cues.correctsTherapy(text),
       wordCount: words.length,
       confidence: covered[0]?.score ?? 1,
     };

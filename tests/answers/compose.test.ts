@@ -47,7 +47,7 @@ describe('answers come from the monograph', () => {
 
   it('puts the medical-advice boundary first and never says yes', () => {
     const answer = answerTo('can I stop my blood pressure tablets and use CST instead?');
-    expect(answer.lead?.text).toMatch(/don't stop or change your medication without talking to your doctor/);
+    expect(answer.lead?.text).toMatch(/don't stop or change it without talking to the doctor or other professional who prescribed it/);
     expect(renderMarkdown(answer)).not.toMatch(/^\W*yes/i);
   });
 
@@ -146,5 +146,46 @@ describe('answers come from the monograph', () => {
     const answer = answerTo('what helps with back pain?');
     expect(answer.kind).toBe('condition-first');
     expect(answer.sections.filter((s) => s.rating).map((s) => s.title)).toEqual(['Craniosacral therapy']);
+  });
+});
+
+describe('question classes answered from the field that holds the fact', () => {
+  it('a therapy with no monograph is not the same therapy, and nothing is said about it', () => {
+    const text = textOf('is reiki the same as craniosacral therapy?');
+    expect(text).toMatch(/No: Reiki is not the same as craniosacral therapy/);
+    expect(text).toMatch(/don't have information about Reiki/);
+    expect(text).not.toMatch(/also known as/);
+  });
+
+  it('a population no precaution mentions gets "no specific information" and the general safety statement', () => {
+    const text = textOf('is craniosacral therapy safe for my 5 year old?');
+    expect(text).toMatch(/no specific information about craniosacral therapy for children/);
+    expect(text).toMatch(/Nobody knows yet whether craniosacral therapy is safe/);
+  });
+
+  it('a precaution that is someone else’s is said not to apply, and is not given as a warning', () => {
+    const answer = answerTo('my partner is pregnant, is craniosacral therapy OK for me?');
+    const text = renderMarkdown(answer);
+    expect(text).toMatch(/does not apply to you/);
+    expect(answer.warnings.map((w) => w.title).join(' ')).not.toMatch(/Pregnancy/);
+  });
+
+  it('a comparison with a therapy it knows nothing of says so and compares nothing', () => {
+    expect(textOf('is craniosacral therapy safer than chiropractic?')).toMatch(/can't compare craniosacral therapy with Chiropractic/);
+    expect(textOf('is craniosacral therapy better than the alternatives?')).toMatch(/doesn't compare craniosacral therapy with other therapies/);
+  });
+
+  it('the uses come with their number', () => {
+    expect(textOf('what is CST used for?')).toMatch(new RegExp(`lists ${cst().uses.length} uses`));
+  });
+
+  it('the medical-advice boundary also holds for a therapy with no monograph', () => {
+    const answer = answerTo('can I stop my sertraline and do reiki instead?');
+    expect(answer.kind).toBe('unknown-therapy');
+    expect(answer.lead?.text).toMatch(/who prescribed it/);
+  });
+
+  it('a question in Spanish about a population is answered for that population', () => {
+    expect(textOf('¿la terapia craneosacral es segura para un niño de 6 años?')).toMatch(/for children/);
   });
 });

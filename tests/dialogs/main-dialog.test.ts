@@ -61,6 +61,20 @@ describe('MainDialog', () => {
     expect(again.status()).toBe('complete');
   });
 
+  it('asks which therapy for "can I have it done while …" and then answers that question', async () => {
+    const test = client();
+    expect((await test.send("can I still have it done while I'm nursing?"))[0]).toMatch(/Which therapy do you mean/);
+    expect((await test.send('sorry, I meant craniosacral therapy'))[0]).toMatch(/breast-feeding/);
+  });
+
+  it('a correction of the therapy asks the last question again for the therapy now named', async () => {
+    const test = client();
+    expect((await test.send('is reflexology safe in pregnancy?'))[0]).toMatch(/don't have information about Reflexology/);
+    const corrected = (await test.send('no wait, I meant craniosacral'))[0];
+    expect(corrected).toMatch(/avoid it while pregnant or breast-feeding/);
+    expect(test.memory.therapyId).toBe('craniosacral-therapy');
+  });
+
   it('drops a waiting clarification when the person asks something else', async () => {
     const test = client();
     await test.send('does it help fatigue?');

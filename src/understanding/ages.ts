@@ -1,0 +1,44 @@
+// A person's age, stated in numbers ("my 4 yr old", "a 2 week old", "84 years of age", "un niño de 6 años",
+// "mon ado de 14 ans"), places them in one of the lexicon's populations (infants, children, teenagers,
+// older adults), so a question about a child is answered as one. Which phrases state an age, and the
+// bands, live in data/cues.json ("ages"); numbers that count something else ("for 15 years") are not ages.
+import type { Cues } from '../knowledge/schema';
+import { PhraseMatcher } from '../text/phrases';
+
+type Unit = keyof Cues['ages']['units'];
+const YEARS_PER: Record<Unit, number> = { day: 1 / 365, week: 7 / 365, month: 1 / 12, year: 1 };
+
+export class AgeReader {
+  private readonly phrases: PhraseMatcher<Unit>;
+
+  private readonly notAfter: ReadonlySet<string>;
+
+  constructor(
+    private readonly ages: Cues['ages'],
+    notAgeAfter: readonly string[],
+  ) {
+    this.notAfter = new Set(notAgeAfter);
+    this.phrases = new PhraseMatcher(
+      (Object.keys(YEARS_PER) as Unit[]).flatMap((unit) => ages.units[unit].map((pattern) => ({ pattern, value: unit }))),
+    );
+  }
+
+  /** The lexicon ids of the populations of every age stated in the words, in order, without repeats. */
+  populations(words: readonly string[]): string[] {
+    const found: string[] = [];
+    for (const match of this.phrases.findAll(words)) {
+      const number = words.slice(match.start, match.end).find((w) => /^[0-9]+$/.test(w));
+      // "Embarazada de 5 meses", "30 weeks pregnant": how far along a pregnancy is, not anyone's age.
+      if (number === undefined || this.notAfter.has(words[match.start - 1]) || this.notAfter.has(words[match.end])) continue;
+      const id = this.populationAt(Number(number) * YEARS_PER[match.value]);
+      if (id && !found.includes(id)) found.push(id);
+    }
+    return found;
+  }
+
+  private populationAt(years: number): string | undefined {
+    const [from, older] = this.ages.from;
+    if (years >= from) return older;
+    return this.ages.bands.find(([below]) => years < below)?.[1];
+  }
+}

@@ -1,0 +1,130 @@
+// The question classes of issue 14 (asking for a person, questions about the bot, populations, corrections,
+// the medical-advice boundary, comparisons) in English, Spanish and French. These sentences are written here
+// for the tests, not taken from the evaluation sets, which measure the same classes on wordings never read.
+import { describe, expect, it } from 'vitest';
+import { understand } from '../helpers/understanding';
+
+const populations = (text: string) => understand(text).conditions.map((c) => c.id);
+
+describe('asking for a person, in any language', () => {
+  it.each([
+    'could I speak with one of your advisers?',
+    'is there a real human around? I would like to talk to them',
+    'can somebody ring me back tomorrow',
+    'put me through to your staff please',
+    '¿podría hablar con una enfermera, por favor?',
+    'prefiero que me llame alguien del equipo',
+    'je voudrais parler à un conseiller',
+    'quelqu’un peut me rappeler cet après-midi ?',
+  ])('%j hands off', (text) => {
+    expect(understand(text).command).toBe('handoff');
+  });
+
+  it.each([
+    ['am I talking to a real person?', 'identity'],
+    ['estoy hablando con un robot?', 'identity'],
+    ['suis-je en train de parler à une machine ?', 'identity'],
+  ])('%j asks about the bot, not for a person', (text, kind) => {
+    const q = understand(text);
+    expect(q.command).toBeUndefined();
+    expect(q.aboutBot).toBe(kind);
+  });
+});
+
+describe('questions about the bot', () => {
+  it.each([
+    ['who built this chatbot?', 'maker'],
+    ['¿quién hizo este bot?', 'maker'],
+    ['could you diagnose my headaches?', 'capabilities'],
+    ['pouvez-vous me prescrire un médicament ?', 'capabilities'],
+    ['should I trust you or my GP?', 'trust'],
+    ['what other therapies do you cover?', 'coverage'],
+    ['¿qué otras terapias conoces?', 'coverage'],
+    ['is what I type stored anywhere?', 'privacy'],
+    ['que faites-vous de mes données personnelles ?', 'privacy'],
+  ])('%j is about the bot (%s)', (text, kind) => {
+    expect(understand(text).aboutBot).toBe(kind);
+  });
+});
+
+describe('topics in Spanish and French, on word stems', () => {
+  it.each([
+    ['¿para qué sirve la osteopatía craneal?', 'uses'],
+    ['la terapia craneosacral tiene efectos secundarios?', 'safety'],
+    ['¿la terapia craneosacral está regulada en México?', 'practice'],
+    ['est-ce que la thérapie craniosacrale est réglementée en Belgique ?', 'practice'],
+    ['comment fonctionne la thérapie crânio-sacrée ?', 'how-it-works'],
+    ['¿es mejor la terapia craneosacral que la acupuntura?', 'comparison'],
+    ['le reiki et la thérapie craniosacrale, c’est pareil ?', 'same-as'],
+  ])('%j is about %s', (text, topic) => {
+    expect(understand(text).topics).toContain(topic);
+  });
+});
+
+describe('the medical-advice boundary', () => {
+  it.each([
+    'could I halve my blood pressure tablets once I start CST?',
+    'thinking of cancelling my physio and doing cranial osteopathy instead',
+    '¿puedo dejar las pastillas si hago terapia craneosacral?',
+    'je voudrais arrêter mon traitement et faire de l’ostéopathie crânienne à la place',
+  ])('%j asks to change a treatment', (text) => {
+    expect(understand(text).topics).toContain('medical-advice');
+  });
+});
+
+describe('premises and hearsay', () => {
+  it.each([
+    'why is craniosacral therapy so effective for back pain?',
+    'my cousin says CST cured her migraines',
+    'la terapia craneosacral funciona tan bien para la ansiedad, ¿por qué?',
+    'ma voisine dit que l’ostéopathie crânienne l’a guérie',
+  ])('%j asserts that it works', (text) => {
+    expect(understand(text).assertsEfficacy).toBe(true);
+  });
+
+  it('a plain question asserts nothing', () => {
+    expect(understand('does craniosacral therapy help back pain?').assertsEfficacy).toBe(false);
+  });
+});
+
+describe('whose population it is', () => {
+  it.each([
+    'my girlfriend is pregnant, is CST fine for me?',
+    'I stopped breastfeeding last year, does the warning still apply?',
+    'mi esposa está embarazada, ¿puedo hacerme yo la terapia craneosacral?',
+  ])('%j: the population is not the asker’s own', (text) => {
+    expect(understand(text).populationNotSelf).toBe(true);
+  });
+
+  it.each(['my wife is pregnant, is CST safe for her?', 'I am pregnant, is CST safe?'])('%j: it is', (text) => {
+    expect(understand(text).populationNotSelf).toBe(false);
+  });
+});
+
+describe('ages name populations', () => {
+  it.each([
+    ['is CST ok for my 4 year old?', 'children'],
+    ['CST for a 3 week old baby', 'infants'],
+    ['my son is 15 years old, can he try CST?', 'teenagers'],
+    ['I am 82 years of age, is CST safe?', 'older-adults'],
+    ['un niño de 6 años puede hacer terapia craneosacral?', 'children'],
+    ['mon ado de 14 ans peut essayer ?', 'teenagers'],
+  ])('%j → %s', (text, id) => {
+    expect(populations(text)).toContain(id);
+  });
+
+  it.each(['I have had migraines for 15 years', 'estoy embarazada de 5 meses', '30 weeks pregnant, is CST ok?'])('%j names no age', (text) => {
+    expect(populations(text).filter((id) => ['infants', 'children', 'teenagers', 'older-adults'].includes(id))).toEqual([]);
+  });
+});
+
+describe('corrections', () => {
+  it.each(['no sorry, I meant craniosacral therapy', 'perdón, me refería a la terapia craneosacral', 'non, je voulais dire l’ostéopathie crânienne'])(
+    '%j corrects the therapy',
+    (text) => {
+      const q = understand(text);
+      expect(q.correctsTherapy).toBe(true);
+      expect(q.therapies[0]?.id).toBe('craniosacral-therapy');
+    },
+  );
+});
