@@ -76,6 +76,9 @@ export class QuestionDialog {
       if (reply.therapies.length > 0) return this.begin(context, memory, { text: pending.text, therapy: reply.therapies[0] });
       return this.begin(context, memory, { text: messageText(context) });
     }
+    // "The skull one, where they barely touch your head": a description that fits one monograph only.
+    const described = reply.describedTherapies;
+    if (described.length === 1 && describesOnly(reply)) return this.begin(context, memory, { text: pending.text, therapy: { id: described[0], matched: '', score: 1 } });
     // The person asked something else: the clarification is dropped, not forced.
     return this.begin(context, memory);
   }
@@ -83,6 +86,11 @@ export class QuestionDialog {
   private conditionIds(question: ResolvedQuestion): string[] {
     return question.conditions.filter((c) => this.services.conversation.isCondition(c.id)).map((c) => c.id);
   }
+}
+
+/** A reply that names no therapy: it can only be describing the therapy meant ("the one where they hold the baby's skull"). */
+function describesOnly(q: ResolvedQuestion): boolean {
+  return q.therapies.length === 0 && q.unknownTherapies.length === 0 && !q.emergency && !q.command;
 }
 
 /**

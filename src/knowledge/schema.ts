@@ -223,9 +223,20 @@ const CueLists = z.strictObject({
   }),
   /** Words that refer to a therapy without naming it ("is it safe?"). */
   anaphora: phrases,
+  /** A change to a treatment (stop, halve, replace, skip) and a prescribed treatment (a medicine, physio,
+   * surgery) in one message ask for medical advice, wherever the two stand ("been on sertraline two years,
+   * could CST replace it?"). */
+  medicalAdvice: z.strictObject({ change: phrases, treatment: phrases }),
+  /** Words that set two treatments side by side ("or", "vs", "better"): with two therapies named, a comparison. */
+  alternatives: phrases,
+  /** How people describe a therapy without its name ("the skull one"), by monograph id: read only to
+   * complete a question waiting for a therapy. */
+  descriptions: z.record(z.string(), phrases),
   /** A correction of the therapy just asked about ("no, I meant craniosacral"): the last question is asked again. */
   correction: phrases,
-  /** An age phrase right after one of these words counts a pregnancy, not a person ("embarazada de 5 meses"). */
+  /** Numbers written as words ("eighty-eight", "nonante"), read as digits by the age reader. */
+  numberWords: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0)),
+  /** An age phrase next to one of these words counts a pregnancy or a duration, not a person ("embarazada de 5 meses", "I am 8 weeks"). */
   notAgeAfter: wordList,
   /** Words that end a therapy's name ("Bowen therapy", "valerian root"): how unknown therapies are spotted. */
   therapyHeadNouns: phrases,
@@ -239,7 +250,7 @@ const CueLists = z.strictObject({
 
 /** The cues read in another language: Spanish and French, matched on that language's lemma keys. Any list
  * may be left out (therapy names and their head nouns, for example, are read in every language). */
-const LanguageCues = CueLists.omit({ therapyHeadNouns: true, genericTherapyWords: true, stopWords: true, notTherapyModifiers: true, ages: true, notAgeAfter: true })
+const LanguageCues = CueLists.omit({ therapyHeadNouns: true, genericTherapyWords: true, stopWords: true, notTherapyModifiers: true, ages: true, notAgeAfter: true, numberWords: true })
   .partial()
   .extend({ wordLists: z.record(z.string().regex(/^[a-z]+$/), wordList).default({}) });
 export type LanguageCues = z.infer<typeof LanguageCues>;

@@ -12,20 +12,25 @@ export class AgeReader {
   private readonly phrases: PhraseMatcher<Unit>;
 
   private readonly notAfter: ReadonlySet<string>;
+  private readonly numberWords: ReadonlyMap<string, number>;
 
   constructor(
     private readonly ages: Cues['ages'],
     notAgeAfter: readonly string[],
+    numberWords: Readonly<Record<string, number>>,
   ) {
     this.notAfter = new Set(notAgeAfter);
+    this.numberWords = new Map(Object.entries(numberWords));
     this.phrases = new PhraseMatcher(
       (Object.keys(YEARS_PER) as Unit[]).flatMap((unit) => ages.units[unit].map((pattern) => ({ pattern, value: unit }))),
     );
   }
 
   /** The lexicon ids of the populations of every age stated in the words, in order, without repeats. */
-  populations(words: readonly string[]): string[] {
+  populations(typed: readonly string[]): string[] {
     const found: string[] = [];
+    // "eighty eight" → 88, "nonante" → 90: number words become digits first.
+    const words = this.withDigits(typed);
     for (const match of this.phrases.findAll(words)) {
       const number = words.slice(match.start, match.end).find((w) => /^[0-9]+$/.test(w));
       // "Embarazada de 5 meses", "30 weeks pregnant": how far along a pregnancy is, not anyone's age.
@@ -34,6 +39,20 @@ export class AgeReader {
       if (id && !found.includes(id)) found.push(id);
     }
     return found;
+  }
+
+  private withDigits(words: readonly string[]): string[] {
+    if (!words.some((w) => this.numberWords.has(w))) return [...words];
+    const out: string[] = [];
+    for (const word of words) {
+      const value = this.numberWords.get(word);
+      const last = out.length - 1;
+      // "eighty eight", "quatre vingt", "vingt et un": a ten followed by a unit adds up.
+      if (value !== undefined && value < 10 && last >= 0 && /^[0-9]+0$/.test(out[last])) out[last] = String(Number(out[last]) + value);
+      else if (value !== undefined) out.push(String(value));
+      else out.push(word);
+    }
+    return out;
   }
 
   private populationAt(years: number): string | undefined {

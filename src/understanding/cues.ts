@@ -90,6 +90,9 @@ export class CueReader {
   private readonly yesNo: Cue<'yes' | 'no'>;
   private readonly feedback: Cue<'helpful' | 'not-helpful'>;
   private readonly notSelf: Cue<'someone-else' | 'asks-for-self' | 'past'>;
+  private readonly medicalAdvice: Cue<'change' | 'treatment'>;
+  private readonly alternatives: Cue<true>;
+  private readonly descriptions: Cue<string>;
 
   constructor(cues: Cues) {
     const cue = <T>(pick: Pick<T>) => new Cue(cues, pick);
@@ -107,6 +110,9 @@ export class CueReader {
     this.handoffRequest = cue((c) => list(c.handoff?.request, true as const));
     this.yesNo = cue((c) => [...list(c.yes, 'yes' as const), ...list(c.no, 'no' as const)]);
     this.feedback = cue((c) => [...list(c.feedback?.helpful, 'helpful' as const), ...list(c.feedback?.notHelpful, 'not-helpful' as const)]);
+    this.medicalAdvice = cue((c) => [...list(c.medicalAdvice?.change, 'change' as const), ...list(c.medicalAdvice?.treatment, 'treatment' as const)]);
+    this.alternatives = cue((c) => list(c.alternatives, true as const));
+    this.descriptions = cue((c) => Object.entries(c.descriptions ?? {}).flatMap(([id, phrases]) => list(phrases, id)));
     this.notSelf = cue((c) => [
       ...list(c.populationNotSelf?.someoneElse, 'someone-else' as const),
       ...list(c.populationNotSelf?.asksForSelf, 'asks-for-self' as const),
@@ -160,7 +166,19 @@ export class CueReader {
   /** Topics cued anywhere in the message, in the order of TOPICS. */
   topicsOf(text: CueText): Topic[] {
     const found = new Set(this.topics.find(text));
+    const advice = new Set(this.medicalAdvice.find(text));
+    if (advice.has('change') && advice.has('treatment')) found.add('medical-advice');
     return TOPICS.filter((t) => found.has(t));
+  }
+
+  /** Words that set two treatments side by side ("or", "vs", "rather"). */
+  setsSideBySide(text: CueText): boolean {
+    return this.alternatives.has(text);
+  }
+
+  /** The monographs a message describes without naming ("the skull one"). */
+  describedTherapies(text: CueText): string[] {
+    return [...new Set(this.descriptions.find(text))];
   }
 
   assertsEfficacy(text: CueText): boolean {

@@ -69,6 +69,8 @@ export interface ResolvedQuestion {
   refersToTherapy: boolean;
   /** Corrects the therapy of the last question ("no, I meant craniosacral"). */
   correctsTherapy: boolean;
+  /** Monographs the message describes without naming them ("the skull one"): only a reply to "which therapy?" uses them. */
+  describedTherapies: string[];
   /** Number of words analysed. */
   wordCount: number;
   /** 0..1: how sure understanding is of the therapy it resolved (1 when none was needed). */

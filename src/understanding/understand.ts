@@ -31,7 +31,7 @@ export class Understanding {
     });
     this.conditions = new ConditionResolver(knowledge.lexicon);
     this.cues = new CueReader(cues);
-    this.ages = new AgeReader(cues.ages, cues.notAgeAfter);
+    this.ages = new AgeReader(cues.ages, cues.notAgeAfter, cues.numberWords);
   }
 
   understand(text: string): ResolvedQuestion {
@@ -58,6 +58,9 @@ export class Understanding {
     }
 
     const topics = this.cues.topicsOf(text);
+    // Two therapies side by side ("acupuncture or craniosacral for headaches?") are a comparison.
+    const twoNamed = therapies.covered.length + therapies.unknown.length >= 2;
+    if (twoNamed && !topics.includes('comparison') && !topics.includes('same-as') && this.cues.setsSideBySide(text)) topics.push('comparison');
     const conditionFirst = this.cues.asksWhatHelps(text);
     let conditionMatches = conditions.matches;
     if (conditionMatches.length === 0 && (topics.includes('effectiveness') || conditionFirst)) {
@@ -90,6 +93,7 @@ export class Understanding {
       conditionFirst,
       refersToTherapy: this.cues.refersToTherapy(text),
       correctsTherapy: this.cues.correctsTherapy(text),
+      describedTherapies: covered.length > 0 ? [] : this.cues.describedTherapies(text),
       wordCount: words.length,
       confidence: covered[0]?.score ?? 1,
     };
