@@ -18,8 +18,8 @@ export interface QuestionOptions {
 
 /** Answer kinds that count as not understanding the person. */
 const NOT_UNDERSTOOD = new Set(['out-of-scope', 'not-understood']);
-/** Answers to a question about a therapy: a correction of the therapy asks the same question again. */
-const ABOUT_A_THERAPY = new Set(['monograph', 'unknown-therapy']);
+/** Answers to a question: naming another therapy next ("no, I meant craniosacral", "and craniosacral?") asks it again. */
+const QUESTION_ANSWERS = new Set(['monograph', 'unknown-therapy', 'out-of-scope', 'condition-first']);
 
 export class QuestionDialog {
   constructor(private readonly services: DialogServices) {}
@@ -29,9 +29,12 @@ export class QuestionDialog {
     delete memory.pending;
     const text = options.text ?? messageText(context);
     const understood = options.text === undefined ? understandTurn(context, this.services) : this.services.conversation.understanding.understand(text);
-    // "No, I meant craniosacral": the last question again, for the therapy now named.
-    if (options.text === undefined && memory.lastQuestion && understood.correctsTherapy && completesQuestion(understood) && understood.therapies.length > 0) {
-      return this.begin(context, memory, { text: memory.lastQuestion, therapy: understood.therapies[0] });
+    // "No, I meant craniosacral", or just "craniosacral?" after a question about another therapy or none:
+    // the last question again, for the therapy now named.
+    const named = understood.therapies[0];
+    const renamed = named && (understood.correctsTherapy || named.id !== memory.therapyId);
+    if (options.text === undefined && memory.lastQuestion && renamed && completesQuestion(understood)) {
+      return this.begin(context, memory, { text: memory.lastQuestion, therapy: named });
     }
     const question: ResolvedQuestion = options.therapy ? { ...understood, therapies: [options.therapy], unknownTherapies: [] } : understood;
     const answer = this.services.conversation.answer(question, contextOf(memory));
@@ -53,7 +56,8 @@ export class QuestionDialog {
       return 'waiting';
     }
     updateContext(memory, answer, this.conditionIds(question));
-    if (ABOUT_A_THERAPY.has(answer.kind)) memory.lastQuestion = keptQuestion(text);
+    if (QUESTION_ANSWERS.has(answer.kind)) memory.lastQuestion = keptQuestion(text);
+    else delete memory.lastQuestion;
     return 'complete';
   }
 

@@ -137,6 +137,9 @@ export class AnswerComposer {
     // "Cranial osteopathy is another name for …" would blur "is reiki the same as cranial osteopathy?".
     const alias = match && differentTherapies.length === 0 && this.aliasNote(m, match);
     if (alias) sections.push({ facts: [alias] });
+    // Both a premise and a change of treatment: the boundary leads, the correction comes right after it.
+    const premise = this.premiseCorrection(m, q, rated);
+    if (premise && topics.has('medical-advice')) sections.push({ facts: [premise] });
     for (const other of differentTherapies) {
       sections.push({ facts: [{ text: fill(t.notSame, { therapy: inSentence(m.name), other: escapeMarkdown(other.name) }), field: 'replies.answer.notSame' }] });
     }
@@ -196,6 +199,12 @@ export class AnswerComposer {
   private lead(m: Monograph, q: ResolvedQuestion, topics: Set<Topic>, rated: RatedCondition[]): Fact | undefined {
     const t = this.replies.answer;
     if (topics.has('medical-advice')) return { text: fill(t.medicalAdvice, { therapy: inSentence(m.name) }), field: 'replies.answer.medicalAdvice' };
+    return this.premiseCorrection(m, q, rated);
+  }
+
+  /** "No, that claim isn't supported", when the question asserts what the ratings do not. */
+  private premiseCorrection(m: Monograph, q: ResolvedQuestion, rated: RatedCondition[]): Fact | undefined {
+    const t = this.replies.answer;
     if (!q.assertsEfficacy) return undefined;
     const ratings = rated.map((c) => this.knowledge.use(m, c.entry.id)?.rating ?? m.otherConditions?.rating);
     if (ratings.some((r) => r && SUPPORTIVE_RATINGS.has(r))) return undefined;

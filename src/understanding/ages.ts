@@ -6,6 +6,8 @@ import type { Cues } from '../knowledge/schema';
 import { PhraseMatcher } from '../text/phrases';
 
 type Unit = keyof Cues['ages']['units'];
+/** A number written together with its unit ("7yo", "3wks", "82yrs"). */
+const NUMBER_AND_UNIT = /^([0-9]+)([a-z]+)$/;
 const YEARS_PER: Record<Unit, number> = { day: 1 / 365, week: 7 / 365, month: 1 / 12, year: 1 };
 
 export class AgeReader {
@@ -41,10 +43,15 @@ export class AgeReader {
     return found;
   }
 
+  /** The words with numbers as digits: "7yo" → 7 yo, "eighty eight" → 88. */
   private withDigits(words: readonly string[]): string[] {
-    if (!words.some((w) => this.numberWords.has(w))) return [...words];
     const out: string[] = [];
     for (const word of words) {
+      const glued = NUMBER_AND_UNIT.exec(word);
+      if (glued) {
+        out.push(glued[1], glued[2]);
+        continue;
+      }
       const value = this.numberWords.get(word);
       const last = out.length - 1;
       // "eighty eight", "quatre vingt", "vingt et un": a ten followed by a unit adds up.

@@ -46,10 +46,21 @@ class Cue<T> {
     );
   }
 
-  /** Every value found; a message not in English is read with every language's phrases, as people mix them. */
+  /** Where each value was found: English phrases on the typed words, others on the lemma words. */
+  locate(text: CueText): { value: T; onLemmas: boolean; start: number; end: number }[] {
+    const found = this.english.findAll(text.words).map((m) => ({ value: m.value, onLemmas: false, start: m.start, end: m.end }));
+    if (!text.lemmas.english) for (const m of this.others.findAll(text.lemmas, languagesOf(text))) found.push({ value: m.value, onLemmas: true, start: m.start, end: m.end });
+    return found;
+  }
+
+  /**
+   * Every value found. A message not in English is also read with its language's phrases, or with both
+   * Spanish and French ones when its small words do not say which (stems are short: Spanish "parar" and
+   * French "par" share one).
+   */
   find(text: CueText): T[] {
     const found = this.english.findAll(text.words).map((m) => m.value);
-    if (!text.lemmas.english) for (const m of this.others.findAll(text.lemmas, OTHER_LANGUAGES)) found.push(m.value);
+    if (!text.lemmas.english) for (const m of this.others.findAll(text.lemmas, languagesOf(text))) found.push(m.value);
     return found;
   }
 
@@ -61,8 +72,14 @@ class Cue<T> {
   whole(text: CueText): T | undefined {
     const english = this.english.matchesWhole(text.words);
     if (english !== undefined || text.lemmas.english) return english;
-    return this.others.matchesWhole(text.lemmas, OTHER_LANGUAGES);
+    return this.others.matchesWhole(text.lemmas, languagesOf(text));
   }
+}
+
+/** The other languages a message is read in: its own when clear, else Spanish and French. */
+function languagesOf(text: CueText): readonly Language[] {
+  const language = text.lemmas.language;
+  return language === 'es' || language === 'fr' ? [language] : OTHER_LANGUAGES;
 }
 
 function expand<T>(entries: Entry<T>[], wordLists: Readonly<Record<string, readonly string[]>>): Entry<T>[] {
@@ -123,10 +140,14 @@ export class CueReader {
   /** Start over (in a short message) or a request for a person (anywhere). */
   command(text: CueText): Command | undefined {
     const length = text.words.length;
-    // "Am I talking to a real person?" asks about the bot; "can I talk to a real person?" asks for one.
-    const asksAboutBot = this.aboutBot.has(text) && !this.handoffRequest.has(text);
-    if (this.handoffAnywhere.has(text) && !asksAboutBot) return 'handoff';
-    if (length <= MAX_SHORT_MESSAGE_WORDS && this.handoffShort.has(text) && !asksAboutBot) return 'handoff';
+    // "Am I talking to a real person?" asks about the bot; "can I talk to a real person?" asks for one. A
+    // request phrase counts unless it lies within the question about the bot, or the message asks only that.
+    const aboutBot = this.aboutBot.locate(text);
+    const request = this.handoffRequest.has(text);
+    const standsApart = (m: { onLemmas: boolean; start: number; end: number }) =>
+      request || !aboutBot.some((q) => q.onLemmas === m.onLemmas && q.start < m.end && m.start < q.end);
+    if (this.handoffAnywhere.locate(text).some(standsApart)) return 'handoff';
+    if (length <= MAX_SHORT_MESSAGE_WORDS && (request || aboutBot.length === 0) && this.handoffShort.has(text)) return 'handoff';
     if (length <= MAX_START_OVER_WORDS && this.startOver.has(text)) return 'start-over';
     return undefined;
   }
@@ -203,6 +224,24 @@ export class CueReader {
     return found.has('past') || (found.has('someone-else') && found.has('asks-for-self'));
   }
 }
+
+/**
+ * The message with the words of the given spans blanked out, so a therapy's own name is not read as a cue:
+ * "cranial osteopathy" is not a question about osteopaths, "craniosacral rhythm" not one about rhythm.
+ */
+export function withoutSpans(text: CueText, spans: readonly { start: number; end: number }[]): CueText {
+  if (spans.length === 0) return text;
+  const inSpan = (i: number) => spans.some((s) => i >= s.start && i < s.end);
+  const blank = (list: readonly string[]) => list.map((w, i) => (inSpan(i) ? BLANK : w));
+  const { words, lemmas } = text;
+  // Lemma words line up with the typed words unless a contraction was expanded; then they are left whole.
+  if (lemmas.words.length !== words.length) return { words: blank(words), lemmas };
+  const keys = { en: blank(lemmas.keys.en), es: blank(lemmas.keys.es), fr: blank(lemmas.keys.fr) };
+  return { words: blank(words), lemmas: { ...lemmas, words: blank(lemmas.words), keys } };
+}
+
+/** Stands in for a blanked word: no phrase matches it. */
+const BLANK = '_';
 
 /**
  * Words [start, end) of a message as a message of their own. The lemma words line up with the typed words

@@ -58,6 +58,9 @@ export interface TherapyFindings {
   unknown: UnknownTherapy[];
   /** Word positions taken by therapy names, so conditions and topics do not reuse them. */
   spans: Span[];
+  /** Those of covered therapies: their words are never read as a topic ("cranial osteopathy" is not about
+   * osteopaths), where an unknown therapy's may be ("can chiropractors do it?"). */
+  coveredSpans: Span[];
 }
 
 export interface TherapyVocabulary {
@@ -123,7 +126,7 @@ export class TherapyResolver {
 
   /** Exact names, covered or in the directory (steps 1 and 2). */
   findNamed(words: readonly string[]): TherapyFindings {
-    const found: TherapyFindings = { covered: [], unknown: [], spans: [] };
+    const found: TherapyFindings = { covered: [], unknown: [], spans: [], coveredSpans: [] };
     for (let start = 0; start < words.length; ) {
       const hit = this.longestNameAt(words, start);
       if (!hit) {
@@ -262,6 +265,7 @@ export class TherapyResolver {
       if (!found.unknown.some((u) => u.name === owner.name)) found.unknown.push({ name: owner.name, matched });
       return;
     }
+    found.coveredSpans.push(span);
     const match: TherapyMatch = misspelt ? { id: owner.id, matched, score, misspelt } : { id: owner.id, matched, score };
     const existing = found.covered.findIndex((c) => c.id === owner.id);
     if (existing < 0) found.covered.push(match);

@@ -5,7 +5,7 @@ import { Lemmatiser } from '../text/lemmas';
 import { normalise } from '../text/normalise';
 import { ConditionResolver } from './conditions';
 import { AgeReader } from './ages';
-import { CueReader, type CueText } from './cues';
+import { CueReader, withoutSpans, type CueText } from './cues';
 import { SafetyScreen } from './safety-screen';
 import { TherapyResolver } from './therapy';
 import type { ResolvedQuestion, Span } from './types';
@@ -57,7 +57,7 @@ export class Understanding {
       if (besideUnknown) therapies.covered = therapies.covered.filter((t) => t.misspelt && t.score >= CLEAR_MISSPELLING);
     }
 
-    const topics = this.cues.topicsOf(text);
+    const topics = this.cues.topicsOf(withoutSpans(text, therapies.coveredSpans));
     // Two therapies side by side ("acupuncture or craniosacral for headaches?") are a comparison.
     const twoNamed = therapies.covered.length + therapies.unknown.length >= 2;
     if (twoNamed && !topics.includes('comparison') && !topics.includes('same-as') && this.cues.setsSideBySide(text)) topics.push('comparison');
