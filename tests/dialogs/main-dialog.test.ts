@@ -75,6 +75,20 @@ describe('MainDialog', () => {
     expect(test.memory.therapyId).toBe('craniosacral-therapy');
   });
 
+  it('a description completes the waiting question', async () => {
+    const test = client();
+    expect((await test.send('is it safe after a head injury?'))[0]).toMatch(/Which therapy do you mean/);
+    expect((await test.send('the one where they hold your head really gently'))[0]).toMatch(/brain injury/i);
+  });
+
+  it('a therapy named on its own after a question about another asks that question again', async () => {
+    const test = client();
+    await test.send('is reiki safe while breastfeeding?');
+    expect((await test.send('craniosacral therapy?'))[0]).toMatch(/avoid it while pregnant or breast-feeding/);
+    // The same therapy named again is a question of its own (an overview), not the last one again.
+    expect((await test.send('craniosacral therapy'))[0]).toMatch(/skull/);
+  });
+
   it('drops a waiting clarification when the person asks something else', async () => {
     const test = client();
     await test.send('does it help fatigue?');

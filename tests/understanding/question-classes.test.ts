@@ -128,3 +128,44 @@ describe('corrections', () => {
     },
   );
 });
+
+describe('more of each class', () => {
+  it.each([
+    ['my nan is 88, is CST ok?', 'older-adults'],
+    ['would CST be ok for my 7yo', 'children'],
+    ['ma grand-mère a nonante ans', 'older-adults'],
+    ['my daughter is fourteen years old', 'teenagers'],
+  ])('%j → %s', (text, id) => {
+    expect(populations(text)).toContain(id);
+  });
+
+  it('a change and a prescribed treatment far apart still ask for medical advice', () => {
+    expect(understand('been on sertraline for two years and honestly sick of it, could craniosacral therapy replace it?').topics).toContain('medical-advice');
+    expect(understand('does craniosacral therapy help with stress?').topics).not.toContain('medical-advice');
+  });
+
+  it('two therapies side by side are a comparison', () => {
+    expect(understand('acupuncture or craniosacral for headaches?').topics).toContain('comparison');
+    expect(understand('acupuntura o terapia craneosacral para el dolor de espalda').topics).toContain('comparison');
+  });
+
+  it('a request for a person beside a question about the bot is still a request', () => {
+    expect(understand('are you a bot? get me a real person please').command).toBe('handoff');
+    expect(understand('am I chatting to a real person right now?').command).toBeUndefined();
+  });
+
+  it('a therapy’s own name is not read as a topic', () => {
+    expect(understand('what is cranial osteopathy?').topics).not.toContain('practice');
+    expect(understand('are cranial osteopaths regulated?').topics).toContain('practice');
+  });
+
+  it('a description of a therapy names it, for a reply to "which therapy?"', () => {
+    expect(understand('the skull one where they barely touch your head').describedTherapies).toEqual(['craniosacral-therapy']);
+    expect(understand('the one with the needles').describedTherapies).toEqual([]);
+  });
+
+  it('a presupposed claim is a premise to correct', () => {
+    expect(understand('since CST realigns the skull bones, how many sessions do I need?').assertsEfficacy).toBe(true);
+    expect(understand('como la terapia craneosacral desbloquea la energía, ¿cuántas sesiones?').assertsEfficacy).toBe(true);
+  });
+});
