@@ -1,6 +1,6 @@
 // Generated, realistic knowledge for the resolution benchmark: N monographs with 5-20 other names
 // and 10-40 uses each, over a lexicon of 2,000 conditions. Seeded, so every run sees the same data.
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVIDENCE_RATINGS } from '../src/knowledge/schema';
@@ -48,16 +48,24 @@ export function generateKnowledge(monographCount: number, seed = 42): Generated 
 
   const dir = mkdtempSync(join(tmpdir(), 'bench-data-'));
   mkdirSync(join(dir, 'monographs'));
-  for (const file of ['ratings.json', 'cues.json', 'replies.json', 'red-flags.json', 'other-therapies.json', 'language.json', 'red-flag-examples.jsonl']) {
-    cpSync(join(__dirname, '..', '..', 'data', file), join(dir, file));
+  const shipped = join(__dirname, '..', '..', 'data');
+  for (const file of ['ratings.json', 'replies.json', 'red-flags.json', 'other-therapies.json', 'language.json', 'red-flag-examples.jsonl']) {
+    cpSync(join(shipped, file), join(dir, file));
   }
+  // The cues describe the shipped monographs ("the skull one"); generated therapies have no descriptions.
+  const cues = JSON.parse(readFileSync(join(shipped, 'cues.json'), 'utf8'));
+  cues.descriptions = {};
+  for (const language of Object.keys(cues.languages)) cues.languages[language].descriptions = {};
+  writeFileSync(join(dir, 'cues.json'), JSON.stringify(cues));
+  // Populations (pregnancy, children, ...) are the lexicon's own, named by the cues and the red flags.
+  const populations = JSON.parse(readFileSync(join(shipped, 'conditions.json'), 'utf8')).conditions.filter((c: { kind: string }) => c.kind === 'population');
 
   const conditions = Array.from({ length: 2000 }, (_, i) => {
     const name = unique(() => capital(word(between(2, 3))) + pick(CONDITION_ENDINGS));
     const synonyms = Array.from({ length: between(1, 3) }, () => unique(() => `${word(3)} ${pick(['problems', 'trouble', 'aches', 'flare'])}`));
     return { id: `condition-${i}`, name, kind: 'condition', synonyms };
   });
-  writeFileSync(join(dir, 'conditions.json'), JSON.stringify({ conditions }));
+  writeFileSync(join(dir, 'conditions.json'), JSON.stringify({ conditions: [...conditions, ...populations] }));
 
   const names: string[] = [];
   for (let i = 0; i < monographCount; i++) {

@@ -103,5 +103,7 @@ function describesOnly(q: ResolvedQuestion): boolean {
  */
 function completesQuestion(q: ResolvedQuestion): boolean {
   const named = q.therapies.length > 0 || q.unknownTherapies.length > 0;
-  return named && q.topics.length === 0 && q.conditions.length === 0 && !q.emergency && !q.command;
+  // A plain correction may carry a stray topic word ("sorry, I meant the skull therapy, cranio sacral").
+  const asksNothingNew = q.topics.length === 0 || q.correctsTherapy;
+  return named && asksNothingNew && q.conditions.length === 0 && !q.emergency && !q.command;
 }

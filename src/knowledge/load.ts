@@ -96,7 +96,7 @@ export function loadKnowledge(dir: string): LoadResult {
   problems.push(...checkMonographs(monographs, lexicon));
   const wordLists = cues?.wordLists ?? {};
   if (lexicon) problems.push(...checkPatterns({ conditions: lexicon.map((e) => ({ patterns: e.patterns ?? [] })) }, display(join(dir, LEXICON_FILE)), wordLists));
-  if (cues) problems.push(...checkCues(cues, display(join(dir, CUES_FILE)), lexicon));
+  if (cues) problems.push(...checkCues(cues, display(join(dir, CUES_FILE)), lexicon, monographs.map((m) => m.monograph.id)));
   if (redFlags) problems.push(...checkRedFlags(redFlags, display(join(dir, RED_FLAGS_FILE))));
   if (otherTherapies) problems.push(...checkOtherTherapies(otherTherapies, monographs, display(join(dir, OTHER_THERAPIES_FILE))));
 
@@ -302,11 +302,16 @@ function checkPatterns(json: unknown, file: string, wordLists: Record<string, st
  * Cues: every phrase parses, English ones with the English word lists, each other language's with its own
  * (and the English ones: medicine names are the same words); every age band names a lexicon population.
  */
-function checkCues(cues: CuesT, file: string, lexicon: LexiconEntry[] | undefined): DataProblem[] {
+function checkCues(cues: CuesT, file: string, lexicon: LexiconEntry[] | undefined, monographIds: string[]): DataProblem[] {
   const { languages, wordLists, ages, ...english } = cues;
   const problems = checkPatterns({ ...english, ages: ages.units }, file, wordLists);
   for (const [language, { wordLists: own, ...lists }] of Object.entries(languages)) {
     problems.push(...checkPatterns({ languages: { [language]: lists } }, file, { ...wordLists, ...own }));
+  }
+  for (const [path, descriptions] of [['descriptions', cues.descriptions], ...Object.entries(languages).map(([l, c]) => [`languages.${l}.descriptions`, c.descriptions ?? {}] as const)] as const) {
+    for (const id of Object.keys(descriptions)) {
+      if (!monographIds.includes(id)) problems.push({ file, path: `${path}.${id}`, message: `"${id}" is not a monograph` });
+    }
   }
   for (const [i, [, id]] of [...ages.bands, ages.from].entries()) {
     if (lexicon && !lexicon.some((e) => e.id === id && e.kind === 'population')) {
