@@ -76,7 +76,7 @@ export class QuestionDialog {
       memory.pending = { text: pending.text };
       return 'waiting';
     }
-    if (completesQuestion(reply)) {
+    if (completesQuestion(reply, true)) {
       if (reply.therapies.length > 0) return this.begin(context, memory, { text: pending.text, therapy: reply.therapies[0] });
       return this.begin(context, memory, { text: messageText(context) });
     }
@@ -101,9 +101,13 @@ function describesOnly(q: ResolvedQuestion): boolean {
  * A reply that only names a therapy ("craniosacral", "CST", a button, "sorry, I meant cranio sacral therapy"),
  * with no question of its own: it completes the question waiting for a therapy.
  */
-function completesQuestion(q: ResolvedQuestion): boolean {
+function completesQuestion(q: ResolvedQuestion, answeringWhich = false): boolean {
   const named = q.therapies.length > 0 || q.unknownTherapies.length > 0;
-  // A plain correction may carry a stray topic word ("sorry, I meant the skull therapy, cranio sacral").
-  const asksNothingNew = q.topics.length === 0 || q.correctsTherapy;
+  // A plain correction may carry a stray topic word ("sorry, I meant the skull therapy, cranio sacral"); so
+  // may the reply to "which therapy?" ("cranial osteopathy, forgot to say which one", "whatever it's called").
+  const asksNothingNew = q.topics.length === 0 || q.correctsTherapy || (answeringWhich && q.topics.every((t) => NAMING_TOPICS.has(t)));
   return named && asksNothingNew && q.conditions.length === 0 && !q.emergency && !q.command;
 }
+
+/** Topics whose words come with naming a therapy ("which one", "what it's called"); "what is X?" is a question of its own. */
+const NAMING_TOPICS = new Set<string>(['other-names', 'comparison']);

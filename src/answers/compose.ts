@@ -30,7 +30,8 @@ export class AnswerComposer {
     if (q.emergency) return this.emergency(q.emergency.kind);
     if (q.therapies.length === 0 && q.unknownTherapies.length > 0) {
       // "Is it the same as chiropractic?" about the therapy the conversation is on: answered for that therapy.
-      const relates = q.topics.includes('same-as') || q.topics.includes('comparison');
+      // So is "who does it, a physio?": the other therapy named is a profession, the question is about "it".
+      const relates = q.topics.includes('same-as') || q.topics.includes('comparison') || (q.topics.includes('practice') && q.refersToTherapy);
       const current = relates && context.therapyId ? this.knowledge.monograph(context.therapyId) : undefined;
       if (current) return this.monographAnswer(current, q);
       const answer = this.unknownTherapy(q.unknownTherapies);

@@ -96,7 +96,9 @@ export function loadKnowledge(dir: string): LoadResult {
   problems.push(...checkMonographs(monographs, lexicon));
   const wordLists = cues?.wordLists ?? {};
   if (lexicon) problems.push(...checkPatterns({ conditions: lexicon.map((e) => ({ patterns: e.patterns ?? [] })) }, display(join(dir, LEXICON_FILE)), wordLists));
-  if (cues) problems.push(...checkCues(cues, display(join(dir, CUES_FILE)), lexicon, monographs.map((m) => m.monograph.id)));
+  // Monograph ids by file name too, so a monograph that failed validation does not also fail the cues.
+  const monographIds = [...monographs.map((m) => m.monograph.id), ...monographFiles.map((f) => basename(f, '.json'))];
+  if (cues) problems.push(...checkCues(cues, display(join(dir, CUES_FILE)), lexicon, monographIds));
   if (redFlags) problems.push(...checkRedFlags(redFlags, display(join(dir, RED_FLAGS_FILE))));
   if (otherTherapies) problems.push(...checkOtherTherapies(otherTherapies, monographs, display(join(dir, OTHER_THERAPIES_FILE))));
 

@@ -240,7 +240,14 @@ export class PhraseMatcher<T> {
 
   /** Whether any pattern matches the whole message exactly (used for greetings, thanks, ...). */
   matchesWhole(words: readonly string[], keys: readonly string[] = words): T | undefined {
-    for (const { slots, value } of this.compiled) if (matchFrom(slots, 0, words, keys, 0) === words.length && words.length > 0) return value;
-    return undefined;
+    if (words.length === 0) return undefined;
+    // Only patterns that can start with the first word are tried, in the order they were given.
+    const word = words[0];
+    const candidates = new Set<Compiled<T>>(this.byFirstWord.get(keys[0]));
+    for (let n = 1; n <= PREFIX_BUCKET && n <= word.length; n++) for (const c of this.byPrefix.get(word.slice(0, n)) ?? []) candidates.add(c);
+    if (isNumber(word)) for (const c of this.byNumber) candidates.add(c);
+    let best: Compiled<T> | undefined;
+    for (const c of candidates) if ((!best || c.index < best.index) && matchFrom(c.slots, 0, words, keys, 0) === words.length) best = c;
+    return best?.value;
   }
 }

@@ -70,6 +70,8 @@ export interface TherapyVocabulary {
   genericWords: readonly string[];
   /** Function words ("the", "for"): a phrase containing one is never tried as a misspelt name. */
   stopWords: readonly string[];
+  /** Small words of every language read ("de", "la", "the"): a name in any word order never starts or ends with one. */
+  functionWords: readonly string[];
 }
 
 export class TherapyResolver {
@@ -84,6 +86,7 @@ export class TherapyResolver {
   private readonly headNouns: Set<string>;
   private readonly notModifiers: Set<string>;
   private readonly stopWords: Set<string>;
+  private readonly functionWords: Set<string>;
 
   constructor(monographs: readonly Monograph[], others: OtherTherapies, vocabulary: TherapyVocabulary) {
     const generic = new Set(vocabulary.genericWords.map(normalise));
@@ -122,6 +125,7 @@ export class TherapyResolver {
     this.headNouns = new Set(vocabulary.headNouns.map(normalise));
     this.notModifiers = new Set(vocabulary.notModifiers.map(normalise));
     this.stopWords = new Set(vocabulary.stopWords.map(normalise));
+    this.functionWords = new Set(vocabulary.functionWords.map(normalise));
   }
 
   /** Exact names, covered or in the directory (steps 1 and 2). */
@@ -248,12 +252,14 @@ export class TherapyResolver {
     // run past a word that is in no name.
     const longest = Math.min(MAX_NAME_WORDS, words.length - start);
     const exactRun = this.exactPrefixes.joinableRun(words, start, longest);
+    // A name in another word order ("onagra de aceite") never starts or ends with a small word: such runs,
+    // common once names in Spanish and French are known ("de", "la"), are not tried.
     let nameRun = 0;
-    while (nameRun < longest && this.nameWords.has(words[start + nameRun])) nameRun++;
+    if (!this.functionWords.has(words[start])) while (nameRun < longest && this.nameWords.has(words[start + nameRun])) nameRun++;
     for (let length = Math.max(exactRun, nameRun); length >= 1; length--) {
       const phrase = words.slice(start, start + length);
-      const owner =
-        (length <= exactRun ? this.exact.get(phrase.join('')) : undefined) ?? (length > 1 && length <= nameRun ? this.tokenSets.get(tokenSetKey(phrase)) : undefined);
+      const anyOrder = length > 1 && length <= nameRun && !this.functionWords.has(words[start + length - 1]);
+      const owner = (length <= exactRun ? this.exact.get(phrase.join('')) : undefined) ?? (anyOrder ? this.tokenSets.get(tokenSetKey(phrase)) : undefined);
       if (owner) return { owner, end: start + length };
     }
     return undefined;
