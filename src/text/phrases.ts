@@ -166,6 +166,7 @@ export class PhraseMatcher<T> {
   /** Scratch, by pattern, so findAll allocates nothing per pattern: the word position at which it was last
    * tried, and the call in which one of its anchor keys was seen in the message. */
   private readonly triedAt: Int32Array;
+  private readonly triedIn: Int32Array;
   private readonly activeIn: Int32Array;
   private call = 0;
 
@@ -179,6 +180,7 @@ export class PhraseMatcher<T> {
       return { slots, value: e.value, index, anchor: anchorKeys(slots) };
     });
     this.triedAt = new Int32Array(this.compiled.length).fill(-1);
+    this.triedIn = new Int32Array(this.compiled.length).fill(-1);
     this.activeIn = new Int32Array(this.compiled.length).fill(-1);
     const add = (map: Map<string, Compiled<T>[]>, key: string, c: Compiled<T>) => {
       const list = map.get(key) ?? [];
@@ -211,12 +213,13 @@ export class PhraseMatcher<T> {
     // Patterns needing a word the message lacks are never searched (their gaps make a search costly).
     for (const key of keys) for (const c of this.byAnchor.get(key) ?? []) this.activeIn[c.index] = call;
     const canMatch = (c: Compiled<T>) => c.anchor === undefined || this.activeIn[c.index] === call;
-    // A pattern reachable through two indexes at one position is tried once there.
-    this.triedAt.fill(-1);
+    // A pattern reachable through two indexes at one position is tried once there (stamped with the call,
+    // so nothing is reset between calls: a matcher may hold thousands of patterns).
     const tryAll = (list: Compiled<T>[] | undefined, start: number) => {
       if (!list) return;
       for (const c of list) {
-        if (this.triedAt[c.index] === start || !canMatch(c)) continue;
+        if ((this.triedIn[c.index] === call && this.triedAt[c.index] === start) || !canMatch(c)) continue;
+        this.triedIn[c.index] = call;
         this.triedAt[c.index] = start;
         const end = matchFrom(c.slots, 0, words, keys, start);
         if (end !== -1) matches.push({ value: c.value, start, end });

@@ -47,7 +47,7 @@ class Cue<T> {
   }
 
   /** Where each value was found: English phrases on the typed words, others on the lemma words. */
-  locate(text: CueText): { value: T; onLemmas: boolean; start: number; end: number }[] {
+  locate(text: CueText): Located<T>[] {
     const found = this.english.findAll(text.words).map((m) => ({ value: m.value, onLemmas: false, start: m.start, end: m.end }));
     if (!text.lemmas.english) for (const m of this.others.findAll(text.lemmas, languagesOf(text))) found.push({ value: m.value, onLemmas: true, start: m.start, end: m.end });
     return found;
@@ -82,6 +82,59 @@ function languagesOf(text: CueText): readonly Language[] {
   return language === 'es' || language === 'fr' ? [language] : OTHER_LANGUAGES;
 }
 
+type Located<T> = { value: T; onLemmas: boolean; start: number; end: number };
+type Tagged = { cue: number; value: unknown };
+
+/**
+ * Every cue list that is searched for (not matched whole) in one matcher per language, so a message is
+ * scanned once for all of them, not once a list: each list's matches are then read from that one scan.
+ */
+class CueScanner {
+  private readonly picks: Pick<unknown>[] = [];
+  private combined?: Cue<Tagged>;
+  /** The scan of each message read, while the message is. */
+  private readonly scans = new WeakMap<CueText, Located<Tagged>[]>();
+
+  constructor(private readonly cues: Cues) {}
+
+  /** A cue list read from the shared scan; every list is added before the first message is read. */
+  add<T>(pick: Pick<T>): CueView<T> {
+    const cue = this.picks.length;
+    this.picks.push(pick);
+    return new CueView<T>(this, cue);
+  }
+
+  hits(text: CueText, cue: number): Located<Tagged>[] {
+    let scan = this.scans.get(text);
+    if (!scan) {
+      this.combined ??= new Cue<Tagged>(this.cues, (c) => this.picks.flatMap((pick, i) => pick(c).map((e) => ({ pattern: e.pattern, value: { cue: i, value: e.value } }))));
+      scan = this.combined.locate(text);
+      this.scans.set(text, scan);
+    }
+    return scan.filter((h) => h.value.cue === cue);
+  }
+}
+
+/** One cue list's matches in a message, read from the shared scan. */
+class CueView<T> {
+  constructor(
+    private readonly scanner: CueScanner,
+    private readonly cue: number,
+  ) {}
+
+  locate(text: CueText): Located<T>[] {
+    return this.scanner.hits(text, this.cue).map((h) => ({ ...h, value: h.value.value as T }));
+  }
+
+  find(text: CueText): T[] {
+    return this.scanner.hits(text, this.cue).map((h) => h.value.value as T);
+  }
+
+  has(text: CueText): boolean {
+    return this.scanner.hits(text, this.cue).length > 0;
+  }
+}
+
 function expand<T>(entries: Entry<T>[], wordLists: Readonly<Record<string, readonly string[]>>): Entry<T>[] {
   return entries.map((e) => ({ pattern: expandMacros(e.pattern, wordLists), value: e.value }));
 }
@@ -93,44 +146,45 @@ function list<T>(phrases: readonly string[] | undefined, value: T): Entry<T>[] {
 
 export class CueReader {
   private readonly social: Cue<SocialIntent>;
-  private readonly helpAnywhere: Cue<true>;
-  private readonly aboutBot: Cue<AboutBotQuestion>;
-  private readonly topics: Cue<Topic>;
-  private readonly premise: Cue<true>;
-  private readonly conditionFirst: Cue<true>;
-  private readonly anaphora: Cue<true>;
-  private readonly correction: Cue<true>;
-  private readonly startOver: Cue<true>;
-  private readonly handoffAnywhere: Cue<true>;
-  private readonly handoffShort: Cue<true>;
-  private readonly handoffRequest: Cue<true>;
   private readonly yesNo: Cue<'yes' | 'no'>;
   private readonly feedback: Cue<'helpful' | 'not-helpful'>;
-  private readonly notSelf: Cue<'someone-else' | 'asks-for-self' | 'past'>;
-  private readonly medicalAdvice: Cue<'change' | 'treatment'>;
-  private readonly alternatives: Cue<true>;
-  private readonly descriptions: Cue<string>;
+  private readonly helpAnywhere: CueView<true>;
+  private readonly aboutBot: CueView<AboutBotQuestion>;
+  private readonly topics: CueView<Topic>;
+  private readonly premise: CueView<true>;
+  private readonly conditionFirst: CueView<true>;
+  private readonly anaphora: CueView<true>;
+  private readonly correction: CueView<true>;
+  private readonly startOver: CueView<true>;
+  private readonly handoffAnywhere: CueView<true>;
+  private readonly handoffShort: CueView<true>;
+  private readonly handoffRequest: CueView<true>;
+  private readonly notSelf: CueView<'someone-else' | 'asks-for-self' | 'past'>;
+  private readonly medicalAdvice: CueView<'change' | 'treatment'>;
+  private readonly alternatives: CueView<true>;
+  private readonly descriptions: CueView<string>;
 
   constructor(cues: Cues) {
-    const cue = <T>(pick: Pick<T>) => new Cue(cues, pick);
-    this.social = cue((c) => [...list(c.greeting, 'greeting' as const), ...list(c.help, 'help' as const), ...list(c.thanks, 'thanks' as const), ...list(c.goodbye, 'goodbye' as const)]);
-    this.helpAnywhere = cue((c) => list(c.help?.filter((p) => p.includes(' ')), true as const));
-    this.aboutBot = cue((c) => ABOUT_BOT_QUESTIONS.flatMap((q) => list(c.aboutBot?.[q], q)));
-    this.topics = cue((c) => TOPICS.flatMap((topic) => list(c.topics?.[topic], topic)));
-    this.premise = cue((c) => list(c.premise, true as const));
-    this.conditionFirst = cue((c) => list(c.conditionFirst, true as const));
-    this.anaphora = cue((c) => list(c.anaphora, true as const));
-    this.correction = cue((c) => list(c.correction, true as const));
-    this.startOver = cue((c) => list(c.startOver, true as const));
-    this.handoffAnywhere = cue((c) => list(c.handoff?.anywhere, true as const));
-    this.handoffShort = cue((c) => list(c.handoff?.shortMessage, true as const));
-    this.handoffRequest = cue((c) => list(c.handoff?.request, true as const));
-    this.yesNo = cue((c) => [...list(c.yes, 'yes' as const), ...list(c.no, 'no' as const)]);
-    this.feedback = cue((c) => [...list(c.feedback?.helpful, 'helpful' as const), ...list(c.feedback?.notHelpful, 'not-helpful' as const)]);
-    this.medicalAdvice = cue((c) => [...list(c.medicalAdvice?.change, 'change' as const), ...list(c.medicalAdvice?.treatment, 'treatment' as const)]);
-    this.alternatives = cue((c) => list(c.alternatives, true as const));
-    this.descriptions = cue((c) => Object.entries(c.descriptions ?? {}).flatMap(([id, phrases]) => list(phrases, id)));
-    this.notSelf = cue((c) => [
+    // Lists matched as the whole message have a matcher each; every other list is read from one shared scan.
+    this.social = new Cue(cues, (c) => [...list(c.greeting, 'greeting' as const), ...list(c.help, 'help' as const), ...list(c.thanks, 'thanks' as const), ...list(c.goodbye, 'goodbye' as const)]);
+    this.yesNo = new Cue(cues, (c) => [...list(c.yes, 'yes' as const), ...list(c.no, 'no' as const)]);
+    this.feedback = new Cue(cues, (c) => [...list(c.feedback?.helpful, 'helpful' as const), ...list(c.feedback?.notHelpful, 'not-helpful' as const)]);
+    const scanner = new CueScanner(cues);
+    this.helpAnywhere = scanner.add((c) => list(c.help?.filter((p) => p.includes(' ')), true as const));
+    this.aboutBot = scanner.add((c) => ABOUT_BOT_QUESTIONS.flatMap((q) => list(c.aboutBot?.[q], q)));
+    this.topics = scanner.add((c) => TOPICS.flatMap((topic) => list(c.topics?.[topic], topic)));
+    this.premise = scanner.add((c) => list(c.premise, true as const));
+    this.conditionFirst = scanner.add((c) => list(c.conditionFirst, true as const));
+    this.anaphora = scanner.add((c) => list(c.anaphora, true as const));
+    this.correction = scanner.add((c) => list(c.correction, true as const));
+    this.startOver = scanner.add((c) => list(c.startOver, true as const));
+    this.handoffAnywhere = scanner.add((c) => list(c.handoff?.anywhere, true as const));
+    this.handoffShort = scanner.add((c) => list(c.handoff?.shortMessage, true as const));
+    this.handoffRequest = scanner.add((c) => list(c.handoff?.request, true as const));
+    this.medicalAdvice = scanner.add((c) => [...list(c.medicalAdvice?.change, 'change' as const), ...list(c.medicalAdvice?.treatment, 'treatment' as const)]);
+    this.alternatives = scanner.add((c) => list(c.alternatives, true as const));
+    this.descriptions = scanner.add((c) => Object.entries(c.descriptions ?? {}).flatMap(([id, phrases]) => list(phrases, id)));
+    this.notSelf = scanner.add((c) => [
       ...list(c.populationNotSelf?.someoneElse, 'someone-else' as const),
       ...list(c.populationNotSelf?.asksForSelf, 'asks-for-self' as const),
       ...list(c.populationNotSelf?.past, 'past' as const),
@@ -226,22 +280,32 @@ export class CueReader {
 }
 
 /**
- * The message with the words of the given spans blanked out, so a therapy's own name is not read as a cue:
- * "cranial osteopathy" is not a question about osteopaths, "craniosacral rhythm" not one about rhythm.
+ * The message with each given span (a therapy's name) read as "it", so a therapy's own name is not read as a
+ * cue ("cranial osteopathy" is not a question about osteopaths, "craniosacral rhythm" not one about rhythm)
+ * while "since CST realigns the skull" still reads as "since it realigns the skull".
  */
 export function withoutSpans(text: CueText, spans: readonly { start: number; end: number }[]): CueText {
   if (spans.length === 0) return text;
-  const inSpan = (i: number) => spans.some((s) => i >= s.start && i < s.end);
-  const blank = (list: readonly string[]) => list.map((w, i) => (inSpan(i) ? BLANK : w));
   const { words, lemmas } = text;
+  // Per position: keep the word, read it as "it" (a name's first word), or drop it (the rest of the name).
+  const action = new Int8Array(words.length);
+  for (const s of spans) {
+    action[s.start] = 1;
+    for (let i = s.start + 1; i < s.end; i++) action[i] = 2;
+  }
+  const replace = (list: readonly string[]) => {
+    const out: string[] = [];
+    for (let i = 0; i < list.length; i++) if (action[i] !== 2) out.push(action[i] === 1 ? PRONOUN : list[i]);
+    return out;
+  };
   // Lemma words line up with the typed words unless a contraction was expanded; then they are left whole.
-  if (lemmas.words.length !== words.length) return { words: blank(words), lemmas };
-  const keys = { en: blank(lemmas.keys.en), es: blank(lemmas.keys.es), fr: blank(lemmas.keys.fr) };
-  return { words: blank(words), lemmas: { ...lemmas, words: blank(lemmas.words), keys } };
+  if (lemmas.words.length !== words.length) return { words: replace(words), lemmas };
+  const keys = { en: replace(lemmas.keys.en), es: replace(lemmas.keys.es), fr: replace(lemmas.keys.fr) };
+  return { words: replace(words), lemmas: { ...lemmas, words: replace(lemmas.words), keys } };
 }
 
-/** Stands in for a blanked word: no phrase matches it. */
-const BLANK = '_';
+/** What a therapy's name reads as. */
+const PRONOUN = 'it';
 
 /**
  * Words [start, end) of a message as a message of their own. The lemma words line up with the typed words

@@ -41,7 +41,6 @@ export class Understanding {
     const words = normalised === '' ? [] : normalised.split(' ');
     const lemmas = this.screen.read(words);
     const safety = this.screen.check(lemmas);
-    const text: CueText = { words, lemmas };
 
     const therapies = this.therapies.findNamed(words);
     const conditions = this.conditions.find(words, within(therapies.spans));
@@ -53,7 +52,9 @@ export class Understanding {
       this.therapies.findApproximate(words, within([...used, ...therapies.spans]), therapies);
     }
 
-    const topics = this.cues.topicsOf(withoutSpans(text, therapies.coveredSpans));
+    // One reading of the cues, with each covered therapy's name read as "it".
+    const text: CueText = withoutSpans({ words, lemmas }, therapies.coveredSpans);
+    const topics = this.cues.topicsOf(text);
     // Two therapies side by side ("acupuncture or craniosacral for headaches?") are a comparison.
     const twoNamed = therapies.covered.length + therapies.unknown.length >= 2;
     if (twoNamed && !topics.includes('comparison') && !topics.includes('same-as') && this.cues.setsSideBySide(text)) topics.push('comparison');
