@@ -31,9 +31,11 @@ export class QuestionDialog {
     const understood = options.text === undefined ? understandTurn(context, this.services) : this.services.conversation.understanding.understand(text);
     // "No, I meant craniosacral", or just "craniosacral?" after a question about another therapy or none:
     // the last question again, for the therapy now named.
-    const named = understood.therapies[0];
+    // A description alone ("the skull one") names its therapy here too.
+    const described = understood.describedTherapies.length === 1 && describesOnly(understood) ? { id: understood.describedTherapies[0], matched: '', score: 1 } : undefined;
+    const named = understood.therapies[0] ?? described;
     const renamed = named && (understood.correctsTherapy || named.id !== memory.therapyId);
-    if (options.text === undefined && memory.lastQuestion && renamed && completesQuestion(understood)) {
+    if (options.text === undefined && memory.lastQuestion && renamed && (described || completesQuestion(understood, true))) {
       return this.begin(context, memory, { text: memory.lastQuestion, therapy: named });
     }
     const question: ResolvedQuestion = options.therapy ? { ...understood, therapies: [options.therapy], unknownTherapies: [] } : understood;
@@ -101,11 +103,11 @@ function describesOnly(q: ResolvedQuestion): boolean {
  * A reply that only names a therapy ("craniosacral", "CST", a button, "sorry, I meant cranio sacral therapy"),
  * with no question of its own: it completes the question waiting for a therapy.
  */
-function completesQuestion(q: ResolvedQuestion, answeringWhich = false): boolean {
+function completesQuestion(q: ResolvedQuestion, namingOnly = false): boolean {
   const named = q.therapies.length > 0 || q.unknownTherapies.length > 0;
   // A plain correction may carry a stray topic word ("sorry, I meant the skull therapy, cranio sacral"); so
   // may the reply to "which therapy?" ("cranial osteopathy, forgot to say which one", "whatever it's called").
-  const asksNothingNew = q.topics.length === 0 || q.correctsTherapy || (answeringWhich && q.topics.every((t) => NAMING_TOPICS.has(t)));
+  const asksNothingNew = q.topics.length === 0 || q.correctsTherapy || (namingOnly && q.topics.every((t) => NAMING_TOPICS.has(t)));
   return named && asksNothingNew && q.conditions.length === 0 && !q.emergency && !q.command;
 }
 

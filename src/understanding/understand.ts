@@ -10,6 +10,9 @@ import { SafetyScreen } from './safety-screen';
 import { TherapyResolver } from './therapy';
 import type { ResolvedQuestion, Span } from './types';
 
+/** How close a misspelt name beside a therapy with no monograph must be to be taken (the answer threshold). */
+const CLEAR_MISSPELLING = 0.75;
+
 export class Understanding {
   private readonly screen: SafetyScreen;
   private readonly therapies: TherapyResolver;
@@ -53,8 +56,19 @@ export class Understanding {
     }
 
     // One reading of the cues, with each covered therapy's name read as "it".
-    const text: CueText = withoutSpans({ words, lemmas }, therapies.coveredSpans);
-    const topics = this.cues.topicsOf(text);
+    let text: CueText = withoutSpans({ words, lemmas }, therapies.coveredSpans);
+    let topics = this.cues.topicsOf(text);
+    // "Is Bowen the same as cranio-sacrée?", "acupuncture or craniosacarl?": a question about two therapies
+    // expects both, so a clear misspelling of a covered name is taken beside a therapy with no monograph.
+    const setsTwoSideBySide = topics.includes('same-as') || topics.includes('comparison') || this.cues.setsSideBySide(text);
+    if (therapies.covered.length === 0 && therapies.unknown.length > 0 && setsTwoSideBySide) {
+      this.therapies.findApproximate(words, within([...used, ...therapies.spans]), therapies);
+      therapies.covered = therapies.covered.filter((t) => t.misspelt && t.score >= CLEAR_MISSPELLING);
+      if (therapies.covered.length > 0) {
+        text = withoutSpans({ words, lemmas }, therapies.coveredSpans);
+        topics = this.cues.topicsOf(text);
+      }
+    }
     // Two therapies side by side ("acupuncture or craniosacral for headaches?") are a comparison.
     const twoNamed = therapies.covered.length + therapies.unknown.length >= 2;
     if (twoNamed && !topics.includes('comparison') && !topics.includes('same-as') && this.cues.setsSideBySide(text)) topics.push('comparison');
