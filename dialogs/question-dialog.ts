@@ -16,6 +16,9 @@ export interface QuestionOptions {
   therapy?: TherapyMatch;
 }
 
+/** How sure a description beside another therapy's name is: below the answer threshold, so "did you mean …?". */
+const GUESS = 0.5;
+
 /** Answer kinds that count as not understanding the person. */
 const NOT_UNDERSTOOD = new Set(['out-of-scope', 'not-understood']);
 /** Answers to a question: naming another therapy next ("no, I meant craniosacral", "and craniosacral?") asks it again. */
@@ -54,12 +57,17 @@ export class QuestionDialog {
     await sendAnswer(context, answer, memory);
     if (answer.outcome === 'clarification') {
       memory.pending = { text, suggested: answer.kind === 'did-you-mean' ? answer.therapyId : undefined };
+      // Should the clarification be dropped, a therapy named later still completes this question.
+      memory.lastQuestion = keptQuestion(text);
       if (answer.kind === 'did-you-mean' && !answer.therapyId) memory.pending.choosing = true;
       return 'waiting';
     }
     updateContext(memory, answer, this.conditionIds(question));
-    if (QUESTION_ANSWERS.has(answer.kind)) memory.lastQuestion = keptQuestion(text);
-    else delete memory.lastQuestion;
+    // "Sorry, I forgot to say" asks nothing: the question before it stays the one to ask again.
+    const asksSomething = question.topics.length + question.conditions.length + question.therapies.length + question.unknownTherapies.length > 0;
+    if (QUESTION_ANSWERS.has(answer.kind)) {
+      if (asksSomething || !memory.lastQuestion) memory.lastQuestion = keptQuestion(text);
+    } else delete memory.lastQuestion;
     return 'complete';
   }
 
@@ -78,13 +86,17 @@ export class QuestionDialog {
       memory.pending = { text: pending.text };
       return 'waiting';
     }
+    // "The skull one, where they barely touch your head": a description that fits one monograph only.
+    const described = reply.describedTherapies;
+    if (described.length === 1 && describesOnly(reply)) return this.begin(context, memory, { text: pending.text, therapy: { id: described[0], matched: '', score: 1 } });
+    // "The skull massage thing": a description beside a therapy with no monograph is only a guess: "did you mean …?".
+    if (described.length === 1 && reply.therapies.length === 0 && !reply.emergency && !reply.command) {
+      return this.begin(context, memory, { text: pending.text, therapy: { id: described[0], matched: '', score: GUESS } });
+    }
     if (completesQuestion(reply, true)) {
       if (reply.therapies.length > 0) return this.begin(context, memory, { text: pending.text, therapy: reply.therapies[0] });
       return this.begin(context, memory, { text: messageText(context) });
     }
-    // "The skull one, where they barely touch your head": a description that fits one monograph only.
-    const described = reply.describedTherapies;
-    if (described.length === 1 && describesOnly(reply)) return this.begin(context, memory, { text: pending.text, therapy: { id: described[0], matched: '', score: 1 } });
     // The person asked something else: the clarification is dropped, not forced.
     return this.begin(context, memory);
   }
@@ -111,5 +123,6 @@ function completesQuestion(q: ResolvedQuestion, namingOnly = false): boolean {
   return named && asksNothingNew && q.conditions.length === 0 && !q.emergency && !q.command;
 }
 
-/** Topics whose words come with naming a therapy ("which one", "what it's called"); "what is X?" is a question of its own. */
-const NAMING_TOPICS = new Set<string>(['other-names', 'comparison']);
+/** Topics whose words come with naming a therapy ("which one", "what it's called", "my midwife mentioned it");
+ * "what is X?" is a question of its own. */
+const NAMING_TOPICS = new Set<string>(['other-names', 'comparison', 'practice']);

@@ -65,7 +65,9 @@ export class AnswerComposer {
     if (q.wordCount === 0) return this.fixed('not-understood', 'social', this.fillTherapies(this.replies.notUnderstood), 'notUnderstood');
     // "Is it safe?" needs a therapy; "what is the score?" is simply not a therapy question.
     // So does "can I have it done while I'm nursing?": "it" and a condition, no therapy.
-    const asksAboutATherapy = q.topics.some((topic) => topic !== 'overview') || (q.refersToTherapy && q.conditions.length > 0);
+    // And "is it OK for a 5-year-old?": a population named is a safety question about some therapy.
+    const asksAboutATherapy =
+      q.topics.some((topic) => topic !== 'overview') || (q.refersToTherapy && q.conditions.length > 0) || this.conditionsOf(q, 'population').length > 0;
     if (asksAboutATherapy && q.wordCount <= CLARIFY_MAX_WORDS) return this.clarifyTherapy();
     return this.fixed('out-of-scope', 'out-of-scope', this.fillTherapies(this.replies.outOfScope), 'outOfScope');
   }

@@ -89,6 +89,20 @@ describe('MainDialog', () => {
     expect((await test.send('craniosacral therapy'))[0]).toMatch(/skull/);
   });
 
+  it('a message that asks nothing keeps the question before it as the one to ask again', async () => {
+    const test = client();
+    expect((await test.send('is it suitable for a 14 year old?'))[0]).toMatch(/Which therapy do you mean/);
+    await test.send('sorry, forgot to say');
+    expect((await test.send('I mean craniosacral therapy'))[0]).toMatch(/no specific information about craniosacral therapy for teenagers/);
+  });
+
+  it('a description beside a therapy with no monograph is only a guess: "did you mean …?"', async () => {
+    const test = client();
+    await test.send('does it interact with warfarin?');
+    expect((await test.send('the skull massage thing where they barely touch your head'))[0]).toMatch(/Did you mean craniosacral therapy/);
+    expect((await test.send('yes'))[0]).toMatch(/interactions/);
+  });
+
   it('drops a waiting clarification when the person asks something else', async () => {
     const test = client();
     await test.send('does it help fatigue?');
