@@ -66,7 +66,7 @@ export class QuestionDialog {
     // "Sorry, I forgot to say" asks nothing: the question before it stays the one to ask again.
     const asksSomething = question.topics.length + question.conditions.length + question.therapies.length + question.unknownTherapies.length > 0;
     if (QUESTION_ANSWERS.has(answer.kind)) {
-      if (asksSomething || !memory.lastQuestion) memory.lastQuestion = keptQuestion(text);
+      if (asksSomething || !question.repair || !memory.lastQuestion) memory.lastQuestion = keptQuestion(text);
     } else delete memory.lastQuestion;
     return 'complete';
   }

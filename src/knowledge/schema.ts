@@ -234,6 +234,8 @@ const CueLists = z.strictObject({
   descriptions: z.record(z.string(), phrases),
   /** A correction of the therapy just asked about ("no, I meant craniosacral"): the last question is asked again. */
   correction: phrases,
+  /** A repair that asks nothing ("sorry, forgot to say", "hang on"): the question before it stays the last one. */
+  repair: phrases,
   /** Numbers written as words ("eighty-eight", "nonante"), read as digits by the age reader. */
   numberWords: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0)),
   /** An age phrase next to one of these words counts a pregnancy or a duration, not a person ("embarazada de 5 meses", "I am 8 weeks"). */

@@ -44,7 +44,9 @@ export class AgeReader {
   }
 
   /** The words with numbers as digits: "7yo" → 7 yo, "eighty eight" → 88. */
-  private withDigits(words: readonly string[]): string[] {
+  private withDigits(words: readonly string[]): readonly string[] {
+    // Most messages have no number at all: nothing to rewrite.
+    if (!words.some((w) => (w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57) || this.numberWords.has(w))) return words;
     const out: string[] = [];
     for (const word of words) {
       const glued = NUMBER_AND_UNIT.exec(word);

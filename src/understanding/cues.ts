@@ -92,8 +92,8 @@ type Tagged = { cue: number; value: unknown };
 class CueScanner {
   private readonly picks: Pick<unknown>[] = [];
   private combined?: Cue<Tagged>;
-  /** The scan of each message read, while the message is. */
-  private readonly scans = new WeakMap<CueText, Located<Tagged>[]>();
+  /** The scan of each message read, by cue list, while the message is. */
+  private readonly scans = new WeakMap<CueText, Map<number, Located<Tagged>[]>>();
 
   constructor(private readonly cues: Cues) {}
 
@@ -104,16 +104,23 @@ class CueScanner {
     return new CueView<T>(this, cue);
   }
 
-  hits(text: CueText, cue: number): Located<Tagged>[] {
+  hits(text: CueText, cue: number): readonly Located<Tagged>[] {
     let scan = this.scans.get(text);
     if (!scan) {
       this.combined ??= new Cue<Tagged>(this.cues, (c) => this.picks.flatMap((pick, i) => pick(c).map((e) => ({ pattern: e.pattern, value: { cue: i, value: e.value } }))));
-      scan = this.combined.locate(text);
+      scan = new Map();
+      for (const hit of this.combined.locate(text)) {
+        const list = scan.get(hit.value.cue);
+        if (list) list.push(hit);
+        else scan.set(hit.value.cue, [hit]);
+      }
       this.scans.set(text, scan);
     }
-    return scan.filter((h) => h.value.cue === cue);
+    return scan.get(cue) ?? NO_HITS;
   }
 }
+
+const NO_HITS: readonly Located<Tagged>[] = [];
 
 /** One cue list's matches in a message, read from the shared scan. */
 class CueView<T> {
@@ -155,6 +162,7 @@ export class CueReader {
   private readonly conditionFirst: CueView<true>;
   private readonly anaphora: CueView<true>;
   private readonly correction: CueView<true>;
+  private readonly repair: CueView<true>;
   private readonly startOver: CueView<true>;
   private readonly handoffAnywhere: CueView<true>;
   private readonly handoffShort: CueView<true>;
@@ -177,6 +185,7 @@ export class CueReader {
     this.conditionFirst = scanner.add((c) => list(c.conditionFirst, true as const));
     this.anaphora = scanner.add((c) => list(c.anaphora, true as const));
     this.correction = scanner.add((c) => list(c.correction, true as const));
+    this.repair = scanner.add((c) => list(c.repair, true as const));
     this.startOver = scanner.add((c) => list(c.startOver, true as const));
     this.handoffAnywhere = scanner.add((c) => list(c.handoff?.anywhere, true as const));
     this.handoffShort = scanner.add((c) => list(c.handoff?.shortMessage, true as const));
@@ -270,6 +279,10 @@ export class CueReader {
 
   correctsTherapy(text: CueText): boolean {
     return this.correction.has(text);
+  }
+
+  isRepair(text: CueText): boolean {
+    return this.repair.has(text);
   }
 
   /** The population named is someone else's or in the past ("my wife is pregnant", "I stopped breast-feeding"). */

@@ -1,8 +1,14 @@
 // Whether any of a set of keys starts with a given string, by binary search over the sorted keys.
 // A longest-match walk over a message uses it to stop lengthening a phrase as soon as no name can
 // begin with it, instead of building and looking up every phrase of up to six words at every word.
+/** Prefixes remembered: words repeat from message to message, and Spanish and French names made the sorted
+ * keys long enough for the binary searches to show. Cleared when full, which is simpler than an LRU and as good
+ * for a set this small. */
+const REMEMBERED_PREFIXES = 50_000;
+
 export class PrefixIndex {
   private readonly sorted: string[];
+  private readonly known = new Map<string, boolean>();
 
   constructor(keys: Iterable<string>) {
     this.sorted = [...new Set(keys)].sort();
@@ -19,6 +25,16 @@ export class PrefixIndex {
   }
 
   hasKeyStartingWith(prefix: string): boolean {
+    let answer = this.known.get(prefix);
+    if (answer === undefined) {
+      answer = this.search(prefix);
+      if (this.known.size >= REMEMBERED_PREFIXES) this.known.clear();
+      this.known.set(prefix, answer);
+    }
+    return answer;
+  }
+
+  private search(prefix: string): boolean {
     let low = 0;
     let high = this.sorted.length;
     while (low < high) {

@@ -69,6 +69,8 @@ export interface ResolvedQuestion {
   refersToTherapy: boolean;
   /** Corrects the therapy of the last question ("no, I meant craniosacral"). */
   correctsTherapy: boolean;
+  /** Repairs the conversation without asking anything ("sorry, forgot to say"). */
+  repair: boolean;
   /** Monographs the message describes without naming them ("the skull one"): only a reply to "which therapy?" uses them. */
   describedTherapies: string[];
   /** Number of words analysed. */

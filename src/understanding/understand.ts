@@ -104,6 +104,7 @@ export class Understanding {
       conditionFirst,
       refersToTherapy: this.cues.refersToTherapy(text),
       correctsTherapy: this.cues.correctsTherapy(text),
+      repair: this.cues.isRepair(text),
       describedTherapies: covered.length > 0 ? [] : this.cues.describedTherapies(text),
       wordCount: words.length,
       confidence: covered[0]?.score ?? 1,
