@@ -86,7 +86,9 @@ export class Understanding {
     const covered = [...therapies.covered].sort((a, b) => b.score - a.score);
     const feedback = this.cues.feedbackOf(text);
     const yesNo = this.cues.yesOrNo(text);
-    const social = named || feedback || yesNo ? undefined : this.cues.socialIntent(text, topics.length > 0);
+    // "ok cheers. r u an AI?" asks about the bot: a question keeps a thanks from being all the message says.
+    const aboutBot = this.cues.aboutBotQuestion(text);
+    const social = named || feedback || yesNo ? undefined : this.cues.socialIntent(text, topics.length > 0 || aboutBot !== undefined);
     return {
       emergency: safety.emergency ? { kind: safety.emergency } : undefined,
       safetyNote: safety.note,
@@ -94,7 +96,7 @@ export class Understanding {
       command: this.cues.command(text),
       yesNo,
       feedback,
-      aboutBot: social ? undefined : this.cues.aboutBotQuestion(text),
+      aboutBot: social ? undefined : aboutBot,
       therapies: covered,
       unknownTherapies: therapies.unknown,
       conditions: conditionMatches,
