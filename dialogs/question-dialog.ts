@@ -3,6 +3,7 @@
 // typed, misspelt or a button, completes the pending question. A reply that asks something else
 // drops the clarification.
 import type { TurnContext } from 'botbuilder';
+import { ASK_SCORE } from '../src/understanding/typo-match';
 import type { ResolvedQuestion, TherapyMatch } from '../src/understanding/types';
 import { handOff } from './handoff';
 import { contextOf, keptQuestion, updateContext, type ConversationMemory } from './memory';
@@ -15,9 +16,6 @@ export interface QuestionOptions {
   /** The therapy chosen in a clarification, standing in for the one the question lacked. */
   therapy?: TherapyMatch;
 }
-
-/** How sure a description beside another therapy's name is: below the answer threshold, so "did you mean …?". */
-const GUESS = 0.5;
 
 /** Answer kinds that count as not understanding the person. */
 const NOT_UNDERSTOOD = new Set(['out-of-scope', 'not-understood']);
@@ -91,7 +89,7 @@ export class QuestionDialog {
     if (described.length === 1 && describesOnly(reply)) return this.begin(context, memory, { text: pending.text, therapy: { id: described[0], matched: '', score: 1 } });
     // "The skull massage thing": a description beside a therapy with no monograph is only a guess: "did you mean …?".
     if (described.length === 1 && reply.therapies.length === 0 && !reply.emergency && !reply.command) {
-      return this.begin(context, memory, { text: pending.text, therapy: { id: described[0], matched: '', score: GUESS } });
+      return this.begin(context, memory, { text: pending.text, therapy: { id: described[0], matched: '', score: ASK_SCORE } });
     }
     if (completesQuestion(reply, true)) {
       if (reply.therapies.length > 0) return this.begin(context, memory, { text: pending.text, therapy: reply.therapies[0] });

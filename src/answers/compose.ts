@@ -31,7 +31,7 @@ export class AnswerComposer {
     if (q.therapies.length === 0 && q.unknownTherapies.length > 0) {
       // "Is it the same as chiropractic?" about the therapy the conversation is on: answered for that therapy.
       // So is "who does it, a physio?": the other therapy named is a profession, the question is about "it".
-      const relates = q.topics.includes('same-as') || q.topics.includes('comparison') || (q.topics.includes('practice') && q.refersToTherapy);
+      const relates = setsTwoSideBySide(q) || (q.topics.includes('practice') && q.refersToTherapy);
       const current = relates && context.therapyId ? this.knowledge.monograph(context.therapyId) : undefined;
       if (current) return this.monographAnswer(current, q);
       const answer = this.unknownTherapy(q.unknownTherapies);
@@ -500,10 +500,14 @@ function withContextCondition(q: ResolvedQuestion, context: AnswerContext): Reso
   return { ...q, conditions: [{ id: context.conditionId, matched: '', score: 1 }] };
 }
 
+/** "Is X the same as …?", "is X safer than …?": a question about two therapies. */
+function setsTwoSideBySide(q: ResolvedQuestion): boolean {
+  return q.topics.includes('same-as') || q.topics.includes('comparison');
+}
+
 /** "Is it the same as craniosacral?" after a question about reiki compares the two. */
 function withContextTherapyCompared(q: ResolvedQuestion, context: AnswerContext): ResolvedQuestion {
-  const relates = q.topics.includes('same-as') || q.topics.includes('comparison');
-  if (!relates || !context.unknownTherapy || q.therapies.length === 0 || q.unknownTherapies.length > 0) return q;
+  if (!setsTwoSideBySide(q) || !context.unknownTherapy || q.therapies.length === 0 || q.unknownTherapies.length > 0) return q;
   return { ...q, unknownTherapies: [{ name: context.unknownTherapy, matched: '' }] };
 }
 

@@ -59,9 +59,7 @@ class Cue<T> {
    * French "par" share one).
    */
   find(text: CueText): T[] {
-    const found = this.english.findAll(text.words).map((m) => m.value);
-    if (!text.lemmas.english) for (const m of this.others.findAll(text.lemmas, languagesOf(text))) found.push(m.value);
-    return found;
+    return this.locate(text).map((m) => m.value);
   }
 
   has(text: CueText): boolean {
