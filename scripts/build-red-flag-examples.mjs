@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes data/red-flag-examples.jsonl, the utterances the red-flag classifier learns from, from the SEEN
-// evaluation sets only (tests/eval/red-flags/seen-*.jsonl), never the unseen ones, which stay a test of how
+// evaluation sets only (tests/eval/red-flags/seen-*.jsonl and, as everyday messages, the seen understanding
+// sets), never the unseen ones, which stay a test of how
 // the whole mechanism generalises; and ordinary questions from tests/eval/own-cases.jsonl as lookalikes.
 // Run it after adding a seen set:  node scripts/build-red-flag-examples.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,11 @@ for (const line of readFileSync(join(root, 'tests', 'eval', 'own-cases.jsonl'), 
 // hears a crisis in "je voudrais parler à quelqu'un".
 for (const line of readFileSync(join(import.meta.dirname, 'data', 'ordinary-messages.jsonl'), 'utf8').split('\n')) {
   if (line.trim() !== '') lines.push(JSON.stringify({ kind: 'none', text: JSON.parse(line).text }));
+}
+// The seen understanding sets (questions by class, written blind; nobody in them is in an emergency) are
+// what people ask this bot in practice: asking for a person, about the bot, about their medicines.
+for (const c of readHalf(join(root, 'tests', 'eval', 'understanding'), 'seen')) {
+  for (const text of c.turns) lines.push(JSON.stringify({ kind: 'none', text }));
 }
 writeFileSync(join(root, 'data', 'red-flag-examples.jsonl'), `${lines.join('\n')}\n`);
 console.log(`data/red-flag-examples.jsonl: ${lines.length} utterances`);

@@ -46,6 +46,7 @@ describe('safety screen', () => {
     ["I'm 30 weeks pregnant and bleeding", 'pregnancy-bleeding'],
     ['my waters broke and there is blood', 'pregnancy-bleeding'],
     ['my toddler swallowed some of my iron tablets', 'poisoning'],
+    ['we took him to the park and he ate a bottle of my pills', 'poisoning'],
     ['34 weeks pregnant, awful headache and blurry vision', 'pregnancy-headache'],
     ['fever and a stiff neck', 'meningitis'],
     ['my 6 week old has a fever', 'unwell-baby'],
@@ -77,6 +78,12 @@ describe('safety screen', () => {
     'a wasp stung my arm, it is a bit swollen there but nothing on my face or throat and I breathe fine',
     'my two month old is feeding well, no fever, wide awake: is baby massage ok?',
     'how long before bed should I take my sleeping tablet?',
+    // Taking someone somewhere is not swallowing, and cutting back a dose is not cutting.
+    'we took my daughter to an osteopath twice and now she sleeps better on her inhaler',
+    'the GP says I can start cutting down the tablets next month',
+    // Everyday messages to the bot: asking for a person, apologising for one's English or age.
+    'sorry my spanish is not so good, is there a human who can help me please',
+    "I'm 81 and not very clever with phones, can a real person ring me instead",
   ])('leaves a lookalike alone: %j', (text) => {
     expect(emergencyOf(text)).toBeUndefined();
   });
