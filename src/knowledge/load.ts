@@ -107,11 +107,11 @@ export function loadKnowledge(dir: string): LoadResult {
   return { ok: true, knowledge };
 }
 
-/** JSON Lines of red-flag examples, each naming an emergency kind of red-flags.json or "none". */
+/** JSON Lines of red-flag examples, each naming an emergency kind of red-flags.json, "none" or "everyday". */
 function readExamples(file: string, shown: string, problems: DataProblem[], redFlags: RedFlagsT | undefined): RedFlagExampleT[] {
   const raw = readText(file, shown, problems);
   if (raw === undefined) return [];
-  const kinds = new Set(['none', ...(redFlags?.emergencies.map((e) => e.kind) ?? [])]);
+  const kinds = new Set(['none', 'everyday', ...(redFlags?.emergencies.map((e) => e.kind) ?? [])]);
   const examples: RedFlagExampleT[] = [];
   raw.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;

@@ -347,7 +347,8 @@ export const RedFlags = z.strictObject({
 });
 export type RedFlags = z.infer<typeof RedFlags>;
 
-/** One line of data/red-flag-examples.jsonl: an utterance and the emergency it is ("none" for a lookalike). */
+/** One line of data/red-flag-examples.jsonl: an utterance and the emergency it is ("none" for a lookalike,
+ * "everyday" for an ordinary message to the bot). */
 export const RedFlagExample = z.strictObject({ kind: slug, text });
 export type RedFlagExample = z.infer<typeof RedFlagExample>;
 

@@ -1,6 +1,6 @@
 // A statistical second opinion on red flags: multinomial naive Bayes over lemma keys (and pairs of them),
-// learnt from the utterances of data/red-flag-examples.jsonl (emergencies by kind, and lookalikes as
-// "none"). The safety screen asks it only when a current concept of an emergency was found but no
+// learnt from the utterances of data/red-flag-examples.jsonl (emergencies by kind, lookalikes as "none"
+// and everyday messages to the bot as "everyday"). The safety screen asks it only when a current concept of an emergency was found but no
 // combination of that emergency was complete (or, for a crisis, with near certainty and no concept at
 // all), and never where a concept was denied or past: it widens recall where the wording is new, while
 // the concepts and their context decide what is current.
@@ -8,7 +8,13 @@ import type { RedFlagExample } from '../../knowledge/schema';
 import { LANGUAGES, type Lemmatiser, type LemmaText } from '../../text/lemmas';
 import { words } from '../../text/normalise';
 
-const NONE = 'none';
+/**
+ * The two kinds of message that are no emergency, learnt apart because their words differ: a lookalike uses
+ * a red flag's words (a rash that fades under a glass), an everyday message talks to the bot (asking for a
+ * person, apologising for its English). As one class, the many everyday messages would make a lookalike's
+ * words seem rare outside emergencies.
+ */
+const NOT_EMERGENCIES = ['none', 'everyday'];
 /** Additive smoothing: small, as most features are rare. */
 const ALPHA = 0.1;
 
@@ -46,9 +52,9 @@ export class RedFlagClassifier {
     }
   }
 
-  /** The probability of each of `kinds` and of "none" for the message, normalised over those classes. */
+  /** The probability of each of `kinds` and of each non-emergency class, normalised over those classes. */
   posterior(text: LemmaText, kinds: readonly string[]): Map<string, number> {
-    const candidates = [...kinds.filter((k) => this.logPrior.has(k)), NONE];
+    const candidates = [...kinds, ...NOT_EMERGENCIES].filter((k) => this.logPrior.has(k));
     const known = features(text)
       .map((f) => this.logLikelihood.get(f))
       .filter((byClass) => byClass !== undefined);

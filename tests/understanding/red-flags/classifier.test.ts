@@ -12,6 +12,8 @@ const examples = [
   { kind: 'breathing', text: 'he is gasping and cannot get air in' },
   { kind: 'none', text: 'does massage help chest pain from exercise' },
   { kind: 'none', text: 'is craniosacral therapy safe in pregnancy' },
+  { kind: 'everyday', text: 'can I talk to a person please, my english is not so good' },
+  { kind: 'everyday', text: 'who made this bot and what do you do with my messages' },
 ];
 const classifier = new RedFlagClassifier(examples, lemmatiser);
 const posterior = (text: string, kinds: string[]) => classifier.posterior(lemmatiser.analyse(words(text)), kinds);
@@ -28,9 +30,14 @@ describe('red-flag classifier (naive Bayes over lemma keys)', () => {
     expect(p.get('none')).toBeGreaterThan(p.get('heart')!);
   });
 
-  it('gives probabilities over the kinds asked about and "none"', () => {
+  it('leans to "everyday" for a message to the bot, whose words no lookalike has', () => {
+    const p = posterior('is there a person I can talk to, my english is not good', ['breathing']);
+    expect(p.get('everyday')).toBeGreaterThan(p.get('breathing')!);
+  });
+
+  it('gives probabilities over the kinds asked about and the two kinds of no emergency', () => {
     const p = posterior('gasping for air', ['breathing']);
-    expect([...p.keys()].sort()).toEqual(['breathing', 'none']);
+    expect([...p.keys()].sort()).toEqual(['breathing', 'everyday', 'none']);
     expect([...p.values()].reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
   });
 });
