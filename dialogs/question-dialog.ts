@@ -39,7 +39,14 @@ export class QuestionDialog {
     if (options.text === undefined && memory.lastQuestion && renamed && (described || completesQuestion(understood, true))) {
       return this.begin(context, memory, { text: memory.lastQuestion, therapy: named });
     }
-    const question: ResolvedQuestion = options.therapy ? { ...understood, therapies: [options.therapy], unknownTherapies: [] } : understood;
+    // "Since the skull bones move, how far can a therapist realign them?": a question that describes one
+    // monograph's therapy without naming any, in a conversation about none yet, asks "did you mean …?".
+    const guessed =
+      !options.therapy && !memory.therapyId && understood.describedTherapies.length === 1 && describesOnly(understood) && !understood.social && !understood.aboutBot
+        ? { id: understood.describedTherapies[0], matched: '', score: ASK_SCORE }
+        : undefined;
+    const therapy = options.therapy ?? guessed;
+    const question: ResolvedQuestion = therapy ? { ...understood, therapies: [therapy], unknownTherapies: [] } : understood;
     const answer = this.services.conversation.answer(question, contextOf(memory));
 
     if (NOT_UNDERSTOOD.has(answer.kind)) {

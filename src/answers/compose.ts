@@ -34,10 +34,8 @@ export class AnswerComposer {
       const relates = setsTwoSideBySide(q) || (q.topics.includes('practice') && q.refersToTherapy);
       const current = relates && context.therapyId ? this.knowledge.monograph(context.therapyId) : undefined;
       if (current) return this.monographAnswer(current, q);
-      const answer = this.unknownTherapy(q.unknownTherapies);
       // "Can I stop my tablets and do reiki instead?": the boundary holds whatever the therapy.
-      if (q.topics.includes('medical-advice')) answer.lead = { text: this.replies.answer.medicalAdviceGeneral, field: 'replies.answer.medicalAdviceGeneral' };
-      return answer;
+      return this.withAdviceBoundary(this.unknownTherapy(q.unknownTherapies), q);
     }
     if (q.aboutBot) return this.aboutBot(q.aboutBot);
     if (q.feedback) return this.feedbackThanks();
@@ -66,10 +64,20 @@ export class AnswerComposer {
     // "Is it safe?" needs a therapy; "what is the score?" is simply not a therapy question.
     // So does "can I have it done while I'm nursing?": "it" and a condition, no therapy.
     // And "is it OK for a 5-year-old?": a population named is a safety question about some therapy.
+    // So does "what is it exactly?": "it" with no therapy to refer to.
     const asksAboutATherapy =
-      q.topics.some((topic) => topic !== 'overview') || (q.refersToTherapy && q.conditions.length > 0) || this.conditionsOf(q, 'population').length > 0;
-    if (asksAboutATherapy && q.wordCount <= CLARIFY_MAX_WORDS) return this.clarifyTherapy();
-    return this.fixed('out-of-scope', 'out-of-scope', this.fillTherapies(this.replies.outOfScope), 'outOfScope');
+      q.topics.some((topic) => topic !== 'overview') ||
+      (q.refersToTherapy && (q.conditions.length > 0 || q.topics.includes('overview'))) ||
+      this.conditionsOf(q, 'population').length > 0;
+    // "Can I stop my sertraline?" with no therapy yet: the boundary first, then which therapy.
+    if (asksAboutATherapy && q.wordCount <= CLARIFY_MAX_WORDS) return this.withAdviceBoundary(this.clarifyTherapy(), q);
+    return this.withAdviceBoundary(this.fixed('out-of-scope', 'out-of-scope', this.fillTherapies(this.replies.outOfScope), 'outOfScope'), q);
+  }
+
+  /** A question about changing a treatment is told, whatever else is answered, to ask whoever prescribed it. */
+  private withAdviceBoundary(answer: Answer, q: ResolvedQuestion): Answer {
+    if (q.topics.includes('medical-advice')) answer.lead = { text: this.replies.answer.medicalAdviceGeneral, field: 'replies.answer.medicalAdviceGeneral' };
+    return answer;
   }
 
   /** The welcome: what the bot covers and example questions. */

@@ -352,6 +352,8 @@ export type RedFlags = z.infer<typeof RedFlags>;
 export const RedFlagExample = z.strictObject({ kind: slug, text });
 export type RedFlagExample = z.infer<typeof RedFlagExample>;
 
+const ending = z.string().regex(/^[a-z]+$/);
+
 /** data/language.json: what normalisation cannot do alone, per language. */
 export const LanguageData = z.strictObject({
   /** The commonest small words of each language: with WordNet, they tell an English message from another. */
@@ -362,6 +364,9 @@ export const LanguageData = z.strictObject({
     es: z.record(z.string().regex(/^[a-z0-9]+$/), text),
     fr: z.record(z.string().regex(/^[a-z0-9]+$/), text),
   }),
+  /** A practice's ending → its practitioner's, as normalised words ("osteopathy" → "osteopath"): "a cranial
+   * osteopath" names cranial osteopathy. */
+  practitionerSuffixes: z.strictObject({ en: z.record(ending, ending), es: z.record(ending, ending), fr: z.record(ending, ending) }),
 });
 export type LanguageData = z.infer<typeof LanguageData>;
 

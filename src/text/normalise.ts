@@ -23,21 +23,28 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ASCII_ELISION = /(?<![a-z0-9])(qu|[cdjlmnst])'(?=[a-z])/g;
 const ASCII_APOSTROPHES = /['`]/g;
 const ASCII_NON_WORD = /[^a-z0-9]+/g;
+/** "reiki = craniosacral?": an equals sign asks whether two things are the same, so it is kept as a word. */
+const EQUALS_SIGNS = /[=\u2248\u2261]+/gu;
+const ASCII_EQUALS_SIGNS = /=+/g;
 
 /**
  * Lower-case, accent-free words separated by single spaces:
  * "Ostéopathie Crânienne" → "osteopathie cranienne"; "cranio-sacral!" → "cranio sacral";
- * "mom's" → "moms", but "l'allaitement" → "l allaitement"; emoji and punctuation become word breaks.
+ * "mom's" → "moms", but "l'allaitement" → "l allaitement"; "a = b" → "a equals b"; emoji and other
+ * punctuation become word breaks.
  */
 export function normalise(input: string): string {
   if (input.length <= MAX_ANALYSED_CHARS) {
     if (NORMALISED_ASCII.test(input)) return input;
-    if (PRINTABLE_ASCII.test(input)) return input.toLowerCase().replace(ASCII_ELISION, '$1 ').replace(ASCII_APOSTROPHES, '').replace(ASCII_NON_WORD, ' ').trim();
+    if (PRINTABLE_ASCII.test(input)) {
+      return input.toLowerCase().replace(ASCII_EQUALS_SIGNS, ' equals ').replace(ASCII_ELISION, '$1 ').replace(ASCII_APOSTROPHES, '').replace(ASCII_NON_WORD, ' ').trim();
+    }
   }
   return capped(input)
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
     .toLowerCase()
+    .replace(EQUALS_SIGNS, ' equals ')
     .replace(ELISION, '$1 ')
     .replace(APOSTROPHES, '')
     .replace(NON_WORD, ' ')

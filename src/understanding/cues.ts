@@ -170,7 +170,14 @@ export class CueReader {
   private readonly alternatives: CueView<true>;
   private readonly descriptions: CueView<string>;
 
-  constructor(cues: Cues) {
+  /**
+   * @param isEnglishWord whether a typed word is in the English dictionary: a word that is not, right after
+   * a change to something of one's own ("ditch my Endone"), names a medicine by a brand no list holds.
+   */
+  constructor(
+    cues: Cues,
+    private readonly isEnglishWord: (word: string) => boolean = () => true,
+  ) {
     // Lists matched as the whole message have a matcher each; every other list is read from one shared scan.
     this.social = new Cue(cues, (c) => [...list(c.greeting, 'greeting' as const), ...list(c.help, 'help' as const), ...list(c.thanks, 'thanks' as const), ...list(c.goodbye, 'goodbye' as const)]);
     this.yesNo = new Cue(cues, (c) => [...list(c.yes, 'yes' as const), ...list(c.no, 'no' as const)]);
@@ -245,12 +252,29 @@ export class CueReader {
     return this.aboutBot.find(text)[0];
   }
 
+  /**
+   * The words of a question about what the bot is ("r u a doctor or like a physio?"), as positions of the
+   * typed words: a practitioner named there is what the bot is asked to be, not a therapy asked about.
+   */
+  identitySpans(text: CueText): { start: number; end: number }[] {
+    const aligned = text.lemmas.words.length === text.words.length;
+    return this.aboutBot.locate(text).filter((m) => m.value === 'identity' && (!m.onLemmas || aligned));
+  }
+
   /** Topics cued anywhere in the message, in the order of TOPICS. */
   topicsOf(text: CueText): Topic[] {
     const found = new Set(this.topics.find(text));
     const advice = new Set(this.medicalAdvice.find(text));
-    if (advice.has('change') && advice.has('treatment')) found.add('medical-advice');
+    if (advice.has('change') && (advice.has('treatment') || this.changesUnlistedMedicine(text))) found.add('medical-advice');
     return TOPICS.filter((t) => found.has(t));
+  }
+
+  /** "Can I ditch my Endone?": a change to one's own thing whose name is no English word (English messages only). */
+  private changesUnlistedMedicine(text: CueText): boolean {
+    if (!text.lemmas.english) return false;
+    const { words } = text;
+    const unlisted = (word: string | undefined) => word !== undefined && word !== PRONOUN && NAME_LIKE.test(word) && !this.isEnglishWord(word);
+    return this.medicalAdvice.locate(text).some((m) => m.value === 'change' && !m.onLemmas && OWNED.has(words[m.end]) && unlisted(words[m.end + 1]));
   }
 
   /** Words that set two treatments side by side ("or", "vs", "rather"). */
@@ -317,6 +341,10 @@ export function withoutSpans(text: CueText, spans: readonly { start: number; end
 
 /** What a therapy's name reads as. */
 const PRONOUN = 'it';
+/** The words that make a thing one's own (or a known one) before its name: "my Endone", "the Seroquel". */
+const OWNED = new Set(['my', 'his', 'her', 'their', 'our', 'your', 'the']);
+/** A word that could be a brand name: letters only, four or more. */
+const NAME_LIKE = /^[a-z]{4,}$/;
 
 /**
  * Words [start, end) of a message as a message of their own. The lemma words line up with the typed words

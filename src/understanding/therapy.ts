@@ -61,6 +61,8 @@ export interface TherapyFindings {
   /** Those of covered therapies: their words are never read as a topic ("cranial osteopathy" is not about
    * osteopaths), where an unknown therapy's may be ("can chiropractors do it?"). */
   coveredSpans: Span[];
+  /** Where each unknown therapy was named. */
+  unknownSpans: { name: string; span: Span }[];
 }
 
 export interface TherapyVocabulary {
@@ -72,6 +74,8 @@ export interface TherapyVocabulary {
   stopWords: readonly string[];
   /** Small words of every language read ("de", "la", "the"): a name in any word order never starts or ends with one. */
   functionWords: readonly string[];
+  /** A practice's ending → its practitioner's ("pathy" → "path"): a name is also known by its practitioner. */
+  practitionerSuffixes?: Readonly<Record<string, string>>;
 }
 
 export class TherapyResolver {
@@ -101,15 +105,21 @@ export class TherapyResolver {
       }
       return words;
     };
+    const suffixes = Object.entries(vocabulary.practitionerSuffixes ?? {});
+    /** "Cranial osteopathy" is also asked about as "a cranial osteopath" or "cranial osteopaths". */
+    const addPractitioners = (words: readonly string[], owner: NameOwner) => {
+      for (const name of practitionerNames(words, suffixes)) if (!this.exact.has(name.join(''))) add(name.join(' '), owner);
+    };
     for (const therapy of others.therapies) {
       const owner: NameOwner = { kind: 'unknown', name: therapy.name };
-      for (const name of [therapy.name, ...therapy.otherNames]) add(name, owner);
+      for (const name of [therapy.name, ...therapy.otherNames]) addPractitioners(add(name, owner), owner);
     }
     // Monographs last, so their names win over a directory entry that repeats one.
     for (const m of monographs) {
       const owner: NameOwner = { kind: 'covered', id: m.id };
       for (const name of [m.name, ...m.otherNames.map((n) => n.name)]) {
         const words = add(name, owner);
+        addPractitioners(words, owner);
         if (words.length < 2) continue;
         for (const word of words) {
           if (word.length < MIN_PARTIAL_WORD || generic.has(word)) continue;
@@ -130,7 +140,7 @@ export class TherapyResolver {
 
   /** Exact names, covered or in the directory (steps 1 and 2). */
   findNamed(words: readonly string[]): TherapyFindings {
-    const found: TherapyFindings = { covered: [], unknown: [], spans: [], coveredSpans: [] };
+    const found: TherapyFindings = { covered: [], unknown: [], spans: [], coveredSpans: [], unknownSpans: [] };
     for (let start = 0; start < words.length; ) {
       const hit = this.longestNameAt(words, start);
       if (!hit) {
@@ -268,6 +278,7 @@ export class TherapyResolver {
   private record(found: TherapyFindings, owner: NameOwner, matched: string, score: number, span: Span, misspelt = false): void {
     found.spans.push(span);
     if (owner.kind === 'unknown') {
+      found.unknownSpans.push({ name: owner.name, span });
       if (!found.unknown.some((u) => u.name === owner.name)) found.unknown.push({ name: owner.name, matched });
       return;
     }
@@ -279,8 +290,19 @@ export class TherapyResolver {
   }
 }
 
+/** A name with its practice word made its practitioner's, singular and plural ("osteopath", "osteopaths"). */
+function practitionerNames(words: readonly string[], suffixes: readonly [string, string][]): string[][] {
+  for (let i = words.length - 1; i >= 0; i--) {
+    const suffix = suffixes.find(([practice]) => words[i].endsWith(practice) && words[i].length > practice.length);
+    if (!suffix) continue;
+    const person = words[i].slice(0, -suffix[0].length) + suffix[1];
+    return [person, `${person}s`].map((w) => [...words.slice(0, i), w, ...words.slice(i + 1)]);
+  }
+  return [];
+}
+
 /** Whether two runs of words share a word. */
-function overlap(a: Span, b: Span): boolean {
+export function overlap(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 

@@ -7,7 +7,7 @@ import { ConditionResolver } from './conditions';
 import { AgeReader } from './ages';
 import { CueReader, withoutSpans, type CueText } from './cues';
 import { SafetyScreen } from './safety-screen';
-import { TherapyResolver } from './therapy';
+import { TherapyResolver, overlap } from './therapy';
 import type { ResolvedQuestion, Span } from './types';
 
 /** How close a misspelt name beside a therapy with no monograph must be to be taken (the answer threshold). */
@@ -22,16 +22,18 @@ export class Understanding {
 
   constructor(knowledge: KnowledgeBase) {
     const { cues } = knowledge;
-    this.screen = new SafetyScreen(knowledge.redFlags, new Lemmatiser(knowledge.language), knowledge.redFlagExamples);
+    const lemmatiser = new Lemmatiser(knowledge.language);
+    this.screen = new SafetyScreen(knowledge.redFlags, lemmatiser, knowledge.redFlagExamples);
     this.therapies = new TherapyResolver(knowledge.monographs, knowledge.otherTherapies, {
       headNouns: cues.therapyHeadNouns,
       notModifiers: cues.notTherapyModifiers,
       genericWords: cues.genericTherapyWords,
       stopWords: cues.stopWords,
       functionWords: Object.values(knowledge.language.functionWords).flat(),
+      practitionerSuffixes: Object.assign({}, ...Object.values(knowledge.language.practitionerSuffixes)),
     });
     this.conditions = new ConditionResolver(knowledge.lexicon);
-    this.cues = new CueReader(cues);
+    this.cues = new CueReader(cues, (word) => lemmatiser.isEnglish(word));
     this.ages = new AgeReader(cues.ages, cues.notAgeAfter, cues.numberWords);
   }
 
@@ -69,6 +71,9 @@ export class Understanding {
         topics = this.cues.topicsOf(text);
       }
     }
+    // "Is visceral manipulation just craniosacral by another name?": another name asked of two therapies is
+    // whether they are the same.
+    if (topics.includes('other-names') && !topics.includes('same-as') && therapies.covered.length > 0 && therapies.unknown.length > 0) topics.push('same-as');
     // Two therapies side by side ("acupuncture or craniosacral for headaches?") are a comparison.
     const twoNamed = therapies.covered.length + therapies.unknown.length >= 2;
     if (twoNamed && !topics.includes('comparison') && !topics.includes('same-as') && this.cues.setsSideBySide(text)) topics.push('comparison');
@@ -82,6 +87,13 @@ export class Understanding {
       if (!conditionMatches.some((c) => c.id === id)) conditionMatches = [...conditionMatches, { id, matched: '', score: 1 }];
     }
 
+    // "Are you a physio?" asks what the bot is: a practitioner named in that question is no therapy asked about.
+    // (Read on the words as typed, where the names' positions are.)
+    const identity = therapies.unknown.length > 0 ? this.cues.identitySpans({ words, lemmas }) : [];
+    if (identity.length > 0) {
+      const askedToBe = new Set(therapies.unknownSpans.filter((u) => identity.some((q) => overlap(q, u.span))).map((u) => u.name));
+      therapies.unknown = therapies.unknown.filter((u) => !askedToBe.has(u.name));
+    }
     const named = therapies.covered.length > 0 || therapies.unknown.length > 0 || conditionMatches.length > 0;
     const covered = [...therapies.covered].sort((a, b) => b.score - a.score);
     const feedback = this.cues.feedbackOf(text);
@@ -96,7 +108,8 @@ export class Understanding {
       command: this.cues.command(text),
       yesNo,
       feedback,
-      aboutBot: social ? undefined : aboutBot,
+      // "Do I listen to my doctor or stop the pills?" is a question about the treatment, for whoever prescribed it.
+      aboutBot: social || (aboutBot === 'trust' && topics.includes('medical-advice')) ? undefined : aboutBot,
       therapies: covered,
       unknownTherapies: therapies.unknown,
       conditions: conditionMatches,

@@ -76,6 +76,26 @@ describe('clarification', () => {
     expect(visibleText(await no.send('no'))).toMatch(/Which therapy do you mean/);
   });
 
+  it('asks "did you mean …?" for a question that describes a therapy without naming it, then answers it', async () => {
+    const bot = botClient();
+    expect(visibleText(await bot.send('if the skull bones really shift with each breath, how many sessions to realign mine?'))).toMatch(/Did you mean craniosacral therapy/);
+    expect(visibleText(await bot.send('yes'))).toMatch(/do not actually move/);
+  });
+
+  it('asks which therapy for "what is it?" with nothing to refer to', async () => {
+    const bot = botClient();
+    expect(visibleText(await bot.send('what is that exactly?'))).toMatch(/Which therapy do you mean/);
+    expect(visibleText(await bot.send('CST'))).toMatch(/skull/);
+  });
+
+  it('keeps the medical-advice boundary when a change of medicine names no therapy yet', async () => {
+    const bot = botClient();
+    const asked = visibleText(await bot.send('can I come off my citalopram?'));
+    expect(asked).toMatch(/who prescribed it/);
+    expect(asked).toMatch(/Which therapy do you mean/);
+    expect(visibleText(await bot.send('craniosacral therapy'))).toMatch(/prescribed/);
+  });
+
   it('handles help in the middle of a clarification, then still completes it', async () => {
     const bot = botClient();
     await bot.send('is it safe in pregnancy?');

@@ -12,6 +12,8 @@ describe('normalise', () => {
     ['ﬁbromyalgia', 'fibromyalgia'],
     ["l'ostéopathie pendant l'allaitement", 'l osteopathie pendant l allaitement'],
     ["don't, can't, it's", 'dont cant its'],
+    ['reiki=craniosacral?', 'reiki equals craniosacral'],
+    ['réflexologie ≈ crânienne', 'reflexologie equals cranienne'],
   ])('%j → %j', (input, expected) => {
     expect(normalise(input)).toBe(expected);
   });
@@ -23,11 +25,12 @@ describe('normalise', () => {
         .normalize('NFKD')
         .replace(/\p{M}+/gu, '')
         .toLowerCase()
+        .replace(/[=\u2248\u2261]+/gu, ' equals ')
         .replace(/(?<![\p{L}\p{N}])(qu|[cdjlmnst])['\u2018\u2019\u02bc](?=\p{L})/giu, '$1 ')
         .replace(/['\u2018\u2019\u02bc`]/gu, '')
         .replace(/[^\p{L}\p{N}]+/gu, ' ')
         .trim();
-    const asciiWords = fc.string({ unit: fc.constantFrom(...'aAbcdDjlLmnQqstuz019 \'`-?!.\t'.split('')), maxLength: 40 });
+    const asciiWords = fc.string({ unit: fc.constantFrom(...'aAbcdDjlLmnQqstuz019 \'`-?!.=\t'.split('')), maxLength: 40 });
     fc.assert(fc.property(asciiWords, (text) => normalise(text) === general(text)), { numRuns: 2000 });
     expect(normalise("Qu'il l'a DIT")).toBe('qu il l a dit');
     expect(normalise('already normal words')).toBe('already normal words');

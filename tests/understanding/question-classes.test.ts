@@ -169,3 +169,77 @@ describe('more of each class', () => {
     expect(understand('como la terapia craneosacral desbloquea la energía, ¿cuántas sesiones?').assertsEfficacy).toBe(true);
   });
 });
+
+describe('words that carry a class wherever they stand', () => {
+  it('an equals sign asks whether two therapies are the same', () => {
+    const q = understand('bowen therapy = cst??');
+    expect(q.topics).toContain('same-as');
+    expect(q.unknownTherapies.map((u) => u.name)).toEqual(['Bowen therapy']);
+  });
+
+  it('another name asked of two therapies asks whether they are the same', () => {
+    expect(understand('is reflexology another name for craniosacral therapy?').topics).toContain('same-as');
+    expect(understand('what other names does craniosacral therapy go by?').topics).not.toContain('same-as');
+  });
+
+  it.each([
+    'are you an acupuncturist or just a program?',
+    'r u a real osteopath or a bot',
+    '¿eres quiropráctica?',
+    'vous êtes kinésithérapeute ?',
+  ])('%j asks what the bot is, not about a therapy', (text) => {
+    const q = understand(text);
+    expect(q.aboutBot).toBe('identity');
+    expect(q.unknownTherapies).toEqual([]);
+  });
+
+  it('a practitioner named outside a question about the bot is still a therapy', () => {
+    expect(understand('are you seeing an acupuncturist for it?').unknownTherapies.map((u) => u.name)).toEqual(['Acupuncture']);
+    expect(understand('¿los que la hacen son osteópatas?').aboutBot).toBeUndefined();
+  });
+
+  it('a practitioner of a covered therapy names it', () => {
+    expect(understand('can a cranial osteopath see newborns?').therapies.map((t) => t.id)).toEqual(['craniosacral-therapy']);
+    expect(understand('¿un osteópata craneal trata el bruxismo?').therapies.map((t) => t.id)).toEqual(['craniosacral-therapy']);
+  });
+
+  it('a change to a medicine named by a brand no list holds is a change of treatment', () => {
+    expect(understand('can I swap my zopiclone for CST sessions?').topics).toContain('medical-advice');
+    expect(understand('can I swap my evening walk for CST sessions?').topics).not.toContain('medical-advice');
+  });
+
+  it('wanting to change a treatment without the prescriber is the medical-advice boundary', () => {
+    expect(understand("I'd rather not ask my GP about it").topics).toContain('medical-advice');
+    expect(understand('je préfère ne pas consulter mon médecin pour ça').topics).toContain('medical-advice');
+  });
+
+  it('whom to listen to about a treatment change is for the prescriber, not a question about the bot', () => {
+    const q = understand('who should I listen to, you or my GP? I want to stop my tablets for cst');
+    expect(q.topics).toContain('medical-advice');
+    expect(q.aboutBot).toBeUndefined();
+    expect(understand('honestly who do I believe, you or my GP?').aboutBot).toBe('trust');
+  });
+
+  it('asking for a person rather than a program hands off', () => {
+    expect(understand("I'd like to go over my son's case with a person rather than a bot").command).toBe('handoff');
+    expect(understand('I went over it with my physio').command).toBeUndefined();
+  });
+
+  it('a recommendation by someone is not a safety question', () => {
+    expect(understand('craniosacral therapy, a colleague recommended it').topics).not.toContain('safety');
+    expect(understand('is craniosacral therapy recommended during pregnancy?').topics).toContain('safety');
+  });
+
+  it.each([
+    ['¿lo que pongo aquí lo ve alguien?', 'privacy'],
+    ["ce que j'écris ici, c'est stocké où ?", 'privacy'],
+    ['¿a quién le hago caso, a usted o a mi médica?', 'trust'],
+    ["à part la crânienne, tu connais d'autres thérapies ?", 'coverage'],
+  ])('%j is about the bot (%s)', (text, kind) => {
+    expect(understand(text).aboutBot).toBe(kind);
+  });
+
+  it('what others say is not what the person types', () => {
+    expect(understand('sé lo que dicen los médicos, pero ¿es segura la terapia craneosacral?').aboutBot).toBeUndefined();
+  });
+});
