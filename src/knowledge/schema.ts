@@ -236,6 +236,9 @@ const CueLists = z.strictObject({
   correction: phrases,
   /** A repair that asks nothing ("sorry, forgot to say", "hang on"): the question before it stays the last one. */
   repair: phrases,
+  /** A practitioner reported as saying something ("my chiro says it is proven"): the person quoted, not a
+   * therapy asked about. */
+  practitionerSays: phrases,
   /** Numbers written as words ("eighty-eight", "nonante"), read as digits by the age reader. */
   numberWords: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0)),
   /** An age phrase next to one of these words counts a pregnancy or a duration, not a person ("embarazada de 5 meses", "I am 8 weeks"). */

@@ -161,6 +161,7 @@ export class CueReader {
   private readonly anaphora: CueView<true>;
   private readonly correction: CueView<true>;
   private readonly repair: CueView<true>;
+  private readonly practitionerSays: CueView<true>;
   private readonly startOver: CueView<true>;
   private readonly handoffAnywhere: CueView<true>;
   private readonly handoffShort: CueView<true>;
@@ -191,6 +192,7 @@ export class CueReader {
     this.anaphora = scanner.add((c) => list(c.anaphora, true as const));
     this.correction = scanner.add((c) => list(c.correction, true as const));
     this.repair = scanner.add((c) => list(c.repair, true as const));
+    this.practitionerSays = scanner.add((c) => list(c.practitionerSays, true as const));
     this.startOver = scanner.add((c) => list(c.startOver, true as const));
     this.handoffAnywhere = scanner.add((c) => list(c.handoff?.anywhere, true as const));
     this.handoffShort = scanner.add((c) => list(c.handoff?.shortMessage, true as const));
@@ -257,8 +259,12 @@ export class CueReader {
    * typed words: a practitioner named there is what the bot is asked to be, not a therapy asked about.
    */
   identitySpans(text: CueText): { start: number; end: number }[] {
-    const aligned = text.lemmas.words.length === text.words.length;
-    return this.aboutBot.locate(text).filter((m) => m.value === 'identity' && (!m.onLemmas || aligned));
+    return onTypedWords(text, this.aboutBot.locate(text).filter((m) => m.value === 'identity'));
+  }
+
+  /** A practitioner quoted ("my chiro says …", "mi quiropráctico dice …"): a person, not a therapy asked about. */
+  quotedPractitionerSpans(text: CueText): { start: number; end: number }[] {
+    return onTypedWords(text, this.practitionerSays.locate(text));
   }
 
   /** Topics cued anywhere in the message, in the order of TOPICS. */
@@ -337,6 +343,12 @@ export function withoutSpans(text: CueText, spans: readonly { start: number; end
   if (lemmas.words.length !== words.length) return { words: replace(words), lemmas };
   const keys = { en: replace(lemmas.keys.en), es: replace(lemmas.keys.es), fr: replace(lemmas.keys.fr) };
   return { words: replace(words), lemmas: { ...lemmas, words: replace(lemmas.words), keys } };
+}
+
+/** Hits whose positions are those of the typed words: English ones, and others where the lemma words line up. */
+function onTypedWords<T extends { onLemmas: boolean }>(text: CueText, hits: T[]): T[] {
+  const aligned = text.lemmas.words.length === text.words.length;
+  return hits.filter((m) => !m.onLemmas || aligned);
 }
 
 /** What a therapy's name reads as. */

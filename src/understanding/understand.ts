@@ -71,9 +71,6 @@ export class Understanding {
         topics = this.cues.topicsOf(text);
       }
     }
-    // "Is visceral manipulation just craniosacral by another name?": another name asked of two therapies is
-    // whether they are the same.
-    if (topics.includes('other-names') && !topics.includes('same-as') && therapies.covered.length > 0 && therapies.unknown.length > 0) topics.push('same-as');
     // Two therapies side by side ("acupuncture or craniosacral for headaches?") are a comparison.
     const twoNamed = therapies.covered.length + therapies.unknown.length >= 2;
     if (twoNamed && !topics.includes('comparison') && !topics.includes('same-as') && this.cues.setsSideBySide(text)) topics.push('comparison');
@@ -87,12 +84,14 @@ export class Understanding {
       if (!conditionMatches.some((c) => c.id === id)) conditionMatches = [...conditionMatches, { id, matched: '', score: 1 }];
     }
 
-    // "Are you a physio?" asks what the bot is: a practitioner named in that question is no therapy asked about.
-    // (Read on the words as typed, where the names' positions are.)
-    const identity = therapies.unknown.length > 0 ? this.cues.identitySpans({ words, lemmas }) : [];
-    if (identity.length > 0) {
-      const askedToBe = new Set(therapies.unknownSpans.filter((u) => identity.some((q) => overlap(q, u.span))).map((u) => u.name));
-      therapies.unknown = therapies.unknown.filter((u) => !askedToBe.has(u.name));
+    // "Are you a physio?" asks what the bot is, and "my chiro says it's proven" quotes a person: a practitioner
+    // named so is no therapy asked about. (Read on the words as typed, where the names' positions are.)
+    if (therapies.unknown.length > 0) {
+      const typed = { words, lemmas };
+      const people = [...this.cues.identitySpans(typed), ...this.cues.quotedPractitionerSpans(typed)];
+      // A name goes only if every mention of it is a person ("is chiro the same? my chiro says he does both").
+      const asked = new Set(therapies.unknownSpans.filter((u) => !people.some((p) => overlap(p, u.span))).map((u) => u.name));
+      therapies.unknown = therapies.unknown.filter((u) => asked.has(u.name));
     }
     const named = therapies.covered.length > 0 || therapies.unknown.length > 0 || conditionMatches.length > 0;
     const covered = [...therapies.covered].sort((a, b) => b.score - a.score);

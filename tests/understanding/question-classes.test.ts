@@ -179,6 +179,7 @@ describe('words that carry a class wherever they stand', () => {
 
   it('another name asked of two therapies asks whether they are the same', () => {
     expect(understand('is reflexology another name for craniosacral therapy?').topics).toContain('same-as');
+    expect(understand('oh the skull one, craniosacral, bowen, whatever it is called').topics).not.toContain('same-as');
     expect(understand('what other names does craniosacral therapy go by?').topics).not.toContain('same-as');
   });
 
@@ -241,5 +242,33 @@ describe('words that carry a class wherever they stand', () => {
 
   it('what others say is not what the person types', () => {
     expect(understand('sé lo que dicen los médicos, pero ¿es segura la terapia craneosacral?').aboutBot).toBeUndefined();
+  });
+});
+
+describe('people quoted and medicines taken', () => {
+  it.each([
+    'my osteopath reckons cst fixes jaw clicking',
+    'mi fisioterapeuta dijo que la craneosacral alinea la columna',
+    'ma kiné affirme que la thérapie crânio-sacrée guérit les acouphènes',
+  ])('%j quotes a practitioner: a person, not a therapy asked about', (text) => {
+    const q = understand(text);
+    expect(q.unknownTherapies).toEqual([]);
+    expect(q.therapies.map((t) => t.id)).toEqual(['craniosacral-therapy']);
+    expect(q.assertsEfficacy).toBe(true);
+  });
+
+  it('a practitioner asked about is still a therapy', () => {
+    expect(understand('could an osteopath do craniosacral therapy?').unknownTherapies.map((u) => u.name)).toEqual(['Osteopathy']);
+  });
+
+  it.each([
+    'je prends du Zoloft depuis un an, je peux l’arrêter si je fais de la crânienne ?',
+    'tomo Rivotril desde hace meses, ¿lo puedo dejar con la terapia craneosacral?',
+  ])('%j takes a medicine by its brand and asks to stop it', (text) => {
+    expect(understand(text).topics).toContain('medical-advice');
+  });
+
+  it('an endorsement by an organisation is a premise to correct', () => {
+    expect(understand('since the medical association recommends craniosacral therapy for colic, which clinic?').assertsEfficacy).toBe(true);
   });
 });
