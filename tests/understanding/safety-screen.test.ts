@@ -17,6 +17,8 @@ describe('safety screen', () => {
     ['my son swallowed a handful of tablets', 'poisoning'],
     ['I took 30 paracetamol tablets last night', 'poisoning'],
     ['I want to end my life', 'self-harm'],
+    ['honestly I just want to go to sleep one night and never wake up', 'self-harm'],
+    ['parked in the garage with a hose from the exhaust', 'self-harm'],
     ['been having suicidal thoughts', 'self-harm'],
     ["sometimes I think I'd be better off dead", 'self-harm'],
     ['thinking about harming myself again', 'self-harm'],
@@ -60,6 +62,7 @@ describe('safety screen', () => {
     ['mi bebé no respira', 'breathing'],
     ['mi padre tiene la cara caída y no puede hablar', 'stroke'],
     ['ya no quiero vivir', 'self-harm'],
+    ["je veux plus exister, c'est tout", 'self-harm'],
     ["mon fils a avalé une pile bouton", 'poisoning'],
     ['je ne veux plus vivre', 'self-harm'],
     ["elle a une douleur dans la poitrine qui descend dans le bras gauche", 'heart'],
@@ -84,6 +87,8 @@ describe('safety screen', () => {
     // Everyday messages to the bot: asking for a person, apologising for one's English or age.
     'sorry my spanish is not so good, is there a human who can help me please',
     "I'm 81 and not very clever with phones, can a real person ring me instead",
+    'I keep a loaded rifle in the truck for work, is massage ok for my shoulder?',
+    'my son had the pill box in his hand but I counted and none are missing',
   ])('leaves a lookalike alone: %j', (text) => {
     expect(emergencyOf(text)).toBeUndefined();
   });
@@ -103,6 +108,8 @@ describe('safety screen', () => {
     ['gave my guitar away and said my goodbyes to everyone', 'possessions given away and a goodbye'],
     ['mañana ya no me van a ver, dejé al perro con mi hermana', 'a farewell and possessions given away, in Spanish'],
     ["j'ai tout réglé, ce soir je pars pour de bon", 'a farewell and a time, in French'],
+    ['the shotgun is loaded and ready, I am done', 'means at hand'],
+    ['tengo el revólver cargado aquí en el coche', 'means at hand, in Spanish'],
   ])('hears a plan in %j (%s)', (text) => {
     expect(emergencyOf(text)).toBe('self-harm');
   });
