@@ -45,7 +45,9 @@ export class AnswerComposer {
       const tied = q.therapies.filter((t) => t.score === best.score);
       // Below the threshold nothing is answered: a typo as close to two names asks "did you mean A or
       // B?", a weak guess at one "did you mean A?", a word several names share "which one?".
-      if (best.score < ANSWER_THRESHOLD) return tied.length === 1 || tied.every((t) => t.misspelt) ? this.didYouMean(tied.slice(0, 2)) : this.whichOne(tied);
+      if (best.score < ANSWER_THRESHOLD) {
+        return this.withAdviceBoundary(tied.length === 1 || tied.every((t) => t.misspelt) ? this.didYouMean(tied.slice(0, 2)) : this.whichOne(tied), q);
+      }
       if (tied.length > 1 && !q.topics.includes('comparison')) return this.whichOne(tied);
       return this.monographAnswer(this.monographOf(best.id), q, best);
     }

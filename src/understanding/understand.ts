@@ -74,7 +74,9 @@ export class Understanding {
     // Two therapies side by side ("acupuncture or craniosacral for headaches?") are a comparison.
     const twoNamed = therapies.covered.length + therapies.unknown.length >= 2;
     if (twoNamed && !topics.includes('comparison') && !topics.includes('same-as') && this.cues.setsSideBySide(text)) topics.push('comparison');
-    const conditionFirst = this.cues.asksWhatHelps(text);
+    // "If the WHO recognises it as a treatment for cancer, why …?" is a claim about a therapy, not a question about
+    // what helps cancer.
+    const conditionFirst = this.cues.asksWhatHelps(text) && !this.cues.assertsEfficacy(text);
     let conditionMatches = conditions.matches;
     if (conditionMatches.length === 0 && (topics.includes('effectiveness') || conditionFirst)) {
       conditionMatches = this.conditions.findTypos(words, within(therapies.spans));

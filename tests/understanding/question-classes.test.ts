@@ -272,3 +272,39 @@ describe('people quoted and medicines taken', () => {
     expect(understand('since the medical association recommends craniosacral therapy for colic, which clinic?').assertsEfficacy).toBe(true);
   });
 });
+
+describe('stems too short to stand alone', () => {
+  it.each([
+    ['je me rappelle plus comment ça s’appelle', undefined],
+    ['el masaje de la cabeza, no sé cómo se llama', undefined],
+    ['est-ce que quelqu’un pourrait me rappeler demain ?', 'handoff'],
+    ['¿alguien puede llamarme esta tarde?', 'handoff'],
+  ])('%j → %s', (text, command) => {
+    expect(understand(text).command).toBe(command);
+  });
+
+  it('"para" is not "parar", and reported speech is not a request for a diagnosis', () => {
+    expect(understand('es un tratamiento para la migraña la craneosacral?').topics).not.toContain('medical-advice');
+    expect(understand('¿puedo parar las pastillas si hago craneosacral?').topics).toContain('medical-advice');
+    expect(understand('mi terapeuta me dijo que tengo la energía bloqueada').aboutBot).toBeUndefined();
+    expect(understand('¿me puede decir qué tengo?').aboutBot).toBe('capabilities');
+  });
+
+  it('a claim that it treats a condition is a premise, not a question about what helps it', () => {
+    const q = understand('if the WHO recognises it as a proven treatment for asthma, why do doctors not use it?');
+    expect(q.assertsEfficacy).toBe(true);
+    expect(q.conditionFirst).toBe(false);
+  });
+});
+
+describe('names and calls', () => {
+  it('"me llamo Ana" gives a name; "me pueden llamar" asks for a call', () => {
+    expect(understand('me llamo Ana y tengo migrañas, sirve la craneosacral?').command).toBeUndefined();
+    expect(understand('¿me podrían llamar al celular?').command).toBe('handoff');
+  });
+
+  it('letting a medicine go, in Spanish from several countries, is a change of treatment', () => {
+    expect(understand('estoy por largar el clonazepam y hacer craneosacral').topics).toContain('medical-advice');
+    expect(understand('el osteópata dice que ya no se la dé, al jarabe, ¿qué hago?').topics).toContain('medical-advice');
+  });
+});
