@@ -34,7 +34,7 @@ for (const line of readFileSync(join(root, 'tests', 'eval', 'own-cases.jsonl'), 
 // for this purpose: without them the classifier, which has seen few ordinary Spanish and French messages,
 // hears a crisis in "je voudrais parler à quelqu'un".
 for (const line of readFileSync(join(import.meta.dirname, 'data', 'ordinary-messages.jsonl'), 'utf8').split('\n')) {
-  if (line.trim() !== '') lines.push(JSON.stringify({ kind: 'everyday', text: JSON.parse(line).text }));
+  if (line.trim() !== '') lines.push(JSON.stringify({ kind: 'none', text: JSON.parse(line).text }));
 }
 // The seen understanding sets (questions by class, written blind; nobody in them is in an emergency) are
 // what people ask this bot in practice: asking for a person, about the bot, about their medicines.
