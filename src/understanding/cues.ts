@@ -270,17 +270,18 @@ export class CueReader {
   /** Topics cued anywhere in the message, in the order of TOPICS. */
   topicsOf(text: CueText): Topic[] {
     const found = new Set(this.topics.find(text));
-    const advice = new Set(this.medicalAdvice.find(text));
-    if (advice.has('change') && (advice.has('treatment') || this.changesUnlistedMedicine(text))) found.add('medical-advice');
+    const advice = this.medicalAdvice.locate(text);
+    const changes = advice.filter((m) => m.value === 'change');
+    if (changes.length > 0 && (advice.some((m) => m.value === 'treatment') || this.changesUnlistedMedicine(text, changes))) found.add('medical-advice');
     return TOPICS.filter((t) => found.has(t));
   }
 
   /** "Can I ditch my Endone?": a change to one's own thing whose name is no English word (English messages only). */
-  private changesUnlistedMedicine(text: CueText): boolean {
+  private changesUnlistedMedicine(text: CueText, changes: readonly { onLemmas: boolean; end: number }[]): boolean {
     if (!text.lemmas.english) return false;
     const { words } = text;
     const unlisted = (word: string | undefined) => word !== undefined && word !== PRONOUN && NAME_LIKE.test(word) && !this.isEnglishWord(word);
-    return this.medicalAdvice.locate(text).some((m) => m.value === 'change' && !m.onLemmas && OWNED.has(words[m.end]) && unlisted(words[m.end + 1]));
+    return changes.some((m) => !m.onLemmas && OWNED.has(words[m.end]) && unlisted(words[m.end + 1]));
   }
 
   /** Words that set two treatments side by side ("or", "vs", "rather"). */

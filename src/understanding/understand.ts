@@ -51,6 +51,16 @@ export class Understanding {
     const conditions = this.conditions.find(words, within(therapies.spans));
     const used = [...therapies.spans, ...conditions.spans];
     this.therapies.findByHeadNoun(words, within(used), therapies);
+    // The message as typed; its cues are read once, shared with the reading below when no covered name is in it.
+    const typed: CueText = { words, lemmas };
+    // "Are you a physio?" asks what the bot is, and "my chiro says it's proven" quotes a person: a practitioner
+    // named so is no therapy asked about. (Read on the words as typed, where the names' positions are.)
+    if (therapies.unknown.length > 0) {
+      const people = [...this.cues.identitySpans(typed), ...this.cues.quotedPractitionerSpans(typed)];
+      // A name goes only if every mention of it is a person ("is chiro the same? my chiro says he does both").
+      const asked = new Set(therapies.unknownSpans.filter((u) => !people.some((p) => overlap(p, u.span))).map((u) => u.name));
+      therapies.unknown = therapies.unknown.filter((u) => asked.has(u.name));
+    }
     // Beside a therapy with no monograph, no guess at a misspelt one is made: at scale such guesses were
     // sometimes the wrong therapy (npm run bench counts them).
     if (therapies.covered.length === 0 && therapies.unknown.length === 0) {
@@ -58,7 +68,7 @@ export class Understanding {
     }
 
     // One reading of the cues, with each covered therapy's name read as "it".
-    let text: CueText = withoutSpans({ words, lemmas }, therapies.coveredSpans);
+    let text = withoutSpans(typed, therapies.coveredSpans);
     let topics = this.cues.topicsOf(text);
     // "Is Bowen the same as cranio-sacrée?", "acupuncture or craniosacarl?": a question about two therapies
     // expects both, so a clear misspelling of a covered name is taken beside a therapy with no monograph.
@@ -67,16 +77,17 @@ export class Understanding {
       this.therapies.findApproximate(words, within([...used, ...therapies.spans]), therapies);
       therapies.covered = therapies.covered.filter((t) => t.misspelt && t.score >= CLEAR_MISSPELLING);
       if (therapies.covered.length > 0) {
-        text = withoutSpans({ words, lemmas }, therapies.coveredSpans);
+        text = withoutSpans(typed, therapies.coveredSpans);
         topics = this.cues.topicsOf(text);
       }
     }
     // Two therapies side by side ("acupuncture or craniosacral for headaches?") are a comparison.
     const twoNamed = therapies.covered.length + therapies.unknown.length >= 2;
     if (twoNamed && !topics.includes('comparison') && !topics.includes('same-as') && this.cues.setsSideBySide(text)) topics.push('comparison');
-    // "If the WHO recognises it as a treatment for cancer, why …?" is a claim about a therapy, not a question about
-    // what helps cancer.
-    const conditionFirst = this.cues.asksWhatHelps(text) && !this.cues.assertsEfficacy(text);
+    // "If the WHO recognises it as a treatment for cancer, why …?" is a claim about a therapy, not a question
+    // about what helps cancer.
+    const assertsEfficacy = this.cues.assertsEfficacy(text);
+    const conditionFirst = this.cues.asksWhatHelps(text) && !assertsEfficacy;
     let conditionMatches = conditions.matches;
     if (conditionMatches.length === 0 && (topics.includes('effectiveness') || conditionFirst)) {
       conditionMatches = this.conditions.findTypos(words, within(therapies.spans));
@@ -86,15 +97,6 @@ export class Understanding {
       if (!conditionMatches.some((c) => c.id === id)) conditionMatches = [...conditionMatches, { id, matched: '', score: 1 }];
     }
 
-    // "Are you a physio?" asks what the bot is, and "my chiro says it's proven" quotes a person: a practitioner
-    // named so is no therapy asked about. (Read on the words as typed, where the names' positions are.)
-    if (therapies.unknown.length > 0) {
-      const typed = { words, lemmas };
-      const people = [...this.cues.identitySpans(typed), ...this.cues.quotedPractitionerSpans(typed)];
-      // A name goes only if every mention of it is a person ("is chiro the same? my chiro says he does both").
-      const asked = new Set(therapies.unknownSpans.filter((u) => !people.some((p) => overlap(p, u.span))).map((u) => u.name));
-      therapies.unknown = therapies.unknown.filter((u) => asked.has(u.name));
-    }
     const named = therapies.covered.length > 0 || therapies.unknown.length > 0 || conditionMatches.length > 0;
     const covered = [...therapies.covered].sort((a, b) => b.score - a.score);
     const feedback = this.cues.feedbackOf(text);
@@ -115,7 +117,7 @@ export class Understanding {
       unknownTherapies: therapies.unknown,
       conditions: conditionMatches,
       topics,
-      assertsEfficacy: this.cues.assertsEfficacy(text),
+      assertsEfficacy,
       populationNotSelf: this.cues.populationIsNotSelf(text),
       conditionFirst,
       refersToTherapy: this.cues.refersToTherapy(text),

@@ -257,6 +257,10 @@ describe('people quoted and medicines taken', () => {
     expect(q.assertsEfficacy).toBe(true);
   });
 
+  it('a quoted practitioner does not stop a misspelt therapy beside it from being read', () => {
+    expect(understand('my physio says craniosacarl fixes migraines, true?').therapies.map((t) => t.id)).toEqual(['craniosacral-therapy']);
+  });
+
   it('a practitioner asked about is still a therapy', () => {
     expect(understand('could an osteopath do craniosacral therapy?').unknownTherapies.map((u) => u.name)).toEqual(['Osteopathy']);
   });

@@ -1,16 +1,16 @@
 // A statistical second opinion on red flags: multinomial naive Bayes over lemma keys (and pairs of them),
 // learnt from the utterances of data/red-flag-examples.jsonl (emergencies by kind, lookalikes as "none"
-// and everyday messages to the bot as "everyday"). The safety screen asks it only when a current concept of an emergency was found but no
-// combination of that emergency was complete (or, for a crisis, with near certainty and no concept at
-// all), and never where a concept was denied or past: it widens recall where the wording is new, while
-// the concepts and their context decide what is current.
+// and everyday questions to the bot as "everyday"). The safety screen asks it only when a current concept
+// of an emergency was found but no combination of that emergency was complete (or, for a crisis, with near
+// certainty and no concept at all), and never where a concept was denied or past: it widens recall where
+// the wording is new, while the concepts and their context decide what is current.
 import type { RedFlagExample } from '../../knowledge/schema';
 import { LANGUAGES, type Lemmatiser, type LemmaText } from '../../text/lemmas';
 import { words } from '../../text/normalise';
 
 /**
  * The two kinds of message that are no emergency, learnt apart because their words differ: a lookalike uses
- * a red flag's words (a rash that fades under a glass), an everyday message talks to the bot (asking for a
+ * a red flag's words (a rash that fades under a glass), an everyday question talks to the bot (asking for a
  * person, apologising for its English). As one class, the many everyday messages would make a lookalike's
  * words seem rare outside emergencies.
  */
