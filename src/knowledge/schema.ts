@@ -279,7 +279,7 @@ const ContextTriggers = z.strictObject({
 export type ContextTriggers = z.infer<typeof ContextTriggers>;
 
 /** What makes a mention of a red-flag concept not a current, real concern. */
-export const CONTEXT_KINDS = ['negated', 'historical', 'habitual', 'hypothetical', 'generic'] as const;
+export const CONTEXT_KINDS = ['negated', 'historical', 'habitual', 'hypothetical', 'generic', 'treated'] as const;
 export type ContextKind = (typeof CONTEXT_KINDS)[number];
 
 /**
@@ -305,6 +305,9 @@ export const RedFlags = z.strictObject({
        * is no evidence of an emergency on its own, so on its own it does not ask the classifier.
        */
       qualifier: z.boolean().optional(),
+      /** A medicine may be named for it ("seizure meds", "pills for his chest pain"): a mention so named is what
+       * the medicine treats (context "treated"), not an event now. */
+      treatable: z.boolean().optional(),
     }),
   ),
   /**
@@ -332,6 +335,8 @@ export const RedFlags = z.strictObject({
     habitual: ContextTriggers,
     hypothetical: ContextTriggers,
     generic: ContextTriggers,
+    /** A medicine's name for what it treats ("seizure meds", "pills for her seizures"): no event now. */
+    treated: ContextTriggers,
     /** Words that place a mention now ("right now", "just", "still"): they outweigh historical and habitual. */
     current: ContextTriggers,
     /** Words that end every trigger's reach ("but", "pero", "mais"). */

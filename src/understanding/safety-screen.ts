@@ -1,7 +1,7 @@
 // The first thing every message meets: red flags recognised as clinical concepts (data/red-flags.json),
 // in English, Spanish and French, on lemmas. An emergency is a combination of concepts that are all
-// current; a mention that is negated, past, habitual, hypothetical or generic is not an emergency, but
-// may earn a one-line note (a crisis line for someone who mentions a past attempt).
+// current; a mention that is negated, past, habitual, hypothetical, generic or what a medicine treats is
+// not an emergency, but may earn a one-line note (a crisis line for someone who mentions a past attempt).
 import type { RedFlagExample, RedFlags } from '../knowledge/schema';
 import type { LemmaText, Lemmatiser } from '../text/lemmas';
 import { ConceptFinder } from './red-flags/concepts';
@@ -42,7 +42,7 @@ export class SafetyScreen {
     this.examples = examples;
     this.conceptsOf = redFlags.emergencies.map((e) => [e, [...new Set(e.when.flat())]]);
     this.concepts = new ConceptFinder(redFlags.concepts);
-    this.context = new ContextReader(redFlags.context);
+    this.context = new ContextReader(redFlags.context, redFlags.concepts);
     this.composites = Object.entries(redFlags.composites);
     const concepts = Object.values(redFlags.concepts);
     this.typos = new TypoCorrector(
@@ -92,7 +92,8 @@ export class SafetyScreen {
     const notCurrent = new Set<string>();
     const isCurrent = (i: number) => {
       const status = statuses[i];
-      return status === 'current' || (status !== 'negated' && (this.redFlags.concepts[mentions[i].concept].currentWhen?.includes(status) ?? false));
+      const currentWhen: readonly string[] = this.redFlags.concepts[mentions[i].concept].currentWhen ?? [];
+      return status === 'current' || (status !== 'negated' && currentWhen.includes(status));
     };
     for (const [i, mention] of mentions.entries()) {
       if (isCurrent(i)) current.add(mention.concept);

@@ -1,8 +1,8 @@
 // Whether a mention of a red-flag concept is a current, real concern, in the spirit of NegEx and ConText
 // (Chapman et al.; medspaCy's ConText): trigger words before or after a mention, within a window of
 // words and not past a terminator ("but"), mark it negated ("no chest pain"), historical ("years ago"),
-// habitual ("whenever I have exams"), hypothetical ("what if") or generic ("does it help people who
-// have had a stroke?"). Words that place it now ("right now", "still") outweigh historical and habitual
+// habitual ("whenever I have exams"), hypothetical ("what if"), generic ("does it help people who
+// have had a stroke?") or what a medicine treats ("her seizure meds"). Words that place it now ("right now", "still") outweigh historical and habitual
 // words when they are nearer. Pseudo-triggers ("not sure if") contain a trigger but are not one.
 // Who it concerns does not matter: "my baby is not breathing" is as urgent as "I am not breathing".
 import { CONTEXT_KINDS, type ContextKind, type ContextTriggers, type RedFlags } from '../../knowledge/schema';
@@ -50,8 +50,12 @@ export class ContextReader {
   /** The literal words of terms already read (terms are few, messages many). */
   private readonly termWords = new Map<string, string[]>();
 
-  constructor(context: RedFlags['context']) {
+  /** Concepts a medicine may be named for: only their mentions can be 'treated'. */
+  private readonly treatable: ReadonlySet<string>;
+
+  constructor(context: RedFlags['context'], concepts: RedFlags['concepts'] = {}) {
     this.settings = context;
+    this.treatable = new Set(Object.entries(concepts).filter(([, c]) => c.treatable === true).map(([id]) => id));
     this.joiners = new Set(Object.values(context.joiners).flat());
     this.openings = new Set(Object.values(context.openingNegations).flat());
     this.negations = new Set(Object.values(context.negativeWords).flat());
@@ -128,9 +132,10 @@ export class ContextReader {
 
   private statusOf(mention: ConceptMention, marks: ContextMarks): MentionStatus {
     // The nearest trigger of each kind that reaches the mention, in one pass over the triggers.
-    const nearest: Record<TriggerKind, number> = { negated: Infinity, historical: Infinity, habitual: Infinity, hypothetical: Infinity, generic: Infinity, current: Infinity };
+    const nearest: Record<TriggerKind, number> = { negated: Infinity, historical: Infinity, habitual: Infinity, hypothetical: Infinity, generic: Infinity, treated: Infinity, current: Infinity };
     const negative = this.isNegativeTerm(mention);
     for (const t of marks.triggers) {
+      if (t.kind === 'treated' && !this.treatable.has(mention.concept)) continue;
       const distance = this.reach(t, mention, marks);
       // A negative term ("ne veux plus vivre", "n'ai plus envie de vivre") is not negated again by the "ne"
       // that opens its own negation, a word or two before it; any other negation still counts ("ni").
@@ -141,6 +146,7 @@ export class ContextReader {
     if (negated || (!negative && this.negatedInside(mention, marks))) return 'negated';
     if (nearest.hypothetical < Infinity) return 'hypothetical';
     if (nearest.generic < Infinity) return 'generic';
+    if (nearest.treated < Infinity) return 'treated';
     // The nearer of "then" and "now" wins; any "now" outweighs "usually" ("I usually ... but right now").
     if (nearest.historical < nearest.current) return 'historical';
     if (nearest.habitual < Infinity && nearest.current === Infinity) return 'habitual';

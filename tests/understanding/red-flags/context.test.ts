@@ -8,7 +8,7 @@ import { shippedKnowledge } from '../../helpers/bot-server';
 const knowledge = shippedKnowledge();
 const lemmatiser = new Lemmatiser(knowledge.language);
 const finder = new ConceptFinder(knowledge.redFlags.concepts);
-const reader = new ContextReader(knowledge.redFlags.context);
+const reader = new ContextReader(knowledge.redFlags.context, knowledge.redFlags.concepts);
 
 /** The status of the first mention of a concept in a text. */
 function statusOf(concept: string, text: string): string | undefined {
@@ -35,6 +35,12 @@ describe('context of a red-flag mention (ConText)', () => {
     ['not-breathing', 'my baby is not breathing', 'current'],
     ['not-breathing', "no, he isn't breathing", 'current'],
     ['not-breathing', 'il ne respire plus', 'current'],
+    ['seizure', 'she has epilepsy, can we stop her seizure meds and try craniosacral?', 'treated'],
+    ['seizure', 'the tablets for his convulsions make him sleepy', 'treated'],
+    ['seizure', '¿puedo dejarle los medicamentos para las convulsiones?', 'treated'],
+    ['seizure', 'son traitement contre les convulsions le fatigue', 'treated'],
+    ['seizure', 'she is having a seizure, where are her meds?', 'current'],
+    ['seizure', "he's having a seizure and his seizure meds are not working", 'current'],
   ])('%s in %j is %s', (concept, text, status) => {
     expect(statusOf(concept, text)).toBe(status);
   });
