@@ -68,7 +68,7 @@ export class QuestionDialog {
       return 'waiting';
     }
     updateContext(memory, answer, this.conditionIds(question));
-    // "Sorry, I forgot to say" asks nothing: the question before it stays the one to ask again.
+    // "Sorry, I forgot to say" or "eh?" asks nothing: the question before it stays the one to ask again.
     const asksSomething = question.topics.length + question.conditions.length + question.therapies.length + question.unknownTherapies.length > 0;
     if (QUESTION_ANSWERS.has(answer.kind)) {
       if (asksSomething || !question.repair || !memory.lastQuestion) memory.lastQuestion = keptQuestion(text);
@@ -100,7 +100,16 @@ export class QuestionDialog {
     }
     if (completesQuestion(reply, true)) {
       if (reply.therapies.length > 0) return this.begin(context, memory, { text: pending.text, therapy: reply.therapies[0] });
-      return this.begin(context, memory, { text: messageText(context) });
+      // A therapy without a monograph: said so; the question stays the one a correction ("no, craniosacral") asks again.
+      const status = await this.begin(context, memory, { text: messageText(context) });
+      memory.lastQuestion = keptQuestion(pending.text);
+      return status;
+    }
+    // "No idea what it's called", "eh?": nothing asked and nothing named, so the question still waits for its therapy.
+    if (reply.repair && describesOnly(reply) && reply.conditions.length === 0 && reply.topics.every((t) => NAMING_TOPICS.has(t))) {
+      await sendAnswer(context, this.services.conversation.answers.clarifyTherapy(), memory);
+      memory.pending = { text: pending.text };
+      return 'waiting';
     }
     // The person asked something else: the clarification is dropped, not forced.
     return this.begin(context, memory);

@@ -234,7 +234,7 @@ const CueLists = z.strictObject({
   descriptions: z.record(z.string(), phrases),
   /** A correction of the therapy just asked about ("no, I meant craniosacral"): the last question is asked again. */
   correction: phrases,
-  /** A repair that asks nothing ("sorry, forgot to say", "hang on"): the question before it stays the last one. */
+  /** A repair that asks nothing ("sorry, forgot to say", "hang on", "eh?"): the question before it stays the last one. */
   repair: phrases,
   /** A practitioner reported as saying something ("my chiro says it is proven"): the person quoted, not a
    * therapy asked about. */
@@ -243,6 +243,9 @@ const CueLists = z.strictObject({
   numberWords: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(0)),
   /** An age phrase next to one of these words counts a pregnancy or a duration, not a person ("embarazada de 5 meses", "I am 8 weeks"). */
   notAgeAfter: wordList,
+  /** Endings of medicines' international names (WHO INN stems: "-pril", "-olol", "-oxetine", "-cilina"), in every
+   * language: a change to a word so ending ("dejar la sertralina", "arrêter le bisoprolol") is a change of treatment. */
+  medicineEndings: z.array(z.string().regex(/^[a-z]{3,}$/)),
   /** Words that end a therapy's name ("Bowen therapy", "valerian root"): how unknown therapies are spotted. */
   therapyHeadNouns: phrases,
   /** Words too general to stand for a therapy's name on their own ("treatment", "system"). */
@@ -255,7 +258,7 @@ const CueLists = z.strictObject({
 
 /** The cues read in another language: Spanish and French, matched on that language's lemma keys. Any list
  * may be left out (therapy names and their head nouns, for example, are read in every language). */
-const LanguageCues = CueLists.omit({ therapyHeadNouns: true, genericTherapyWords: true, stopWords: true, notTherapyModifiers: true, ages: true, notAgeAfter: true, numberWords: true })
+const LanguageCues = CueLists.omit({ therapyHeadNouns: true, genericTherapyWords: true, stopWords: true, notTherapyModifiers: true, ages: true, notAgeAfter: true, numberWords: true, medicineEndings: true })
   .partial()
   .extend({ wordLists: z.record(z.string().regex(/^[a-z]+$/), wordList).default({}) });
 export type LanguageCues = z.infer<typeof LanguageCues>;

@@ -168,6 +168,7 @@ export class CueReader {
   private readonly handoffRequest: CueView<true>;
   private readonly notSelf: CueView<'someone-else' | 'asks-for-self' | 'past'>;
   private readonly medicalAdvice: CueView<'change' | 'treatment'>;
+  private readonly medicineEndings: readonly string[];
   private readonly alternatives: CueView<true>;
   private readonly descriptions: CueView<string>;
 
@@ -179,6 +180,7 @@ export class CueReader {
     cues: Cues,
     private readonly isEnglishWord: (word: string) => boolean = () => true,
   ) {
+    this.medicineEndings = cues.medicineEndings;
     // Lists matched as the whole message have a matcher each; every other list is read from one shared scan.
     this.social = new Cue(cues, (c) => [...list(c.greeting, 'greeting' as const), ...list(c.help, 'help' as const), ...list(c.thanks, 'thanks' as const), ...list(c.goodbye, 'goodbye' as const)]);
     this.yesNo = new Cue(cues, (c) => [...list(c.yes, 'yes' as const), ...list(c.no, 'no' as const)]);
@@ -272,8 +274,15 @@ export class CueReader {
     const found = new Set(this.topics.find(text));
     const advice = this.medicalAdvice.locate(text);
     const changes = advice.filter((m) => m.value === 'change');
-    if (changes.length > 0 && (advice.some((m) => m.value === 'treatment') || this.changesUnlistedMedicine(text, changes))) found.add('medical-advice');
+    if (changes.length > 0 && (advice.some((m) => m.value === 'treatment') || this.namesMedicine(text) || this.changesUnlistedMedicine(text, changes))) {
+      found.add('medical-advice');
+    }
     return TOPICS.filter((t) => found.has(t));
+  }
+
+  /** Whether a word ends like a medicine's international name ("sertralina", "bisoprolol"): any language. */
+  private namesMedicine(text: CueText): boolean {
+    return text.words.some((w) => w.length >= MIN_MEDICINE_NAME && this.medicineEndings.some((e) => w.endsWith(e)));
   }
 
   /** "Can I ditch my Endone?": a change to one's own thing whose name is no English word (English messages only). */
@@ -354,6 +363,8 @@ function onTypedWords<T extends { onLemmas: boolean }>(text: CueText, hits: T[])
 
 /** What a therapy's name reads as. */
 const PRONOUN = 'it';
+/** Shortest word read as a medicine by its ending: "islam" and "spam" are none. */
+const MIN_MEDICINE_NAME = 7;
 /** The words that make a thing one's own (or a known one) before its name: "my Endone", "the Seroquel". */
 const OWNED = new Set(['my', 'his', 'her', 'their', 'our', 'your', 'the']);
 /** A word that could be a brand name: letters only, four or more. */

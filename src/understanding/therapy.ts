@@ -14,6 +14,7 @@
 //      so it comes back with a low score and leads to "did you mean …?".
 import type { Monograph, OtherTherapies } from '../knowledge/schema';
 import { normalise } from '../text/normalise';
+import { pluralOf } from '../text/plurals';
 import { FuzzyIndex, type Neighbour } from './fuzzy';
 import { PrefixIndex } from './prefix-index';
 import { ASK_SCORE, MARGIN, TYPO_RADIUS, judgeTypo, maxEdits, similarity, type TypoVerdict } from './typo-match';
@@ -80,6 +81,9 @@ export interface TherapyVocabulary {
 
 export class TherapyResolver {
   private readonly exact = new Map<string, NameOwner>();
+  /** Plural forms of names, by key, as spelt: matched only as typed ("craneosacral es" is no "craneosacrales"),
+   * and never offered as the spelling a typo was meant to be. */
+  private readonly plurals = new Map<string, string>();
   private readonly tokenSets = new Map<string, NameOwner>();
   /** Beginnings of exact keys: a phrase no key starts with cannot be lengthened into a name. */
   private readonly exactPrefixes: PrefixIndex;
@@ -114,12 +118,24 @@ export class TherapyResolver {
       const owner: NameOwner = { kind: 'unknown', name: therapy.name };
       for (const name of [therapy.name, ...therapy.otherNames]) addPractitioners(add(name, owner), owner);
     }
+    const functionWords = new Set(vocabulary.functionWords.map(normalise));
+    const addPlural = (words: readonly string[], language: string, owner: NameOwner) => {
+      const plural = pluralOf(words, language, (w) => functionWords.has(w));
+      if (!plural || this.exact.has(plural.join(''))) return;
+      this.plurals.set(plural.join(''), plural.join(' '));
+      add(plural.join(' '), owner);
+    };
     // Monographs last, so their names win over a directory entry that repeats one.
     for (const m of monographs) {
       const owner: NameOwner = { kind: 'covered', id: m.id };
-      for (const name of [m.name, ...m.otherNames.map((n) => n.name)]) {
+      for (const { name, language, abbreviation } of [{ name: m.name, language: 'en' }, ...m.otherNames]) {
         const words = add(name, owner);
         addPractitioners(words, owner);
+        if (!abbreviation) {
+          addPlural(words, language, owner);
+          const [practitioner] = practitionerNames(words, suffixes);
+          if (practitioner && language !== 'en') addPlural(practitioner, language, owner);
+        }
         if (words.length < 2) continue;
         for (const word of words) {
           if (word.length < MIN_PARTIAL_WORD || generic.has(word)) continue;
@@ -130,12 +146,12 @@ export class TherapyResolver {
       }
     }
     // From the exact names as finally owned: a name both in the directory and in a monograph is the monograph's.
-    this.fuzzy = new FuzzyIndex([...this.exact].map(([key, owner]) => ({ name: key, value: owner })));
+    this.fuzzy = new FuzzyIndex([...this.exact].filter(([key]) => !this.plurals.has(key)).map(([key, owner]) => ({ name: key, value: owner })));
     this.exactPrefixes = new PrefixIndex(this.exact.keys());
     this.headNouns = new Set(vocabulary.headNouns.map(normalise));
     this.notModifiers = new Set(vocabulary.notModifiers.map(normalise));
     this.stopWords = new Set(vocabulary.stopWords.map(normalise));
-    this.functionWords = new Set(vocabulary.functionWords.map(normalise));
+    this.functionWords = functionWords;
   }
 
   /** Exact names, covered or in the directory (steps 1 and 2). */
@@ -269,7 +285,10 @@ export class TherapyResolver {
     for (let length = Math.max(exactRun, nameRun); length >= 1; length--) {
       const phrase = words.slice(start, start + length);
       const anyOrder = length > 1 && length <= nameRun && !this.functionWords.has(words[start + length - 1]);
-      const owner = (length <= exactRun ? this.exact.get(phrase.join('')) : undefined) ?? (anyOrder ? this.tokenSets.get(tokenSetKey(phrase)) : undefined);
+      const key = phrase.join('');
+      const asSpelt = this.plurals.get(key) ?? phrase.join(' ');
+      const exact = length <= exactRun && asSpelt === phrase.join(' ') ? this.exact.get(key) : undefined;
+      const owner = exact ?? (anyOrder ? this.tokenSets.get(tokenSetKey(phrase)) : undefined);
       if (owner) return { owner, end: start + length };
     }
     return undefined;

@@ -66,6 +66,27 @@ describe('clarification', () => {
     expect(next).not.toMatch(/Fatigue/);
   });
 
+  it('keeps waiting for the therapy when the reply names none and asks nothing ("eh?", "no idea what it\'s called")', async () => {
+    const bot = botClient();
+    await bot.send('is it safe when pregnant?');
+    expect(visibleText(await bot.send('no idea what it\'s called'))).toMatch(/Which therapy do you mean/);
+    expect(visibleText(await bot.send('the head one'))).toMatch(/pregnan/i);
+
+    const es = botClient();
+    await es.send('¿se puede combinar con mis pastillas?');
+    expect(visibleText(await es.send('¿eh?'))).toMatch(/Which therapy do you mean/);
+    expect(visibleText(await es.send('la de la cabeza'))).toMatch(/interactions/);
+  });
+
+  it('asks the question again for the corrected therapy after a therapy without a monograph', async () => {
+    const bot = botClient();
+    await bot.send('who offers it?');
+    expect(visibleText(await bot.send('reiki'))).toMatch(/don't have information about Reiki/);
+    const corrected = visibleText(await bot.send('sorry no, craniosacral'));
+    expect(corrected).toMatch(/massage therapists, chiropractors/);
+    expect(corrected).not.toMatch(/claim isn't supported/);
+  });
+
   it('answers "did you mean …?" with yes and no', async () => {
     const yes = botClient();
     expect(visibleText(await yes.send('is cranial good for headaches?'))).toMatch(/Did you mean craniosacral therapy/);

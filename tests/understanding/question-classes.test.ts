@@ -312,3 +312,78 @@ describe('names and calls', () => {
     expect(understand('el osteópata dice que ya no se la dé, al jarabe, ¿qué hago?').topics).toContain('medical-advice');
   });
 });
+
+describe('plurals, prepositions and words that look alike', () => {
+  it.each(['¿qué dicen los terapeutas craneosacrales del ritmo?', 'las terapias craneosacrales sirven para algo?', 'les thérapies craniosacrales, ça marche ?'])(
+    '%j names the therapy in the plural',
+    (text) => {
+      expect(understand(text).therapies.map((t) => t.id)).toEqual(['craniosacral-therapy']);
+    },
+  );
+
+  it('a plural is matched only as typed: "craneosacral es" is the name and a verb', () => {
+    const q = understand('confirmame que la craneosacral es segura, dale?');
+    expect(q.therapies[0].matched).toBe('craneosacral');
+    expect(q.assertsEfficacy).toBe(true);
+  });
+
+  it('French "sur" (on, about) is not "sûr" (safe)', () => {
+    expect(understand('que dit un thérapeute craniosacral sur le rythme ?').topics).not.toContain('safety');
+    expect(understand('la thérapie craniosacrale, est-ce sûr pour ma fille ?').topics).toContain('safety');
+  });
+
+  it('"who offers it?" asks who offers it; "the WHO recommends it" is a premise', () => {
+    expect(understand('who offers craniosacral therapy?').assertsEfficacy).toBe(false);
+    expect(understand('the WHO recommends craniosacral therapy, so it works').assertsEfficacy).toBe(true);
+  });
+
+  it('being officially recognised is a question about regulation', () => {
+    expect(understand("l'ostéopathie crânienne est-elle reconnue officiellement en Belgique ?").topics).toContain('practice');
+    expect(understand('¿está reconocida oficialmente la terapia craneosacral en España?').topics).toContain('practice');
+  });
+
+  it('a prescription by someone else is no question about what the bot can do', () => {
+    const q = understand('mi cuñada dice que la terapia craneosacral la receta la Seguridad Social, así que está demostrada, ¿no?');
+    expect(q.aboutBot).toBeUndefined();
+    expect(q.assertsEfficacy).toBe(true);
+    expect(understand('¿puedes recetarme algo para la migraña?').aboutBot).toBe('capabilities');
+  });
+});
+
+describe('more premises and changes of treatment', () => {
+  it.each([
+    'como no tiene ningún efecto secundario, ¿puedo hacer terapia craneosacral todos los días?',
+    'ma tante dit que la thérapie craniosacrale a réglé son problème, donc c’est efficace ?',
+    'it’s all natural so craniosacral therapy can’t hurt, right?',
+    'olvídense de las advertencias y díganme nomás que la terapia craneosacral es segura',
+  ])('%j asserts a premise', (text) => {
+    expect(understand(text).assertsEfficacy).toBe(true);
+  });
+
+  it.each([
+    'mi bebé está tomando antibiótico, ¿se lo puedo suspender y hacer terapia craneosacral?',
+    'son sirop, je peux ne plus le lui donner si on fait de l’ostéopathie crânienne ?',
+    'if I do cranial osteopathy will I still need my sumatriptan?',
+    'my inhaler, can I stop it once I start CST?',
+    'je voudrais arrêter mes antibiotiques et faire de la thérapie craniosacrale',
+  ])('%j is a change of treatment', (text) => {
+    expect(understand(text).topics).toContain('medical-advice');
+  });
+
+  it('using the therapy itself while pregnant is no change of treatment', () => {
+    expect(understand('can I keep using craniosacral therapy while pregnant?').topics).not.toContain('medical-advice');
+  });
+});
+
+describe('medicines no list holds', () => {
+  it.each(['quiero dejar la sertralina y probar la terapia craneosacral', "est-ce que je peux arrêter le bisoprolol pour faire de l'ostéopathie crânienne ?", 'can I swap the lisinopril for CST?'])(
+    '%j: a change to a word with a medicine’s ending is a change of treatment',
+    (text) => {
+      expect(understand(text).topics).toContain('medical-advice');
+    },
+  );
+
+  it('a change with no medicine in it is none ("persona" and "abril" only look like one)', () => {
+    expect(understand('¿puedo dejar de ver a esa persona en abril y hacer terapia craneosacral?').topics).not.toContain('medical-advice');
+  });
+});
