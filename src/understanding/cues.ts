@@ -166,7 +166,7 @@ export class CueReader {
   private readonly handoffAnywhere: CueView<true>;
   private readonly handoffShort: CueView<true>;
   private readonly handoffRequest: CueView<true>;
-  private readonly notSelf: CueView<'someone-else' | 'asks-for-self' | 'past'>;
+  private readonly notSelf: CueView<'someone-else' | 'asks-for-self' | 'past' | 'self-now'>;
   private readonly medicalAdvice: CueView<'change' | 'treatment'>;
   private readonly medicineEndings: readonly string[];
   private readonly alternatives: CueView<true>;
@@ -206,6 +206,7 @@ export class CueReader {
       ...list(c.populationNotSelf?.someoneElse, 'someone-else' as const),
       ...list(c.populationNotSelf?.asksForSelf, 'asks-for-self' as const),
       ...list(c.populationNotSelf?.past, 'past' as const),
+      ...list(c.populationNotSelf?.selfNow, 'self-now' as const),
     ]);
   }
 
@@ -257,11 +258,12 @@ export class CueReader {
   }
 
   /**
-   * The words of a question about what the bot is ("r u a doctor or like a physio?"), as positions of the
-   * typed words: a practitioner named there is what the bot is asked to be, not a therapy asked about.
+   * The words of a question about what the bot is ("r u a doctor or like a physio?") or whether to trust it
+   * over someone ("a chatbot over my physio?"), as positions of the typed words: a practitioner named there
+   * is a person, not a therapy asked about.
    */
   identitySpans(text: CueText): { start: number; end: number }[] {
-    return onTypedWords(text, this.aboutBot.locate(text).filter((m) => m.value === 'identity'));
+    return onTypedWords(text, this.aboutBot.locate(text).filter((m) => m.value === 'identity' || m.value === 'trust'));
   }
 
   /** A practitioner quoted ("my chiro says …", "mi quiropráctico dice …"): a person, not a therapy asked about. */
@@ -323,9 +325,11 @@ export class CueReader {
     return this.repair.has(text);
   }
 
-  /** The population named is someone else's or in the past ("my wife is pregnant", "I stopped breast-feeding"). */
+  /** The population named is someone else's or in the past ("my wife is pregnant", "I stopped breast-feeding"),
+   * and the asker does not say they are in it now: a precaution is never waived for someone it concerns. */
   populationIsNotSelf(text: CueText): boolean {
     const found = new Set(this.notSelf.find(text));
+    if (found.has('self-now')) return false;
     return found.has('past') || (found.has('someone-else') && found.has('asks-for-self'));
   }
 }

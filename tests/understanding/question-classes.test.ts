@@ -387,3 +387,77 @@ describe('medicines no list holds', () => {
     expect(understand('¿puedo dejar de ver a esa persona en abril y hacer terapia craneosacral?').topics).not.toContain('medical-advice');
   });
 });
+
+describe('more words for people, likeness and the bot', () => {
+  it.each([
+    'my missus is expecting, is it ok for me to get craniosacral?',
+    'mi pareja espera un bebé, ¿hay problema si yo me hago terapia craneosacral?',
+    'mi señora está embarazada, ¿yo me puedo hacer terapia craneosacral?',
+    "I'm the dad-to-be, can I do CST?",
+    'weaned my youngest ages ago, any reason I can’t have cranial osteopathy?',
+  ])('%j: the precaution is someone else’s or in the past', (text) => {
+    const q = understand(text);
+    expect(q.populationNotSelf).toBe(true);
+    expect(q.conditions.length).toBeGreaterThan(0);
+  });
+
+  it.each(['is it ok for my wee one?', 'safe for my kiddo?', '¿es seguro para mi nene?', "c'est ok pour mon fiston ?"])('%j names a child', (text) => {
+    expect(populations(text)).toContain('children');
+  });
+
+  it('"minor side effects" and "I was expecting more" name no population', () => {
+    expect(populations('only minor side effects with cst?')).toEqual([]);
+    expect(populations('I was expecting more from cst, is it safe?')).toEqual([]);
+  });
+
+  it.each(['is cst like reiki?', 'es parecido a la reflexología?', "c'est une sorte de réflexologie ?", 'ça ressemble à la réflexologie ?'])('%j asks whether they are the same', (text) => {
+    expect(understand(text).topics).toContain('same-as');
+  });
+
+  it.each([
+    ['are you trustworthy', 'trust'],
+    ['why should I listen to a chatbot over my physio', 'trust'],
+    ['¿usted es doctora?', 'identity'],
+    ['¿sos médico vos?', 'identity'],
+  ])('%j asks about the bot (%s)', (text, kind) => {
+    expect(understand(text).aboutBot).toBe(kind);
+  });
+
+  it.each(['¿hay alguien ahí que me pueda ayudar?', '¿me comunica con un asesor?', '¿me pueden devolver la llamada?', "il y a quelqu'un ?"])('%j hands off', (text) => {
+    expect(understand(text).command).toBe('handoff');
+  });
+
+  it('"has anyone tried it?" asks about others, not for a person', () => {
+    expect(understand('¿hay alguien que haya probado la terapia craneosacral?').command).toBeUndefined();
+    expect(understand("est-ce qu'il y a quelqu'un qui a essayé la thérapie craniosacrale ?").command).toBeUndefined();
+  });
+});
+
+describe('a practitioner weighed against the bot', () => {
+  it.each(['why should I listen to a chatbot over my physio', '¿le hago caso a un bot o a mi fisio?'])('%j asks whether to trust the bot, and names no therapy', (text) => {
+    const q = understand(text);
+    expect(q.aboutBot).toBe('trust');
+    expect(q.unknownTherapies).toEqual([]);
+  });
+});
+
+describe('a precaution is never waived for someone it concerns now', () => {
+  it.each([
+    'estoy embarazada, ¿puedo hacer terapia craneosacral?',
+    "je suis enceinte, est-ce que je peux faire de l'ostéopathie crânienne ?",
+    "I'm pregnant again, I had cst when I was pregnant with my first, is it ok?",
+    'when I found out I was pregnant I stopped cst, can I go back?',
+    "quand j'allaite, est-ce que la thérapie craniosacrale est ok ?",
+  ])('%j: the precaution is theirs', (text) => {
+    expect(understand(text).populationNotSelf).toBe(false);
+  });
+
+  it.each([
+    "my wife is pregnant - does the pregnancy warning apply to me? I'm the husband",
+    'mi esposa está embarazada y yo soy el marido, ¿aplica para mí?',
+    'ma femme est enceinte, je suis le mari, ça me concerne ?',
+    'my wife is due in may, can I have cst?',
+  ])('%j: the precaution is someone else’s', (text) => {
+    expect(understand(text).populationNotSelf).toBe(true);
+  });
+});
