@@ -211,7 +211,7 @@ const CueLists = z.strictObject({
     asksForSelf: phrases,
     /** Or the asker was in it before ("I stopped breast-feeding"). */
     past: phrases,
-    /** Unless the asker says they are in it now ("I'm pregnant again", "estoy embarazada"): then it is theirs. */
+    /** The asker is in it now ("I'm pregnant again", "estoy embarazada"): then a past one does not waive it. */
     selfNow: phrases.default([]),
   }),
   /** Ages ("a 4 year old", "84 years of age") that place a person in a population; see src/understanding/ages.ts. */

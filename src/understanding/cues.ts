@@ -325,12 +325,12 @@ export class CueReader {
     return this.repair.has(text);
   }
 
-  /** The population named is someone else's or in the past ("my wife is pregnant", "I stopped breast-feeding"),
-   * and the asker does not say they are in it now: a precaution is never waived for someone it concerns. */
+  /** The population named is someone else's ("my wife is pregnant, is it OK for me?") or in the asker's past
+   * ("I stopped breast-feeding") while they do not say they are in it now ("I'm pregnant again"): a
+   * precaution is never waived for someone it concerns. */
   populationIsNotSelf(text: CueText): boolean {
     const found = new Set(this.notSelf.find(text));
-    if (found.has('self-now')) return false;
-    return found.has('past') || (found.has('someone-else') && found.has('asks-for-self'));
+    return (found.has('past') && !found.has('self-now')) || (found.has('someone-else') && found.has('asks-for-self'));
   }
 }
 

@@ -457,6 +457,9 @@ describe('a precaution is never waived for someone it concerns now', () => {
     'mi esposa está embarazada y yo soy el marido, ¿aplica para mí?',
     'ma femme est enceinte, je suis le mari, ça me concerne ?',
     'my wife is due in may, can I have cst?',
+    'my wife is 30 weeks pregnant, is it ok for ME to get craniosacral therapy?',
+    "I'm no longer breastfeeding, is cst ok for me now?",
+    'dejé de amamantar hace años, ¿ahora puedo hacer terapia craneosacral?',
   ])('%j: the precaution is someone else’s', (text) => {
     expect(understand(text).populationNotSelf).toBe(true);
   });
