@@ -98,21 +98,25 @@ export class TherapyResolver {
 
   constructor(monographs: readonly Monograph[], others: OtherTherapies, vocabulary: TherapyVocabulary) {
     const generic = new Set(vocabulary.genericWords.map(normalise));
-    /** Indexes a name; returns its normalised words (normalising is most of the start-up cost at thousands of names). */
-    const add = (name: string, owner: NameOwner): string[] => {
-      const words = normalise(name).split(' ');
-      const key = words.join('');
-      this.exact.set(key, owner);
+    /** Indexes a name's normalised words. */
+    const addWords = (words: readonly string[], owner: NameOwner): void => {
+      this.exact.set(words.join(''), owner);
       if (words.length > 1) {
         this.tokenSets.set(tokenSetKey(words), owner);
         for (const word of words) this.nameWords.add(word);
       }
+    };
+    /** Indexes a name; returns its normalised words (normalising is most of the start-up cost at thousands of
+     * names, so the forms made from them below are not normalised again). */
+    const add = (name: string, owner: NameOwner): string[] => {
+      const words = normalise(name).split(' ');
+      addWords(words, owner);
       return words;
     };
     const suffixes = Object.entries(vocabulary.practitionerSuffixes ?? {});
     /** "Cranial osteopathy" is also asked about as "a cranial osteopath" or "cranial osteopaths". */
     const addPractitioners = (words: readonly string[], owner: NameOwner) => {
-      for (const name of practitionerNames(words, suffixes)) if (!this.exact.has(name.join(''))) add(name.join(' '), owner);
+      for (const name of practitionerNames(words, suffixes)) if (!this.exact.has(name.join(''))) addWords(name, owner);
     };
     for (const therapy of others.therapies) {
       const owner: NameOwner = { kind: 'unknown', name: therapy.name };
@@ -121,9 +125,12 @@ export class TherapyResolver {
     const functionWords = new Set(vocabulary.functionWords.map(normalise));
     const addPlural = (words: readonly string[], language: string, owner: NameOwner) => {
       const plural = pluralOf(words, language, (w) => functionWords.has(w));
-      if (!plural || this.exact.has(plural.join(''))) return;
-      this.plurals.set(plural.join(''), plural.join(' '));
-      add(plural.join(' '), owner);
+      if (!plural) return;
+      const key = plural.join('');
+      if (this.exact.has(key)) return;
+      // Exact spelling only (no other word order): half the start-up cost of a name, for a rarer form.
+      this.plurals.set(key, plural.join(' '));
+      this.exact.set(key, owner);
     };
     // Monographs last, so their names win over a directory entry that repeats one.
     for (const m of monographs) {
@@ -146,7 +153,9 @@ export class TherapyResolver {
       }
     }
     // From the exact names as finally owned: a name both in the directory and in a monograph is the monograph's.
-    this.fuzzy = new FuzzyIndex([...this.exact].filter(([key]) => !this.plurals.has(key)).map(([key, owner]) => ({ name: key, value: owner })));
+    const spellings: { name: string; value: NameOwner }[] = [];
+    for (const [key, owner] of this.exact) if (!this.plurals.has(key)) spellings.push({ name: key, value: owner });
+    this.fuzzy = new FuzzyIndex(spellings);
     this.exactPrefixes = new PrefixIndex(this.exact.keys());
     this.headNouns = new Set(vocabulary.headNouns.map(normalise));
     this.notModifiers = new Set(vocabulary.notModifiers.map(normalise));
