@@ -448,6 +448,7 @@ describe('a precaution is never waived for someone it concerns now', () => {
     "I'm pregnant again, I had cst when I was pregnant with my first, is it ok?",
     'when I found out I was pregnant I stopped cst, can I go back?',
     "quand j'allaite, est-ce que la thérapie craniosacrale est ok ?",
+    "I'm pregnant and want cst for my back, ok?",
   ])('%j: the precaution is theirs', (text) => {
     expect(understand(text).populationNotSelf).toBe(false);
   });
@@ -460,6 +461,10 @@ describe('a precaution is never waived for someone it concerns now', () => {
     'my wife is 30 weeks pregnant, is it ok for ME to get craniosacral therapy?',
     "I'm no longer breastfeeding, is cst ok for me now?",
     'dejé de amamantar hace años, ¿ahora puedo hacer terapia craneosacral?',
+    "I'm not the pregnant one lol, my partner is. ok for me to have cranial osteopathy?",
+    "wife's preggers, I want cst for my neck, any problem?",
+    'my breastfeeding days are long gone, is craniosacral ok?',
+    "c'est pas moi qui suis enceinte, c'est ma copine, je peux faire de l'ostéopathie crânienne ?",
   ])('%j: the precaution is someone else’s', (text) => {
     expect(understand(text).populationNotSelf).toBe(true);
   });
