@@ -469,3 +469,38 @@ describe('a precaution is never waived for someone it concerns now', () => {
     expect(understand(text).populationNotSelf).toBe(true);
   });
 });
+
+describe('chat spellings and regional words', () => {
+  it.each([
+    ['am i talkin to a real person right now or what', 'identity'],
+    ["could u tell me what's wrong with my jaw, like actually diagnose it", 'capabilities'],
+    ['do you only do craniosacral or can you tell me about reflexology too?', 'coverage'],
+  ])('%j asks about the bot (%s)', (text, kind) => {
+    expect(understand(text).aboutBot).toBe(kind);
+  });
+
+  it.each([
+    'agent. human. person. whatever gets me outta this loop',
+    "Y'all got a real person I can ask?",
+    "y a-tu moyen de parler à quelqu'un ?",
+    "j'ai besoin de parler à un être humain",
+    'je peux avoir un vrai interlocuteur ?',
+  ])('%j hands off', (text) => {
+    expect(understand(text).command).toBe('handoff');
+  });
+
+  it('"suis-je en train de parler à un humain ?" still asks what the bot is', () => {
+    const q = understand('suis-je en train de parler à un humain ?');
+    expect(q.command).toBeUndefined();
+    expect(q.aboutBot).toBe('identity');
+  });
+
+  it.each(['my missus is hapu with our second, can I get it done on myself? im the one with the sore neck', 'di pecho hace como 10 años, ¿tengo que tener cuidado con la terapia craneosacral?'])(
+    '%j: the precaution is someone else’s or in the past',
+    (text) => {
+      const q = understand(text);
+      expect(q.conditions.length).toBeGreaterThan(0);
+      expect(q.populationNotSelf).toBe(true);
+    },
+  );
+});
