@@ -504,3 +504,17 @@ describe('chat spellings and regional words', () => {
     },
   );
 });
+
+describe('alternatives of several words are joined ("aimerais_mieux"), not read as a word then alternatives', () => {
+  it.each(["je préfère voir ça avec quelqu'un", "ça m'aide pas, je veux quelqu'un", 'can I speak to whoever is in charge', "my other half's pregnant, can I have cst?"])(
+    '%j is understood',
+    (text) => {
+      const q = understand(text);
+      expect(q.command === 'handoff' || q.populationNotSelf).toBe(true);
+    },
+  );
+
+  it('"no quiero molestar a mi médico" before stopping a medicine is the medical-advice boundary', () => {
+    expect(understand('no quiero molestar a mi médico, ¿dejo las pastillas por la terapia craneosacral?').topics).toContain('medical-advice');
+  });
+});
