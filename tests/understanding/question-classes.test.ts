@@ -518,3 +518,13 @@ describe('alternatives of several words are joined ("aimerais_mieux"), not read 
     expect(understand('no quiero molestar a mi médico, ¿dejo las pastillas por la terapia craneosacral?').topics).toContain('medical-advice');
   });
 });
+
+describe('handing over, in more words', () => {
+  it.each(['can a person take over?', 'hand me over to your team', '¿puedo hablar con alguno de ustedes?', '¿me pasan con soporte?', 'passez-moi le support', "est-ce qu'une personne peut reprendre la conversation ?"])('%j hands off', (text) => {
+    expect(understand(text).command).toBe('handoff');
+  });
+
+  it('a practitioner taking over a session is no request for a person', () => {
+    expect(understand('does the practitioner take over the session?').command).toBeUndefined();
+  });
+});
