@@ -1,19 +1,15 @@
-// The one place that guarantees the seek-professional-advice disclaimer: the first message the
-// bot sends in every turn carries it, whichever dialog or handler produced the message. In a
-// message with an Adaptive Card it becomes the card's last line, so it reads after the answer.
+// The one place that guarantees the seek-professional-advice disclaimer: every message the bot
+// sends carries it, whichever dialog or handler produced it (in Teams each message stands alone,
+// and a notification or a forwarded message shows one message only). In a message with an
+// Adaptive Card it becomes the card's last line, so it reads after the answer.
 import { ActivityTypes, CardFactory, type Activity, type Middleware, type TurnContext } from 'botbuilder';
 
 export class DisclaimerMiddleware implements Middleware {
   constructor(private readonly disclaimer: string) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    let added = false;
     context.onSendActivities(async (_ctx, activities, sendNext) => {
-      for (const activity of activities) {
-        if (added || activity.type !== ActivityTypes.Message) continue;
-        this.addTo(activity);
-        added = true;
-      }
+      for (const activity of activities) if (activity.type === ActivityTypes.Message) this.addTo(activity);
       return sendNext();
     });
     await next();

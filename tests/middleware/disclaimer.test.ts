@@ -8,17 +8,17 @@ const adapterWith = (logic: (context: TurnContext) => Promise<void>) =>
   new TestAdapter(logic).use(new DisclaimerMiddleware(DISCLAIMER));
 
 describe('DisclaimerMiddleware', () => {
-  it('adds the disclaimer to the first message of every turn, once', async () => {
+  it('adds the disclaimer to every message of every turn: in Teams each message stands alone', async () => {
     await adapterWith(async (context) => {
       await context.sendActivity('first');
       await context.sendActivity('second');
     })
       .send('question one')
       .assertReply(`first\n\n_${DISCLAIMER}_`)
-      .assertReply('second')
+      .assertReply(`second\n\n_${DISCLAIMER}_`)
       .send('question two')
       .assertReply(`first\n\n_${DISCLAIMER}_`)
-      .assertReply('second')
+      .assertReply(`second\n\n_${DISCLAIMER}_`)
       .startTest();
   });
 
@@ -36,7 +36,7 @@ describe('DisclaimerMiddleware', () => {
       .startTest();
   });
 
-  it('skips typing and event activities and marks the first message', async () => {
+  it('skips typing and event activities', async () => {
     await adapterWith(async (context) => {
       await context.sendActivity({ type: ActivityTypes.Typing });
       await context.sendActivity({ type: ActivityTypes.Event, name: 'handoff.initiate' });
