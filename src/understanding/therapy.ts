@@ -114,9 +114,12 @@ export class TherapyResolver {
       return words;
     };
     const suffixes = Object.entries(vocabulary.practitionerSuffixes ?? {});
-    /** "Cranial osteopathy" is also asked about as "a cranial osteopath" or "cranial osteopaths". */
-    const addPractitioners = (words: readonly string[], owner: NameOwner) => {
-      for (const name of practitionerNames(words, suffixes)) if (!this.exact.has(name.join(''))) addWords(name, owner);
+    /** "Cranial osteopathy" is also asked about as "a cranial osteopath" or "cranial osteopaths"; returns
+     * those forms, singular first. */
+    const addPractitioners = (words: readonly string[], owner: NameOwner): string[][] => {
+      const names = practitionerNames(words, suffixes);
+      for (const name of names) if (!this.exact.has(name.join(''))) addWords(name, owner);
+      return names;
     };
     for (const therapy of others.therapies) {
       const owner: NameOwner = { kind: 'unknown', name: therapy.name };
@@ -137,10 +140,9 @@ export class TherapyResolver {
       const owner: NameOwner = { kind: 'covered', id: m.id };
       for (const { name, language, abbreviation } of [{ name: m.name, language: 'en' }, ...m.otherNames]) {
         const words = add(name, owner);
-        addPractitioners(words, owner);
+        const [practitioner] = addPractitioners(words, owner);
         if (!abbreviation) {
           addPlural(words, language, owner);
-          const [practitioner] = practitionerNames(words, suffixes);
           if (practitioner && language !== 'en') addPlural(practitioner, language, owner);
         }
         if (words.length < 2) continue;
@@ -295,8 +297,9 @@ export class TherapyResolver {
       const phrase = words.slice(start, start + length);
       const anyOrder = length > 1 && length <= nameRun && !this.functionWords.has(words[start + length - 1]);
       const key = phrase.join('');
-      const asSpelt = this.plurals.get(key) ?? phrase.join(' ');
-      const exact = length <= exactRun && asSpelt === phrase.join(' ') ? this.exact.get(key) : undefined;
+      // A plural counts only as spelt; other names also in any spacing ("cranio sacral").
+      const plural = this.plurals.get(key);
+      const exact = length <= exactRun && (plural === undefined || plural === phrase.join(' ')) ? this.exact.get(key) : undefined;
       const owner = exact ?? (anyOrder ? this.tokenSets.get(tokenSetKey(phrase)) : undefined);
       if (owner) return { owner, end: start + length };
     }

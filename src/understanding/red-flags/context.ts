@@ -2,8 +2,8 @@
 // (Chapman et al.; medspaCy's ConText): trigger words before or after a mention, within a window of
 // words and not past a terminator ("but"), mark it negated ("no chest pain"), historical ("years ago"),
 // habitual ("whenever I have exams"), hypothetical ("what if"), generic ("does it help people who
-// have had a stroke?") or what a medicine treats ("her seizure meds"). Words that place it now ("right now", "still") outweigh historical and habitual
-// words when they are nearer. Pseudo-triggers ("not sure if") contain a trigger but are not one.
+// have had a stroke?") or what a medicine treats ("her seizure meds"). Words that place it now ("right
+// now", "still") outweigh historical and habitual words when they are nearer. Pseudo-triggers ("not sure if") contain a trigger but are not one.
 // Who it concerns does not matter: "my baby is not breathing" is as urgent as "I am not breathing".
 import { CONTEXT_KINDS, type ContextKind, type ContextTriggers, type RedFlags } from '../../knowledge/schema';
 import type { Language, LemmaText } from '../../text/lemmas';
@@ -53,7 +53,7 @@ export class ContextReader {
   /** Concepts a medicine may be named for: only their mentions can be 'treated'. */
   private readonly treatable: ReadonlySet<string>;
 
-  constructor(context: RedFlags['context'], concepts: RedFlags['concepts'] = {}) {
+  constructor(context: RedFlags['context'], concepts: RedFlags['concepts']) {
     this.settings = context;
     this.treatable = new Set(Object.entries(concepts).filter(([, c]) => c.treatable === true).map(([id]) => id));
     this.joiners = new Set(Object.values(context.joiners).flat());
