@@ -8,14 +8,14 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     // The chat page's client runs in the browser.
-    files: ['src/web/public/**/*.js'],
+    files: ['src/host/public/**/*.js'],
     languageOptions: {
       sourceType: 'script',
       globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', fetch: 'readonly', Symbol: 'readonly' },
     },
   },
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', fetch: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': 'off',

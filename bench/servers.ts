@@ -3,13 +3,13 @@
 // ratio between them shows what the bot itself costs. Prints its URL; answers RSS and CPU-time questions over IPC.
 import { ActivityHandler } from 'botbuilder';
 import { resolve } from 'node:path';
-import { createAdapter } from '../src/adapter';
-import { createBotParts } from '../src/app';
+import { createAdapter } from '../src/host/adapter';
+import { createBotParts } from '../src/wiring';
 import { loadConfig } from '../src/config';
 import { KnowledgeBase } from '../src/knowledge/knowledge-base';
 import { loadKnowledge } from '../src/knowledge/load';
-import { createLogger } from '../src/logger';
-import { limitsFrom, startServer } from '../src/server';
+import { createLogger } from '../src/observability/logger';
+import { limitsFrom, startServer } from '../src/host/server';
 
 class EchoBot extends ActivityHandler {
   constructor() {

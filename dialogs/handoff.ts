@@ -1,7 +1,7 @@
 // Hands the conversation to a person: a message saying what happens next, then the standard
 // Bot Framework handoff initiation event carrying the conversation's transcript.
 import { ActivityTypes, EventFactory, type Activity, type TurnContext } from 'botbuilder';
-import type { Conversation } from '../src/conversation';
+import type { Conversation } from '../src/question-answering';
 import { transcriptOf, type ConversationMemory } from './memory';
 import { sendAnswer } from './reply';
 

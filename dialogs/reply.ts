@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { Answer } from '../src/answers/types';
 import { buildReply } from '../src/render/activity';
-import type { FeedbackEvent } from '../src/feedback';
-import { conversationKey, recordAnswer } from '../src/turn-log';
+import type { FeedbackEvent } from '../src/observability/feedback';
+import { conversationKey, recordAnswer } from '../src/observability/turn-log';
 import { findAnswer, remember, rememberAnswer, type ConversationMemory } from './memory';
 
 export async function sendAnswer(context: TurnContext, answer: Answer, memory: ConversationMemory): Promise<void> {

@@ -1,7 +1,7 @@
 // What the dialogs need, handed to each of them, and the per-turn helpers they share.
 import { TurnContext } from 'botbuilder';
-import type { Conversation } from '../src/conversation';
-import type { FeedbackRecorder } from '../src/feedback';
+import type { Conversation } from '../src/question-answering';
+import type { FeedbackRecorder } from '../src/observability/feedback';
 import type { ResolvedQuestion } from '../src/understanding/types';
 
 export interface DialogServices {

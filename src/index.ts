@@ -2,12 +2,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
+import { createLogger } from './observability/logger';
 import { formatProblem, loadKnowledge } from './knowledge/load';
 import { KnowledgeBase } from './knowledge/knowledge-base';
-import { createBotParts, serverOptions } from './app';
-import { createAppInsightsClient } from './telemetry';
-import { startServer } from './server';
+import { createBotParts, serverOptions } from './wiring';
+import { createAppInsightsClient } from './observability/telemetry';
+import { startServer } from './host/server';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');

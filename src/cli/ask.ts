@@ -1,6 +1,6 @@
 // `npm run ask -- "is craniosacral therapy safe in pregnancy?"`: prints how the bot understands a
 // question and the answer it composes, without starting a server. A tool for data maintainers.
-import { Conversation } from '../conversation';
+import { Conversation } from '../question-answering';
 import { renderMarkdown } from '../render/text';
 import { loadForCli } from './shipped-knowledge';
 

@@ -13,7 +13,7 @@
 // question starts a background check (at most one a second), so readiness recovers with the storage
 // even when no turns arrive (a load balancer sends none to an instance that is not ready).
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 import { CREATE_ONLY_ETAG, StateConflictError, isETagConflict } from './state-conflict';
 
 /** A storage that can say whether it works without reading or writing conversation state. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { TherapyBot } from '../../src/bot';
-import { Conversation } from '../../src/conversation';
-import { DisclaimerMiddleware } from '../../src/middleware/disclaimer';
+import { TherapyBot } from '../../src/bot/therapy-bot';
+import { Conversation } from '../../src/question-answering';
+import { DisclaimerMiddleware } from '../../src/bot/disclaimer';
 import { shippedKnowledge } from '../helpers/bot-server';
 import { channel, message } from '../helpers/generated';
 

@@ -52,7 +52,7 @@ describe('deployment/Dockerfile', () => {
     const copies = runtime('COPY');
     expect(copies.some((copy) => /--from=\w+\s+\S*dist\s/.test(copy))).toBe(true);
     expect(copies.some((copy) => /^data\s/.test(copy))).toBe(true);
-    expect(copies.some((copy) => /^src\/web\/public\s/.test(copy))).toBe(true);
+    expect(copies.some((copy) => /^src\/host\/public\s/.test(copy))).toBe(true);
     expect(copies.some((copy) => /\bpackage\.json\b/.test(copy))).toBe(true);
     expect(copies.some((copy) => /^\.\s/.test(copy)), 'no COPY of the whole context').toBe(false);
   });

@@ -7,7 +7,7 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { MainDialog } from '../../dialogs/main-dialog';
 import { emptyMemory } from '../../dialogs/memory';
 import type { DialogStatus } from '../../dialogs/services';
-import { Conversation } from '../../src/conversation';
+import { Conversation } from '../../src/question-answering';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { copyOfData } from '../helpers/data';

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { RunningServer } from '../../src/server';
+import type { RunningServer } from '../../src/host/server';
 import { startBot } from '../helpers/bot-server';
 import { ROOT } from '../helpers/processes';
 

@@ -1,11 +1,11 @@
 // Drives the real TherapyBot (dialogs, state, disclaimer middleware) through botbuilder's TestAdapter.
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
-import { TherapyBot } from '../../src/bot';
-import { Conversation } from '../../src/conversation';
-import type { FeedbackEvent } from '../../src/feedback';
-import { DisclaimerMiddleware } from '../../src/middleware/disclaimer';
+import { TherapyBot } from '../../src/bot/therapy-bot';
+import { Conversation } from '../../src/question-answering';
+import type { FeedbackEvent } from '../../src/observability/feedback';
+import { DisclaimerMiddleware } from '../../src/bot/disclaimer';
 import { ResilientStorage } from '../../src/state/resilient-storage';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/observability/logger';
 import { shippedKnowledge } from './bot-server';
 
 export interface BotClient {

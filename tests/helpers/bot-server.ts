@@ -1,11 +1,11 @@
 // Starts the real bot (restify + CloudAdapter + shipped data) in-process on a free port.
 import type { BotTelemetryClient } from 'botbuilder';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/observability/logger';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base';
-import { createBotParts, serverOptions } from '../../src/app';
-import { startServer, type RunningServer } from '../../src/server';
+import { createBotParts, serverOptions } from '../../src/wiring';
+import { startServer, type RunningServer } from '../../src/host/server';
 import { SHIPPED_DATA } from './data';
 
 let shared: KnowledgeBase | undefined;

@@ -9,8 +9,8 @@ import { pino } from 'pino';
 import { JwtTokenExtractor } from 'botframework-connector/lib/auth/jwtTokenExtractor';
 import { AppCredentials } from 'botframework-connector/lib/auth/appCredentials';
 import { loadConfig } from '../../src/config';
-import { createBotParts } from '../../src/app';
-import { startServer, type RunningServer } from '../../src/server';
+import { createBotParts } from '../../src/wiring';
+import { startServer, type RunningServer } from '../../src/host/server';
 import { shippedKnowledge } from './bot-server';
 
 /** Where botframework-connector fetches the channel's OpenID metadata and signing keys. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { ConversationState, MemoryStorage, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
-import { DisclaimerMiddleware } from '../../src/middleware/disclaimer';
+import { DisclaimerMiddleware } from '../../src/bot/disclaimer';
 import { ConversationTurns, ConversationTurnsExhaustedError, MAX_ATTEMPTS } from '../../src/state/conversation-turns';
 import { ResilientStorage } from '../../src/state/resilient-storage';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BotTelemetryClient, TelemetryEvent } from 'botbuilder';
-import type { RunningServer } from '../../src/server';
-import { FEEDBACK_EVENT, TURN_EVENT } from '../../src/telemetry';
+import type { RunningServer } from '../../src/host/server';
+import { FEEDBACK_EVENT, TURN_EVENT } from '../../src/observability/telemetry';
 import { messageActivity, post, startBot } from '../helpers/bot-server';
 
 /** Records what the bot would send to Application Insights; no network. */

@@ -9,10 +9,10 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import { botAuthSettings, type Config } from './config';
-import type { Logger } from './logger';
-import { DisclaimerMiddleware } from './middleware/disclaimer';
-import { connectorRetryPolicy, type Backoff, type PipelinePolicyLike } from './retry';
+import { botAuthSettings, type Config } from '../config';
+import type { Logger } from '../observability/logger';
+import { DisclaimerMiddleware } from '../bot/disclaimer';
+import { connectorRetryPolicy, type Backoff, type PipelinePolicyLike } from './connector-retry';
 
 export const TURN_ERROR_REPLY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 

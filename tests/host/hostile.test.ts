@@ -1,7 +1,7 @@
 // Hostile input: each request gets a polite reply or a 4xx within 100 ms, and the process keeps serving.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { performance } from 'node:perf_hooks';
-import type { RunningServer } from '../../src/server';
+import type { RunningServer } from '../../src/host/server';
 import { messageActivity, post, replyText, shippedKnowledge, startBot } from '../helpers/bot-server';
 
 let server: RunningServer;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ActivityTypes, MessageFactory, TestAdapter, type TurnContext } from 'botbuilder';
-import { DisclaimerMiddleware } from '../../src/middleware/disclaimer';
+import { DisclaimerMiddleware } from '../../src/bot/disclaimer';
 
 const DISCLAIMER = 'Please talk to your doctor.';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server';
+import type { RunningServer } from '../../src/host/server';
 import { messageActivity, post, startBot } from '../helpers/bot-server';
 
 let server: RunningServer | undefined;

@@ -3,7 +3,7 @@
 // The channel's keys, AAD's token endpoint and the connector are mocked with nock; the bot runs on loopback.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
-import { TURN_ERROR_REPLY } from '../../src/adapter';
+import { TURN_ERROR_REPLY } from '../../src/host/adapter';
 import { messageActivity, replyText, shippedKnowledge, type ReplyActivity } from '../helpers/bot-server';
 import {
   allowOnlyLoopback,

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type { Server } from 'restify';
 
 /** The page's own files, and the one Web Chat file it needs. */
-const PUBLIC_DIR = join(projectRoot(), 'src', 'web', 'public');
+const PUBLIC_DIR = join(projectRoot(), 'src', 'host', 'public');
 const WEB_CHAT_BUNDLE = join(projectRoot(), 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
 
 const FILES: Record<string, { path: string; type: string }> = {

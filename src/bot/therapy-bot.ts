@@ -1,15 +1,15 @@
 // The bot's activity handling: messages go to the dialogs, feedback buttons are recorded, a person
 // joining gets the welcome once per conversation. Conversation state is saved after every turn.
 import { ActivityHandler, type Storage, type TurnContext } from 'botbuilder';
-import { MainDialog } from '../dialogs/main-dialog';
-import { emptyMemory, remember, type ConversationMemory } from '../dialogs/memory';
-import { feedbackEvent, sendAnswer } from '../dialogs/reply';
-import { messageText, type DialogServices } from '../dialogs/services';
-import type { Conversation } from './conversation';
-import type { FeedbackRecorder } from './feedback';
-import type { ButtonValue } from './render/activity';
-import { ConversationStore } from './state/conversation-store';
-import { ConversationTurns } from './state/conversation-turns';
+import { MainDialog } from '../../dialogs/main-dialog';
+import { emptyMemory, remember, type ConversationMemory } from '../../dialogs/memory';
+import { feedbackEvent, sendAnswer } from '../../dialogs/reply';
+import { messageText, type DialogServices } from '../../dialogs/services';
+import type { Conversation } from '../question-answering';
+import type { FeedbackRecorder } from '../observability/feedback';
+import type { ButtonValue } from '../render/activity';
+import { ConversationStore } from '../state/conversation-store';
+import { ConversationTurns } from '../state/conversation-turns';
 
 export interface TherapyBotOptions {
   conversation: Conversation;

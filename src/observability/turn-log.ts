@@ -3,10 +3,10 @@
 // LOG_MESSAGE_TEXT is on, and then with emails and phone numbers redacted.
 import { createHash } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Answer } from './answers/types';
+import type { Answer } from '../answers/types';
 import { REDACTED, type Logger } from './logger';
 import { redactPersonalData } from './personal-data';
-import { onceForShared } from './util/deep-freeze';
+import { onceForShared } from '../util/deep-freeze';
 
 const RECORD = Symbol('turn-record');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger';
-import { turnLogger } from '../src/turn-log';
+import { createLogger } from '../../src/observability/logger';
+import { turnLogger } from '../../src/observability/turn-log';
 
 describe('turnLogger', () => {
   it('still redacts a text field logged by mistake, and keeps the parent logger as it was', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../src/rate-limit';
+import { RateLimiter } from '../../src/host/rate-limit';
 
 describe('RateLimiter', () => {
   it('allows the limit within a window, then refuses with the time left', () => {

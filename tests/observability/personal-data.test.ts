@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LOGGED_TEXT, redactPersonalData } from '../src/personal-data';
+import { MAX_LOGGED_TEXT, redactPersonalData } from '../../src/observability/personal-data';
 
 describe('redactPersonalData', () => {
   it('replaces emails and phone numbers', () => {

@@ -9,7 +9,7 @@ import {
   type HttpRequestLike,
   type HttpResponseLike,
   type Outcome,
-} from '../src/retry';
+} from '../../src/host/connector-retry';
 
 const backoff: Backoff = { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
 

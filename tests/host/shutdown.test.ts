@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ActivityHandler } from 'botbuilder';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createAdapter } from '../../src/adapter';
+import { createAdapter } from '../../src/host/adapter';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
-import { startServer } from '../../src/server';
+import { createLogger } from '../../src/observability/logger';
+import { startServer } from '../../src/host/server';
 import { CST_FILE, copyOfData, editJson } from '../helpers/data';
 import { messageActivity, post } from '../helpers/bot-server';
 import { startBotProcess } from '../helpers/processes';

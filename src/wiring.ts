@@ -1,18 +1,18 @@
 // Builds the bot's parts from settings and validated knowledge; shared by index.ts and the tests.
 import { type BotTelemetryClient, type CloudAdapter, type Storage } from 'botbuilder';
 import type { Config } from './config';
-import type { Logger } from './logger';
+import type { Logger } from './observability/logger';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
-import { createAdapter } from './adapter';
-import { Conversation } from './conversation';
-import { TherapyBot } from './bot';
-import { LogFeedbackRecorder, type FeedbackRecorder } from './feedback';
-import { BotMetrics } from './metrics';
-import { TelemetryReporter } from './telemetry';
-import type { AnswerSummary } from './turn-log';
+import { createAdapter } from './host/adapter';
+import { Conversation } from './question-answering';
+import { TherapyBot } from './bot/therapy-bot';
+import { LogFeedbackRecorder, type FeedbackRecorder } from './observability/feedback';
+import { BotMetrics } from './observability/metrics';
+import { TelemetryReporter } from './observability/telemetry';
+import type { AnswerSummary } from './observability/turn-log';
 import { ResilientStorage } from './state/resilient-storage';
 import { createStorage } from './state/create-storage';
-import { limitsFrom, type Readiness, type ServerOptions } from './server';
+import { limitsFrom, type Readiness, type ServerOptions } from './host/server';
 
 export interface BotParts {
   adapter: CloudAdapter;

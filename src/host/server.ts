@@ -4,12 +4,12 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
-import type { Config } from './config';
-import type { Logger } from './logger';
+import type { Config } from '../config';
+import type { Logger } from '../observability/logger';
 import { RateLimiter } from './rate-limit';
-import type { BotMetrics } from './metrics';
-import { answersOf, logTurn, turnLogger, type AnswerSummary } from './turn-log';
-import { registerChatPage } from './web/chat-page';
+import type { BotMetrics } from '../observability/metrics';
+import { answersOf, logTurn, turnLogger, type AnswerSummary } from '../observability/turn-log';
+import { registerChatPage } from './chat-page';
 
 export interface Limits {
   maxBodyBytes: number;
