@@ -1,14 +1,12 @@
 // Hands the conversation to a person: a message saying what happens next, then the standard
 // Bot Framework handoff initiation event carrying the conversation's transcript.
 import { ActivityTypes, EventFactory, type Activity, type TurnContext } from 'botbuilder';
-import type { Conversation } from '../src/question-answering';
+import type { HandoffReason } from '../src/question-answering';
 import { transcriptOf, type ConversationMemory } from './memory';
-import { sendAnswer } from './reply';
+import type { DialogServices } from './services';
 
-export type HandoffReason = 'requested' | 'repeated-failure';
-
-export async function handOff(context: TurnContext, conversation: Conversation, memory: ConversationMemory, reason: HandoffReason): Promise<void> {
-  await sendAnswer(context, conversation.answers.handoff(reason), memory);
+export async function handOff(context: TurnContext, services: DialogServices, memory: ConversationMemory, reason: HandoffReason): Promise<void> {
+  await services.send(context, services.answering.handoff(reason), memory);
   const transcript = {
     activities: transcriptOf(memory).map(
       (line) =>

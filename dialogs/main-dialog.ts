@@ -10,7 +10,6 @@ import type { TurnContext } from 'botbuilder';
 import { handOff } from './handoff';
 import { clearContext, type ConversationMemory } from './memory';
 import { QuestionDialog } from './question-dialog';
-import { feedbackEvent, sendAnswer } from './reply';
 import { understandTurn, type DialogServices, type DialogStatus } from './services';
 
 export class MainDialog {
@@ -29,7 +28,7 @@ export class MainDialog {
 
   /** Handles an interruption and says how the turn ends, or returns undefined for a question. */
   private async interrupt(context: TurnContext, memory: ConversationMemory): Promise<DialogStatus | undefined> {
-    const { conversation } = this.services;
+    const { answering, send } = this.services;
     const q = understandTurn(context, this.services);
     const done = (): DialogStatus => {
       delete memory.pending;
@@ -37,28 +36,28 @@ export class MainDialog {
     };
 
     if (q.emergency) {
-      await sendAnswer(context, conversation.answer(q), memory);
+      await send(context, answering.answer(q), memory);
       return done();
     }
     if (q.command === 'handoff') {
-      await handOff(context, conversation, memory, 'requested');
+      await handOff(context, this.services, memory, 'requested');
       return done();
     }
     if (q.command === 'start-over') {
       clearContext(memory);
-      await sendAnswer(context, conversation.answers.startOver(), memory);
+      await send(context, answering.startOver(), memory);
       return done();
     }
     if (q.social === 'goodbye') {
-      await sendAnswer(context, conversation.answers.socialAnswer('goodbye'), memory);
+      await send(context, answering.social('goodbye'), memory);
       return done();
     }
-    if (q.feedback) this.services.feedback.record(feedbackEvent(context, memory, q.feedback === 'helpful'));
+    if (q.feedback) this.services.recordFeedback(context, memory, q.feedback === 'helpful');
     if (q.social || q.feedback) {
-      const answer = q.feedback ? conversation.answers.feedbackThanks() : conversation.answers.socialAnswer(q.social!);
-      await sendAnswer(context, answer, memory);
+      const answer = q.feedback ? answering.feedbackThanks() : answering.social(q.social!);
+      await send(context, answer, memory);
       if (!memory.pending) return 'complete';
-      await sendAnswer(context, conversation.answers.stillWaiting(), memory);
+      await send(context, answering.stillWaiting(), memory);
       return 'waiting';
     }
     return undefined;

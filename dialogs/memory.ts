@@ -1,8 +1,7 @@
 // What a conversation remembers between turns, kept by a ConversationStore. The dialogs'
 // own state (a pending clarification) lives here too, so a turn reads and writes one small object.
 // Message text is kept only in the transcript, which goes to a person on handoff and nowhere else.
-import type { AnswerContext } from '../src/answers/compose';
-import type { Answer } from '../src/answers/types';
+import type { Answer, AnswerContext } from '../src/question-answering';
 
 /** Lines of transcript kept for a handoff. */
 export const MAX_TRANSCRIPT_LINES = 30;

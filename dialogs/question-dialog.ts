@@ -3,11 +3,9 @@
 // typed, misspelt or a button, completes the pending question. A reply that asks something else
 // drops the clarification.
 import type { TurnContext } from 'botbuilder';
-import { ASK_SCORE } from '../src/understanding/typo-match';
-import type { ResolvedQuestion, TherapyMatch } from '../src/understanding/types';
+import { ASK_SCORE, type ResolvedQuestion, type TherapyMatch } from '../src/question-answering';
 import { handOff } from './handoff';
 import { contextOf, keptQuestion, updateContext, type ConversationMemory } from './memory';
-import { sendAnswer } from './reply';
 import { messageText, understandTurn, type DialogServices, type DialogStatus } from './services';
 
 export interface QuestionOptions {
@@ -29,7 +27,7 @@ export class QuestionDialog {
   async begin(context: TurnContext, memory: ConversationMemory, options: QuestionOptions = {}): Promise<DialogStatus> {
     delete memory.pending;
     const text = options.text ?? messageText(context);
-    const understood = options.text === undefined ? understandTurn(context, this.services) : this.services.conversation.understanding.understand(text);
+    const understood = options.text === undefined ? understandTurn(context, this.services) : this.services.answering.understand(text);
     // "No, I meant craniosacral", or just "craniosacral?" after a question about another therapy or none:
     // the last question again, for the therapy now named.
     // A description alone ("the skull one") names its therapy here too.
@@ -47,19 +45,19 @@ export class QuestionDialog {
         : undefined;
     const therapy = options.therapy ?? guessed;
     const question: ResolvedQuestion = therapy ? { ...understood, therapies: [therapy], unknownTherapies: [] } : understood;
-    const answer = this.services.conversation.answer(question, contextOf(memory));
+    const answer = this.services.answering.answer(question, contextOf(memory));
 
     if (NOT_UNDERSTOOD.has(answer.kind)) {
       memory.failures += 1;
       if (this.services.handoffAfterFailures > 0 && memory.failures >= this.services.handoffAfterFailures) {
-        await handOff(context, this.services.conversation, memory, 'repeated-failure');
+        await handOff(context, this.services, memory, 'repeated-failure');
         return 'complete';
       }
     } else {
       memory.failures = 0;
     }
 
-    await sendAnswer(context, answer, memory);
+    await this.services.send(context, answer, memory);
     if (answer.outcome === 'clarification') {
       memory.pending = { text, suggested: answer.kind === 'did-you-mean' ? answer.therapyId : undefined };
       // Should the clarification be dropped, a therapy named later still completes this question.
@@ -87,7 +85,7 @@ export class QuestionDialog {
     // "Yes" to "did you mean A or B?" does not say which: the question is asked again.
     if (pending.choosing && reply.yesNo === 'yes') return this.begin(context, memory, { text: pending.text });
     if ((pending.suggested || pending.choosing) && reply.yesNo === 'no') {
-      await sendAnswer(context, this.services.conversation.answers.clarifyTherapy(), memory);
+      await this.services.send(context, this.services.answering.clarifyTherapy(), memory);
       memory.pending = { text: pending.text };
       return 'waiting';
     }
@@ -107,7 +105,7 @@ export class QuestionDialog {
     }
     // "No idea what it's called", "eh?": nothing asked and nothing named, so the question still waits for its therapy.
     if (reply.repair && describesOnly(reply) && reply.conditions.length === 0 && reply.topics.every((t) => NAMING_TOPICS.has(t))) {
-      await sendAnswer(context, this.services.conversation.answers.clarifyTherapy(), memory);
+      await this.services.send(context, this.services.answering.clarifyTherapy(), memory);
       memory.pending = { text: pending.text };
       return 'waiting';
     }
@@ -116,7 +114,7 @@ export class QuestionDialog {
   }
 
   private conditionIds(question: ResolvedQuestion): string[] {
-    return question.conditions.filter((c) => this.services.conversation.isCondition(c.id)).map((c) => c.id);
+    return question.conditions.filter((c) => this.services.answering.isCondition(c.id)).map((c) => c.id);
   }
 }
 

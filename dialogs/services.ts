@@ -1,12 +1,15 @@
-// What the dialogs need, handed to each of them, and the per-turn helpers they share.
+// What the dialogs need, handed to each of them, and the per-turn helpers they share. Dialogs reach the
+// rest of the bot only through these services and the QuestionAnswering facade.
 import { TurnContext } from 'botbuilder';
-import type { Conversation } from '../src/question-answering';
-import type { FeedbackRecorder } from '../src/observability/feedback';
-import type { ResolvedQuestion } from '../src/understanding/types';
+import type { Answer, QuestionAnswering, ResolvedQuestion } from '../src/question-answering';
+import type { ConversationMemory } from './memory';
 
 export interface DialogServices {
-  conversation: Conversation;
-  feedback: FeedbackRecorder;
+  answering: QuestionAnswering;
+  /** Sends an answer and remembers it in the conversation (transcript, the answers feedback can rate). */
+  send(context: TurnContext, answer: Answer, memory: ConversationMemory): Promise<void>;
+  /** Records feedback on one of the conversation's recent answers (the given one, or else the last). */
+  recordFeedback(context: TurnContext, memory: ConversationMemory, helpful: boolean, answerId?: string): void;
   /** Consecutive turns not understood before a handoff; 0 turns the automatic handoff off. */
   handoffAfterFailures: number;
 }
@@ -29,7 +32,7 @@ export function messageText(context: TurnContext): string {
 export function understandTurn(context: TurnContext, services: DialogServices): ResolvedQuestion {
   const cached = context.turnState.get(UNDERSTOOD) as ResolvedQuestion | undefined;
   if (cached) return cached;
-  const question = services.conversation.understanding.understand(messageText(context));
+  const question = services.answering.understand(messageText(context));
   context.turnState.set(UNDERSTOOD, question);
   return question;
 }

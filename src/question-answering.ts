@@ -1,36 +1,37 @@
-// The seam between the bot and the pure core: a message's text in, a ResolvedQuestion and an Answer out.
-// The dialogs layer (context, clarification, handoff) grows around this.
+// The one door from the conversation flow (dialogs/) to the pure core: a message's text in, a
+// ResolvedQuestion and an Answer out, and the fixed replies (welcome, clarifications, handoff).
+// Dialogs import this module and nothing else of src/; the types they need are re-exported here.
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { AnswerCache } from './answers/answer-cache';
-import { AnswerComposer, type AnswerContext } from './answers/compose';
+import { AnswerComposer } from './answers/compose';
+import type { AnswerContext, HandoffReason } from './answers/compose';
 import type { Answer } from './answers/types';
 import { Understanding } from './understanding/understand';
-import { CachedUnderstanding, DEFAULT_UNDERSTANDING_CACHE_ENTRIES, type Understands } from './understanding/understanding-cache';
-import type { ResolvedQuestion } from './understanding/types';
+import { CachedUnderstanding, type Understands } from './understanding/understanding-cache';
+import type { ResolvedQuestion, SocialIntent } from './understanding/types';
 
-export interface Turn {
-  question: ResolvedQuestion;
-  answer: Answer;
-}
+export type { Answer, AnswerContext, HandoffReason, ResolvedQuestion, SocialIntent };
+export type { TherapyMatch } from './understanding/types';
+export { ASK_SCORE } from './understanding/typo-match';
 
-export class Conversation {
-  readonly understanding: Understands;
-  readonly answers: AnswerComposer;
+export class QuestionAnswering {
+  private readonly understanding: Understands;
+  private readonly composer: AnswerComposer;
   private readonly answerCache: AnswerCache;
 
   /** `cacheEntries`: recent messages whose understanding is kept for exact repeats (0: none). */
   constructor(
     private readonly knowledge: KnowledgeBase,
-    options: { cacheEntries?: number } = {},
+    options: { cacheEntries: number },
   ) {
-    this.understanding = new CachedUnderstanding(new Understanding(knowledge), { maxEntries: options.cacheEntries ?? DEFAULT_UNDERSTANDING_CACHE_ENTRIES });
-    this.answers = new AnswerComposer(knowledge);
-    this.answerCache = new AnswerCache(this.answers);
+    this.understanding = new CachedUnderstanding(new Understanding(knowledge), { maxEntries: options.cacheEntries });
+    this.composer = new AnswerComposer(knowledge);
+    this.answerCache = new AnswerCache(this.composer);
   }
 
-  reply(text: string, context: AnswerContext = {}): Turn {
-    const question = this.understanding.understand(text);
-    return { question, answer: this.answer(question, context) };
+  /** What a message asks: therapies, conditions, topics, an emergency, a command. */
+  understand(text: string): ResolvedQuestion {
+    return this.understanding.understand(text);
   }
 
   /** The answer to a question, given what the conversation is about; shared and frozen for a remembered question. */
@@ -43,7 +44,36 @@ export class Conversation {
     return this.knowledge.lexiconEntry(id)?.kind === 'condition';
   }
 
+  /** What the bot covers, with example questions: the first thing a person sees. */
   welcome(): Answer {
-    return this.answers.welcome();
+    return this.composer.social('greeting');
+  }
+
+  /** An answer to a greeting, a request for help, thanks or goodbye. */
+  social(intent: SocialIntent): Answer {
+    return this.composer.social(intent);
+  }
+
+  feedbackThanks(): Answer {
+    return this.composer.feedbackThanks();
+  }
+
+  startOver(): Answer {
+    return this.composer.startOver();
+  }
+
+  /** The message sent with a handoff to the support desk. */
+  handoff(reason: HandoffReason): Answer {
+    return this.composer.handoff(reason);
+  }
+
+  /** "Which therapy do you mean?", with the monographs as choices. */
+  clarifyTherapy(): Answer {
+    return this.composer.clarifyTherapy();
+  }
+
+  /** Reminds the person of the open clarifying question after an interruption. */
+  stillWaiting(): Answer {
+    return this.composer.stillWaiting();
   }
 }

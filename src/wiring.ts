@@ -4,7 +4,7 @@ import type { Config } from './config';
 import type { Logger } from './observability/logger';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { createAdapter } from './host/adapter';
-import { Conversation } from './question-answering';
+import { QuestionAnswering } from './question-answering';
 import { TherapyBot } from './bot/therapy-bot';
 import { LogFeedbackRecorder, type FeedbackRecorder } from './observability/feedback';
 import { BotMetrics } from './observability/metrics';
@@ -49,13 +49,7 @@ export function createBotParts(
       reporter?.observeFeedback(event);
     },
   };
-  const bot = new TherapyBot({
-    conversation: new Conversation(knowledge, { cacheEntries: config.UNDERSTANDING_CACHE_ENTRIES }),
-    storage: resilient,
-    sharedStorage: config.STATE_STORAGE === 'blob',
-    feedback,
-    handoffAfterFailures: config.HANDOFF_AFTER_FAILURES,
-  });
+  const bot = createBot(config, knowledge, resilient, feedback);
   const readiness = (): Readiness => {
     const healthy = resilient.isHealthy();
     return { ready: healthy, checks: { storage: healthy ? 'ok' : 'failing' } };
@@ -65,6 +59,17 @@ export function createBotParts(
     reporter?.observeTurn(answers, channel, seconds);
   };
   return { adapter, bot, storage: resilient, readiness, metrics, observeTurn };
+}
+
+/** The bot as the settings make it; the tests that drive it through botbuilder's TestAdapter build it here too. */
+export function createBot(config: Config, knowledge: KnowledgeBase, storage: Storage, feedback: FeedbackRecorder): TherapyBot {
+  return new TherapyBot({
+    answering: new QuestionAnswering(knowledge, { cacheEntries: config.UNDERSTANDING_CACHE_ENTRIES }),
+    storage,
+    sharedStorage: config.STATE_STORAGE === 'blob',
+    feedback,
+    handoffAfterFailures: config.HANDOFF_AFTER_FAILURES,
+  });
 }
 
 /** Everything startServer needs, from the settings and the parts: index.ts and the tests use the same wiring. */

@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { EvidenceRating, LexiconEntry, Monograph, Precaution, Statement } from '../knowledge/schema';
 import { escapeMarkdown } from '../text/markdown';
 import { compact } from '../text/normalise';
-import type { AboutBotQuestion, ConditionMatch, ResolvedQuestion, TherapyMatch, Topic, UnknownTherapy } from '../understanding/types';
+import type { AboutBotQuestion, ConditionMatch, ResolvedQuestion, SocialIntent, TherapyMatch, Topic, UnknownTherapy } from '../understanding/types';
 import type { Answer, AnswerKind, Fact, Outcome, RatingBadge, Section, Warning } from './types';
 import { describeSources, fill, inSentence, listInWords, sentenceCase } from './wording';
 
@@ -82,11 +82,6 @@ export class AnswerComposer {
     return answer;
   }
 
-  /** The welcome: what the bot covers and example questions. */
-  welcome(): Answer {
-    return this.social('greeting');
-  }
-
   /** The acknowledgement of feedback on an answer. */
   feedbackThanks(): Answer {
     const answer = this.fixed('feedback', 'social', this.replies.feedbackThanks, 'feedbackThanks');
@@ -100,16 +95,11 @@ export class AnswerComposer {
   }
 
   /** The message sent with a handoff to the support desk. */
-  handoff(reason: 'requested' | 'repeated-failure'): Answer {
+  handoff(reason: HandoffReason): Answer {
     const template = reason === 'requested' ? 'handoff' : 'handoffAfterFailures';
     const answer = this.fixed('handoff', 'handoff', this.replies[template], template);
     answer.followUps = [];
     return answer;
-  }
-
-  /** An answer to a social message (greeting, help, thanks, goodbye). */
-  socialAnswer(intent: 'greeting' | 'help' | 'thanks' | 'goodbye'): Answer {
-    return this.social(intent);
   }
 
   /** Reminds the person of the open clarifying question after an interruption. */
@@ -441,7 +431,8 @@ export class AnswerComposer {
     return answer;
   }
 
-  private social(intent: 'greeting' | 'help' | 'thanks' | 'goodbye'): Answer {
+  /** An answer to a social message (greeting, help, thanks, goodbye). */
+  social(intent: SocialIntent): Answer {
     const answer = this.fixed(intent, 'social', this.fillTherapies(this.replies[intent]), intent);
     if (intent === 'goodbye') answer.followUps = [];
     return answer;
@@ -496,6 +487,9 @@ export class AnswerComposer {
 }
 
 /** What the conversation is already about, from earlier turns. */
+/** Why a conversation is handed to a person. */
+export type HandoffReason = 'requested' | 'repeated-failure';
+
 export interface AnswerContext {
   therapyId?: string;
   /** A therapy without a monograph that the conversation is about. */

@@ -3,20 +3,20 @@
 import { ActivityHandler, type Storage, type TurnContext } from 'botbuilder';
 import { MainDialog } from '../../dialogs/main-dialog';
 import { emptyMemory, remember, type ConversationMemory } from '../../dialogs/memory';
-import { feedbackEvent, sendAnswer } from '../../dialogs/reply';
 import { messageText, type DialogServices } from '../../dialogs/services';
-import type { Conversation } from '../question-answering';
+import type { QuestionAnswering } from '../question-answering';
 import type { FeedbackRecorder } from '../observability/feedback';
 import type { ButtonValue } from '../render/activity';
 import { ConversationStore } from '../state/conversation-store';
 import { ConversationTurns } from '../state/conversation-turns';
+import { feedbackEvent, sendAnswer } from './send-answer';
 
 export interface TherapyBotOptions {
-  conversation: Conversation;
+  answering: QuestionAnswering;
   /** Where conversation state lives (wrapped in ResilientStorage in production). */
   storage: Storage;
-  /** Whether other processes write the same state (blob storage): then a turn that conflicts is redone. Default true. */
-  sharedStorage?: boolean;
+  /** Whether other processes write the same state (blob storage): then a turn that conflicts is redone. */
+  sharedStorage: boolean;
   feedback: FeedbackRecorder;
   handoffAfterFailures: number;
 }
@@ -32,8 +32,9 @@ export class TherapyBot extends ActivityHandler {
     this.memory = new ConversationStore(options.storage, 'memory', emptyMemory);
     this.turns = new ConversationTurns(this.memory, { sharedStorage: options.sharedStorage });
     const services: DialogServices = {
-      conversation: options.conversation,
-      feedback: options.feedback,
+      answering: options.answering,
+      send: sendAnswer,
+      recordFeedback: (context, memory, helpful, answerId) => options.feedback.record(feedbackEvent(context, memory, helpful, answerId)),
       handoffAfterFailures: options.handoffAfterFailures,
     };
     this.dialog = new MainDialog(services);
@@ -54,7 +55,7 @@ export class TherapyBot extends ActivityHandler {
         const memory = await this.memory.get(context);
         if (!memory.welcomed) {
           memory.welcomed = true;
-          await sendAnswer(context, options.conversation.welcome(), memory);
+          await sendAnswer(context, options.answering.welcome(), memory);
         }
       }
       await next();
@@ -78,6 +79,6 @@ export class TherapyBot extends ActivityHandler {
 
   private async recordFeedback(context: TurnContext, memory: ConversationMemory, button: ButtonValue): Promise<void> {
     this.options.feedback.record(feedbackEvent(context, memory, button.feedback === 'helpful', button.answerId));
-    await sendAnswer(context, this.options.conversation.answers.feedbackThanks(), memory);
+    await sendAnswer(context, this.options.answering.feedbackThanks(), memory);
   }
 }

@@ -1,15 +1,16 @@
 // `npm run ask -- "is craniosacral therapy safe in pregnancy?"`: prints how the bot understands a
 // question and the answer it composes, without starting a server. A tool for data maintainers.
-import { Conversation } from '../question-answering';
+import { QuestionAnswering } from '../question-answering';
 import { renderMarkdown } from '../render/text';
 import { loadForCli } from './shipped-knowledge';
 
 function main(questions: string[]): number {
   const knowledge = loadForCli();
   if (!knowledge) return 1;
-  const conversation = new Conversation(knowledge);
+  const answering = new QuestionAnswering(knowledge, { cacheEntries: 0 });
   for (const question of questions) {
-    const { question: resolved, answer } = conversation.reply(question);
+    const resolved = answering.understand(question);
+    const answer = answering.answer(resolved);
     console.log(`> ${question}`);
     console.log(JSON.stringify(resolved));
     console.log(`[${answer.kind}/${answer.outcome}]`);

@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { TherapyBot } from '../../src/bot/therapy-bot';
-import { Conversation } from '../../src/question-answering';
+import { loadConfig } from '../../src/config';
+import { createBot } from '../../src/wiring';
 import { DisclaimerMiddleware } from '../../src/bot/disclaimer';
 import { shippedKnowledge } from '../helpers/bot-server';
 import { channel, message } from '../helpers/generated';
 
 const knowledge = shippedKnowledge();
-const bot = new TherapyBot({
-  conversation: new Conversation(knowledge),
-  storage: new MemoryStorage(),
-  feedback: { record: () => undefined },
-  handoffAfterFailures: 3,
-});
+const bot = createBot(loadConfig({}), knowledge, new MemoryStorage(), { record: () => undefined });
 const disclaimer = knowledge.replies.disclaimer;
 
 /** Every string of a reply a person could see. */

@@ -204,7 +204,7 @@ describe('handoff', () => {
   });
 
   it('can be configured off', async () => {
-    const bot = botClient({ handoffAfterFailures: 0 });
+    const bot = botClient({ env: { HANDOFF_AFTER_FAILURES: '0' } });
     for (const text of ['a1', 'b2', 'c3', 'd4']) expect((await bot.send(text)).some((a) => a.type === ActivityTypes.Event)).toBe(false);
   });
 });

@@ -7,10 +7,10 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { MainDialog } from '../../dialogs/main-dialog';
 import { emptyMemory } from '../../dialogs/memory';
 import type { DialogStatus } from '../../dialogs/services';
-import { Conversation } from '../../src/question-answering';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { copyOfData } from '../helpers/data';
+import { dialogServices } from '../helpers/dialog-services';
 
 /** The shipped data plus two fictional monographs whose names are one letter apart. */
 function knowledge(): KnowledgeBase {
@@ -24,10 +24,10 @@ function knowledge(): KnowledgeBase {
   return new KnowledgeBase(loaded.knowledge);
 }
 
-const conversation = new Conversation(knowledge());
+const services = dialogServices(knowledge());
 
 function client() {
-  const dialog = new MainDialog({ conversation, feedback: { record: () => undefined }, handoffAfterFailures: 3 });
+  const dialog = new MainDialog(services);
   const memory = emptyMemory();
   let status: DialogStatus | undefined;
   const adapter = new TestAdapter(async (context) => {

@@ -4,11 +4,11 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { MainDialog } from '../../dialogs/main-dialog';
 import { emptyMemory } from '../../dialogs/memory';
 import type { DialogStatus } from '../../dialogs/services';
-import { Conversation } from '../../src/question-answering';
 import { shippedKnowledge } from '../helpers/bot-server';
+import { dialogServices } from '../helpers/dialog-services';
 
 function client() {
-  const dialog = new MainDialog({ conversation: new Conversation(shippedKnowledge()), feedback: { record: () => undefined }, handoffAfterFailures: 3 });
+  const dialog = new MainDialog(dialogServices(shippedKnowledge()));
   const memory = emptyMemory();
   let status: DialogStatus | undefined;
   const adapter = new TestAdapter(async (context) => {

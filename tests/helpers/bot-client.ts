@@ -1,7 +1,7 @@
 // Drives the real TherapyBot (dialogs, state, disclaimer middleware) through botbuilder's TestAdapter.
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
-import { TherapyBot } from '../../src/bot/therapy-bot';
-import { Conversation } from '../../src/question-answering';
+import { loadConfig } from '../../src/config';
+import { createBot } from '../../src/wiring';
 import type { FeedbackEvent } from '../../src/observability/feedback';
 import { DisclaimerMiddleware } from '../../src/bot/disclaimer';
 import { ResilientStorage } from '../../src/state/resilient-storage';
@@ -14,15 +14,12 @@ export interface BotClient {
   feedback: FeedbackEvent[];
 }
 
-export function botClient(options: { channelId?: string; storage?: Storage; handoffAfterFailures?: number } = {}): BotClient {
+/** `env`: settings as in production (the defaults unless given), e.g. HANDOFF_AFTER_FAILURES. */
+export function botClient(options: { channelId?: string; storage?: Storage; env?: Record<string, string> } = {}): BotClient {
   const knowledge = shippedKnowledge();
   const feedback: FeedbackEvent[] = [];
-  const bot = new TherapyBot({
-    conversation: new Conversation(knowledge),
-    storage: new ResilientStorage(options.storage ?? new MemoryStorage(), createLogger('silent')),
-    feedback: { record: (event) => feedback.push(event) },
-    handoffAfterFailures: options.handoffAfterFailures ?? 3,
-  });
+  const storage = new ResilientStorage(options.storage ?? new MemoryStorage(), createLogger('silent'));
+  const bot = createBot(loadConfig(options.env ?? {}), knowledge, storage, { record: (event) => feedback.push(event) });
   const adapter = new TestAdapter((context) => bot.run(context), {
     channelId: options.channelId ?? 'emulator',
     conversation: { id: `conversation-${Math.random()}` } as never,

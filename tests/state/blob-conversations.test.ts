@@ -2,11 +2,9 @@
 // in Azurite, concurrent turns of one conversation, and storage faults. Azurite runs in memory on loopback.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { type ActivityHandler, type StoreItems } from 'botbuilder';
+import { type StoreItems } from 'botbuilder';
 import { loadConfig } from '../../src/config';
-import { createBotParts } from '../../src/wiring';
-import { TherapyBot } from '../../src/bot/therapy-bot';
-import { Conversation } from '../../src/question-answering';
+import { createBotParts, serverOptions } from '../../src/wiring';
 import { startServer } from '../../src/host/server';
 import { TURN_ERROR_REPLY } from '../../src/host/adapter';
 import { BlobStateStorage } from '../../src/state/blob-storage';
@@ -68,24 +66,17 @@ interface LogLine {
 async function blobBot(storage: HealthCheckedStorage) {
   const logs: LogLine[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
-  const config = loadConfig({ PORT: '0', STATE_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' });
+  const config = loadConfig({
+    PORT: '0',
+    STATE_STORAGE: 'blob',
+    AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+    SHUTDOWN_GRACE_MS: '1000',
+    WEB_CHAT_PAGE: 'false',
+    RATE_LIMIT_PER_CONVERSATION: '0',
+    RATE_LIMIT_PER_USER: '0',
+  });
   const parts = createBotParts(config, logger, shippedKnowledge(), storage);
-  const bot = new TherapyBot({
-    conversation: new Conversation(shippedKnowledge()),
-    storage: parts.storage,
-    feedback: { record: () => undefined },
-    handoffAfterFailures: 3,
-  });
-  const server = await startServer({
-    host: '127.0.0.1',
-    port: 0,
-    adapter: parts.adapter,
-    bot: bot as ActivityHandler,
-    logger,
-    shutdownGraceMs: 1000,
-    chatPage: false,
-    readiness: parts.readiness,
-  });
+  const server = await startServer(serverOptions(config, logger, parts));
   cleanups.push(() => server.close());
   const say = async (text: string, conversationId: string) => {
     const { status, activities } = await post(server.url, messageActivity(text, conversationId));

@@ -2,11 +2,11 @@
 // feedback buttons refer to; and turns feedback into the event recorded against the answer rated.
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import type { Answer } from '../src/answers/types';
-import { buildReply } from '../src/render/activity';
-import type { FeedbackEvent } from '../src/observability/feedback';
-import { conversationKey, recordAnswer } from '../src/observability/turn-log';
-import { findAnswer, remember, rememberAnswer, type ConversationMemory } from './memory';
+import type { Answer } from '../answers/types';
+import { buildReply } from '../render/activity';
+import type { FeedbackEvent } from '../observability/feedback';
+import { conversationKey, recordAnswer } from '../observability/turn-log';
+import { findAnswer, remember, rememberAnswer, type ConversationMemory } from '../../dialogs/memory';
 
 export async function sendAnswer(context: TurnContext, answer: Answer, memory: ConversationMemory): Promise<void> {
   const answerId = randomUUID();
