@@ -10,6 +10,7 @@ import { KnowledgeBase } from '../src/knowledge/knowledge-base';
 import { loadKnowledge } from '../src/knowledge/load';
 import { createLogger } from '../src/observability/logger';
 import { limitsFrom, startServer } from '../src/host/server';
+import { TurnLog } from '../src/observability/turn-log';
 
 class EchoBot extends ActivityHandler {
   constructor() {
@@ -29,7 +30,7 @@ async function main(kind: string): Promise<void> {
   const knowledge = new KnowledgeBase(loaded.knowledge);
   const parts =
     kind === 'echo'
-      ? { adapter: createAdapter(config, logger, knowledge.replies.disclaimer), bot: new EchoBot() }
+      ? { adapter: createAdapter(config, logger, knowledge.replies.disclaimer, new TurnLog(logger)), bot: new EchoBot() }
       : createBotParts(config, logger, knowledge);
   const server = await startServer({
     host: '127.0.0.1',

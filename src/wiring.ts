@@ -6,10 +6,11 @@ import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { createAdapter } from './host/adapter';
 import { QuestionAnswering } from './question-answering';
 import { TherapyBot } from './bot/therapy-bot';
-import { LogFeedbackRecorder, type FeedbackRecorder } from './observability/feedback';
+import type { FeedbackListener } from './observability/feedback';
 import { BotMetrics } from './observability/metrics';
 import { TelemetryReporter } from './observability/telemetry';
-import type { AnswerSummary } from './observability/turn-log';
+import { TurnLog } from './observability/turn-log';
+import { TurnListeners, type TurnListener } from './observability/turn-record';
 import { ResilientStorage } from './state/resilient-storage';
 import { createStorage } from './state/create-storage';
 import { limitsFrom, type Readiness, type ServerOptions } from './host/server';
@@ -22,8 +23,6 @@ export interface BotParts {
   readiness: () => Readiness;
   /** For /metrics, when metrics are on. */
   metrics?: BotMetrics;
-  /** Called after every turn with what it answered: feeds metrics and telemetry. */
-  observeTurn: (answers: AnswerSummary[], channel: string | undefined, seconds: number) => void;
 }
 
 /**
@@ -37,32 +36,24 @@ export function createBotParts(
   storage: Storage = createStorage(config),
   telemetry?: BotTelemetryClient,
 ): BotParts {
-  const adapter = createAdapter(config, logger, knowledge.replies.disclaimer, telemetry);
-  const reporter = telemetry ? new TelemetryReporter(telemetry) : undefined;
-  const resilient = new ResilientStorage(storage, logger);
   const metrics = config.METRICS_ENABLED ? new BotMetrics() : undefined;
-  const log = new LogFeedbackRecorder(logger);
-  const feedback: FeedbackRecorder = {
-    record: (event) => {
-      log.record(event);
-      metrics?.observeFeedback(event);
-      reporter?.observeFeedback(event);
-    },
-  };
-  const bot = createBot(config, knowledge, resilient, feedback);
+  const listeners: TurnListener[] = [new TurnLog(logger)];
+  if (metrics) listeners.push(metrics);
+  if (telemetry) listeners.push(new TelemetryReporter(telemetry));
+  const turns = new TurnListeners(listeners);
+
+  const adapter = createAdapter(config, logger, knowledge.replies.disclaimer, turns, telemetry);
+  const resilient = new ResilientStorage(storage, logger);
+  const bot = createBot(config, knowledge, resilient, turns);
   const readiness = (): Readiness => {
     const healthy = resilient.isHealthy();
     return { ready: healthy, checks: { storage: healthy ? 'ok' : 'failing' } };
   };
-  const observeTurn = (answers: AnswerSummary[], channel: string | undefined, seconds: number) => {
-    metrics?.observeTurn(answers, channel, seconds);
-    reporter?.observeTurn(answers, channel, seconds);
-  };
-  return { adapter, bot, storage: resilient, readiness, metrics, observeTurn };
+  return { adapter, bot, storage: resilient, readiness, metrics };
 }
 
 /** The bot as the settings make it; the tests that drive it through botbuilder's TestAdapter build it here too. */
-export function createBot(config: Config, knowledge: KnowledgeBase, storage: Storage, feedback: FeedbackRecorder): TherapyBot {
+export function createBot(config: Config, knowledge: KnowledgeBase, storage: Storage, feedback: FeedbackListener): TherapyBot {
   return new TherapyBot({
     answering: new QuestionAnswering(knowledge, { cacheEntries: config.UNDERSTANDING_CACHE_ENTRIES }),
     storage,
@@ -84,8 +75,6 @@ export function serverOptions(config: Config, logger: Logger, parts: BotParts): 
     chatPage: config.WEB_CHAT_PAGE,
     readiness: parts.readiness,
     limits: limitsFrom(config),
-    logMessageText: config.LOG_MESSAGE_TEXT,
     metrics: parts.metrics && { metrics: parts.metrics, token: config.METRICS_TOKEN },
-    observeTurn: parts.observeTurn,
   };
 }

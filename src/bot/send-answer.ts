@@ -5,15 +5,16 @@ import type { TurnContext } from 'botbuilder';
 import type { Answer } from '../answers/types';
 import { buildReply } from '../render/activity';
 import type { FeedbackEvent } from '../observability/feedback';
-import { conversationKey, recordAnswer } from '../observability/turn-log';
+import { conversationKey } from '../observability/turn-record';
 import { findAnswer, remember, rememberAnswer, type ConversationMemory } from '../../dialogs/memory';
+import { noteAnswer } from './turn-observer';
 
 export async function sendAnswer(context: TurnContext, answer: Answer, memory: ConversationMemory): Promise<void> {
   const answerId = randomUUID();
   const reply = buildReply(answer, context.activity.channelId, answerId);
   const spoken = reply.speak ?? ''; // read before sending: the disclaimer middleware extends what is sent
   await context.sendActivity(reply);
-  recordAnswer(context, answer);
+  noteAnswer(context, answer);
   remember(memory, 'bot', spoken);
   rememberAnswer(memory, { id: answerId, therapyId: answer.therapyId, topics: answer.topics, outcome: answer.outcome });
 }
@@ -28,6 +29,6 @@ export function feedbackEvent(context: TurnContext, memory: ConversationMemory, 
     topics: rated?.topics ?? [],
     outcome: rated?.outcome,
     channelId: context.activity.channelId,
-    conversation: conversationKey(context.activity),
+    conversation: conversationKey(context.activity.channelId, context.activity.conversation?.id),
   };
 }

@@ -5,7 +5,7 @@ import { MainDialog } from '../../dialogs/main-dialog';
 import { emptyMemory, remember, type ConversationMemory } from '../../dialogs/memory';
 import { messageText, type DialogServices } from '../../dialogs/services';
 import type { QuestionAnswering } from '../question-answering';
-import type { FeedbackRecorder } from '../observability/feedback';
+import type { FeedbackListener } from '../observability/feedback';
 import type { ButtonValue } from '../render/activity';
 import { ConversationStore } from '../state/conversation-store';
 import { ConversationTurns } from '../state/conversation-turns';
@@ -17,7 +17,7 @@ export interface TherapyBotOptions {
   storage: Storage;
   /** Whether other processes write the same state (blob storage): then a turn that conflicts is redone. */
   sharedStorage: boolean;
-  feedback: FeedbackRecorder;
+  feedback: FeedbackListener;
   handoffAfterFailures: number;
 }
 
@@ -34,7 +34,7 @@ export class TherapyBot extends ActivityHandler {
     const services: DialogServices = {
       answering: options.answering,
       send: sendAnswer,
-      recordFeedback: (context, memory, helpful, answerId) => options.feedback.record(feedbackEvent(context, memory, helpful, answerId)),
+      recordFeedback: (context, memory, helpful, answerId) => options.feedback.feedbackGiven(feedbackEvent(context, memory, helpful, answerId)),
       handoffAfterFailures: options.handoffAfterFailures,
     };
     this.dialog = new MainDialog(services);
@@ -78,7 +78,7 @@ export class TherapyBot extends ActivityHandler {
   }
 
   private async recordFeedback(context: TurnContext, memory: ConversationMemory, button: ButtonValue): Promise<void> {
-    this.options.feedback.record(feedbackEvent(context, memory, button.feedback === 'helpful', button.answerId));
+    this.options.feedback.feedbackGiven(feedbackEvent(context, memory, button.feedback === 'helpful', button.answerId));
     await sendAnswer(context, this.options.answering.feedbackThanks(), memory);
   }
 }

@@ -12,6 +12,8 @@ import {
 import { botAuthSettings, type Config } from '../config';
 import type { Logger } from '../observability/logger';
 import { DisclaimerMiddleware } from '../bot/disclaimer';
+import { TurnObserver } from '../bot/turn-observer';
+import type { TurnListener } from '../observability/turn-record';
 import { connectorRetryPolicy, type Backoff, type PipelinePolicyLike } from './connector-retry';
 
 export const TURN_ERROR_REPLY = 'Sorry, something went wrong on my side. Please try again in a moment.';
@@ -106,11 +108,13 @@ export class BotAdapter extends CloudAdapter {
   }
 }
 
-export function createAdapter(config: Config, logger: Logger, disclaimer: string, telemetry?: BotTelemetryClient): CloudAdapter {
+/** `turns` hears what every turn did; `telemetry` gets botbuilder's activity events when configured. */
+export function createAdapter(config: Config, logger: Logger, disclaimer: string, turns: TurnListener, telemetry?: BotTelemetryClient): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(botAuthSettings(config));
   const adapter = new BotAdapter(auth, logger, connectorRetryPolicy(logger, CONNECTOR_BACKOFF, CONNECTOR_TIMEOUT_MS));
   // Activity telemetry without personal information: botbuilder then leaves out text and names.
   if (telemetry) adapter.use(new TelemetryLoggerMiddleware(telemetry, false));
+  adapter.use(new TurnObserver(turns, config.LOG_MESSAGE_TEXT));
   adapter.use(new DisclaimerMiddleware(disclaimer));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The cause goes to the log (never the user's text); the user gets one polite sentence.

@@ -1,14 +1,13 @@
 // HTTP edge: restify routes for the Bot Framework endpoint and health probes, input limits,
 // per-turn logs with a correlation id, and graceful shutdown.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Config } from '../config';
 import type { Logger } from '../observability/logger';
 import { RateLimiter } from './rate-limit';
 import type { BotMetrics } from '../observability/metrics';
-import { answersOf, logTurn, turnLogger, type AnswerSummary } from '../observability/turn-log';
+import { CORRELATION_ID } from '../bot/turn-observer';
 import { registerChatPage } from './chat-page';
 
 export interface Limits {
@@ -18,8 +17,6 @@ export interface Limits {
   perUser: number;
   windowMs: number;
 }
-
-export const DEFAULT_LIMITS: Limits = { maxBodyBytes: 256 * 1024, perConversation: 30, perUser: 6000, windowMs: 60_000 };
 
 export function limitsFrom(config: Config): Limits {
   return {
@@ -42,13 +39,9 @@ export interface ServerOptions {
   chatPage: boolean;
   /** What /readyz reports beyond "knowledge loaded"; not ready makes it answer 503. */
   readiness?: () => Readiness;
-  limits?: Limits;
-  /** Log message text (redacted) in turn logs; off by default. */
-  logMessageText?: boolean;
+  limits: Limits;
   /** Serve these at /metrics; with a token, only to "Authorization: Bearer <token>". */
   metrics?: { metrics: BotMetrics; token?: string };
-  /** Told what each turn answered (metrics, telemetry). */
-  observeTurn?: (answers: AnswerSummary[], channel: string | undefined, seconds: number) => void;
 }
 
 export interface Readiness {
@@ -65,12 +58,11 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { adapter, bot, logger } = options;
-  const limits = options.limits ?? DEFAULT_LIMITS;
+  const { limits } = options;
   const server = restify.createServer({ name: 'natural-therapy-bot', handleUncaughtExceptions: false });
   // Malformed JSON answers 400 and a body over the limit 413, before any bot code runs.
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: limits.maxBodyBytes }));
 
-  const turns = turnLogger(logger);
   let draining = false;
   const inFlight = new Set<Promise<unknown>>();
   const perConversation = new RateLimiter(limits.perConversation, limits.windowMs);
@@ -101,14 +93,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const correlationId = randomUUID();
     res.header('X-Correlation-Id', correlationId);
     const turn = adapter.process(req, res, async (context) => {
-      const started = performance.now();
-      try {
-        await bot.run(context);
-      } finally {
-        const ms = performance.now() - started;
-        logTurn(turns, context, correlationId, ms, options.logMessageText ?? false);
-        options.observeTurn?.(answersOf(context), context.activity.channelId, ms / 1000);
-      }
+      context.turnState.set(CORRELATION_ID, correlationId);
+      await bot.run(context);
     });
     inFlight.add(turn);
     try {

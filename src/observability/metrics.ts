@@ -3,7 +3,7 @@
 // the person's words; names are capped so a flood of odd questions cannot blow up the series count.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FeedbackEvent } from './feedback';
-import { turnOutcome, type AnswerSummary } from './turn-log';
+import type { TurnListener, TurnRecord } from './turn-record';
 
 /** Distinct names kept per label before the rest are counted as "other". */
 export const MAX_NAMES = 100;
@@ -21,7 +21,7 @@ class CappedLabel {
   }
 }
 
-export class BotMetrics {
+export class BotMetrics implements TurnListener {
   readonly registry = new Registry();
   private readonly turns = new Counter({
     name: 'bot_turns_total',
@@ -61,19 +61,17 @@ export class BotMetrics {
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });
   }
 
-  observeTurn(answers: AnswerSummary[], channel: string | undefined, seconds: number): void {
-    const main = answers.find((a) => a.outcome !== 'social') ?? answers[0];
-    const outcome = turnOutcome(answers);
-    this.turns.inc({ outcome, channel: channel ?? 'unknown', topic: main?.topics[0] ?? 'none' });
-    if (outcome === 'handoff') this.handoffs.inc({ channel: channel ?? 'unknown' });
-    this.latency.observe(seconds);
-    for (const answer of answers) {
+  turnEnded(turn: TurnRecord): void {
+    this.turns.inc({ outcome: turn.outcome, channel: turn.channel ?? 'unknown', topic: turn.main?.topics[0] ?? 'none' });
+    if (turn.outcome === 'handoff') this.handoffs.inc({ channel: turn.channel ?? 'unknown' });
+    this.latency.observe(turn.latencyMs / 1000);
+    for (const answer of turn.answers) {
       if (answer.unknownTherapy) this.unknownTherapies.inc({ therapy: this.therapyNames.value(answer.unknownTherapy) });
       for (const condition of answer.unlistedConditions) this.unlistedConditions.inc({ condition: this.conditionNames.value(condition) });
     }
   }
 
-  observeFeedback(event: FeedbackEvent): void {
+  feedbackGiven(event: FeedbackEvent): void {
     this.feedback.inc({ rating: event.helpful ? 'helpful' : 'not-helpful', outcome: event.outcome ?? 'unknown' });
   }
 }

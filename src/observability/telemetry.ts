@@ -3,7 +3,7 @@
 // therapies and topics, never what people wrote (botbuilder's logger runs with personal data off).
 import type { BotTelemetryClient } from 'botbuilder';
 import type { FeedbackEvent } from './feedback';
-import { turnOutcome, type AnswerSummary } from './turn-log';
+import type { TurnListener, TurnRecord } from './turn-record';
 
 export const TURN_EVENT = 'TherapyBotTurn';
 export const FEEDBACK_EVENT = 'TherapyBotFeedback';
@@ -14,16 +14,16 @@ export async function createAppInsightsClient(connectionString: string): Promise
   return new ApplicationInsightsTelemetryClient(connectionString);
 }
 
-export class TelemetryReporter {
+export class TelemetryReporter implements TurnListener {
   constructor(private readonly client: BotTelemetryClient) {}
 
-  observeTurn(answers: AnswerSummary[], channel: string | undefined, seconds: number): void {
-    const main = answers.find((a) => a.outcome !== 'social') ?? answers[0];
+  turnEnded(turn: TurnRecord): void {
+    const main = turn.main;
     this.client.trackEvent({
       name: TURN_EVENT,
       properties: {
-        outcome: turnOutcome(answers),
-        channel: channel ?? 'unknown',
+        outcome: turn.outcome,
+        channel: turn.channel ?? 'unknown',
         kind: main?.kind ?? 'none',
         therapy: main?.therapyId ?? '',
         topics: (main?.topics ?? []).join(','),
@@ -31,11 +31,11 @@ export class TelemetryReporter {
         unknownTherapy: main?.unknownTherapy ?? '',
         unlistedConditions: (main?.unlistedConditions ?? []).join(','),
       },
-      metrics: { latencyMs: seconds * 1000 },
+      metrics: { latencyMs: turn.latencyMs },
     });
   }
 
-  observeFeedback(event: FeedbackEvent): void {
+  feedbackGiven(event: FeedbackEvent): void {
     this.client.trackEvent({
       name: FEEDBACK_EVENT,
       properties: {

@@ -8,7 +8,7 @@ import { shippedKnowledge } from '../helpers/bot-server';
 import { channel, message } from '../helpers/generated';
 
 const knowledge = shippedKnowledge();
-const bot = createBot(loadConfig({}), knowledge, new MemoryStorage(), { record: () => undefined });
+const bot = createBot(loadConfig({}), knowledge, new MemoryStorage(), { feedbackGiven: () => undefined });
 const disclaimer = knowledge.replies.disclaimer;
 
 /** Every string of a reply a person could see. */

@@ -19,7 +19,7 @@ export function botClient(options: { channelId?: string; storage?: Storage; env?
   const knowledge = shippedKnowledge();
   const feedback: FeedbackEvent[] = [];
   const storage = new ResilientStorage(options.storage ?? new MemoryStorage(), createLogger('silent'));
-  const bot = createBot(loadConfig(options.env ?? {}), knowledge, storage, { record: (event) => feedback.push(event) });
+  const bot = createBot(loadConfig(options.env ?? {}), knowledge, storage, { feedbackGiven: (event) => feedback.push(event) });
   const adapter = new TestAdapter((context) => bot.run(context), {
     channelId: options.channelId ?? 'emulator',
     conversation: { id: `conversation-${Math.random()}` } as never,

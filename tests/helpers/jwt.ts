@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { JwtTokenExtractor } from 'botframework-connector/lib/auth/jwtTokenExtractor';
 import { AppCredentials } from 'botframework-connector/lib/auth/appCredentials';
 import { loadConfig } from '../../src/config';
-import { createBotParts } from '../../src/wiring';
+import { createBotParts, serverOptions } from '../../src/wiring';
 import { startServer, type RunningServer } from '../../src/host/server';
 import { shippedKnowledge } from './bot-server';
 
@@ -137,9 +137,8 @@ export interface LoggedBot {
 /** Like startBot, but the bot logs at debug level into memory so a test can check what was logged. */
 export async function startBotWithLogs(env: Record<string, string>): Promise<LoggedBot> {
   const lines: string[] = [];
-  const config = loadConfig({ PORT: '0', ...env });
+  const config = loadConfig({ PORT: '0', SHUTDOWN_GRACE_MS: '5000', WEB_CHAT_PAGE: 'false', ...env });
   const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
-  const { adapter, bot, readiness } = createBotParts(config, logger, shippedKnowledge());
-  const server = await startServer({ host: '127.0.0.1', port: 0, adapter, bot, logger, shutdownGraceMs: 5000, chatPage: false, readiness });
+  const server = await startServer(serverOptions(config, logger, createBotParts(config, logger, shippedKnowledge())));
   return { server, logs: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }

@@ -4,7 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createAdapter } from '../../src/host/adapter';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/observability/logger';
-import { startServer } from '../../src/host/server';
+import { limitsFrom, startServer } from '../../src/host/server';
+import { TurnListeners } from '../../src/observability/turn-record';
 import { CST_FILE, copyOfData, editJson } from '../helpers/data';
 import { messageActivity, post } from '../helpers/bot-server';
 import { startBotProcess } from '../helpers/processes';
@@ -28,11 +29,12 @@ describe('graceful shutdown', () => {
     const server = await startServer({
       host: '127.0.0.1',
       port: 0,
-      adapter: createAdapter(config, logger, 'Talk to your doctor.'),
+      adapter: createAdapter(config, logger, 'Talk to your doctor.', new TurnListeners([])),
       bot: new SlowBot(400),
       logger,
       shutdownGraceMs: 5000,
       chatPage: false,
+      limits: limitsFrom(config),
     });
     const inFlight = post(server.url, messageActivity('hi'));
     await sleep(100);
