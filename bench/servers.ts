@@ -30,7 +30,7 @@ async function main(kind: string): Promise<void> {
   const knowledge = new KnowledgeBase(loaded.knowledge);
   const parts =
     kind === 'echo'
-      ? { adapter: createAdapter(config, logger, knowledge.replies.disclaimer, new TurnLog(logger)), bot: new EchoBot() }
+      ? { adapter: createAdapter(config, logger, knowledge.replies, new TurnLog(logger)), bot: new EchoBot() }
       : createBotParts(config, logger, knowledge);
   const server = await startServer({
     host: '127.0.0.1',

@@ -42,7 +42,7 @@ export function createBotParts(
   if (telemetry) listeners.push(new TelemetryReporter(telemetry));
   const turns = new TurnListeners(listeners);
 
-  const adapter = createAdapter(config, logger, knowledge.replies.disclaimer, turns, telemetry);
+  const adapter = createAdapter(config, logger, knowledge.replies, turns, telemetry);
   const resilient = new ResilientStorage(storage, logger);
   const bot = createBot(config, knowledge, resilient, turns);
   const readiness = (): Readiness => {

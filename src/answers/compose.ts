@@ -15,14 +15,18 @@ export const ANSWER_THRESHOLD = 0.75;
 export const CLARIFY_MAX_WORDS = 20;
 /** Ratings that support saying a therapy works; anything else makes a "it's proven" premise false. */
 const SUPPORTIVE_RATINGS = new Set(['effective', 'likely-effective']);
+/** Answers that a person can rate as helpful or not. */
+const RATEABLE = new Set<AnswerKind>(['monograph', 'condition-first', 'unknown-therapy', 'about-bot']);
 
 export class AnswerComposer {
   constructor(private readonly knowledge: KnowledgeBase) {}
 
   /** The answer to a question; `context` stands in for what the conversation is already about. */
   answer(question: ResolvedQuestion, context: AnswerContext = {}): Answer {
-    const answer = this.route(question, context);
-    return question.safetyNote && !question.emergency ? this.withSafetyNote(answer, question.safetyNote) : answer;
+    const routed = this.route(question, context);
+    const answer = question.safetyNote && !question.emergency ? this.withSafetyNote(routed, question.safetyNote) : routed;
+    if (RATEABLE.has(answer.kind)) answer.feedbackButtons = { helpful: this.replies.buttons.helpful, notHelpful: this.replies.buttons.notHelpful };
+    return answer;
   }
 
   private route(question: ResolvedQuestion, context: AnswerContext): Answer {
@@ -222,7 +226,7 @@ export class AnswerComposer {
       const index = m.uses.indexOf(use);
       const meaning = this.knowledge.evidenceMeaning(use.rating);
       const facts: Fact[] = use.note ? [{ text: use.note, field: at(m, `uses[${index}].note`) }] : [];
-      const rating: RatingBadge = { scale: 'evidence', level: use.rating, ...meaning, subject: inSentence(condition.name), field: at(m, `uses[${index}].rating`) };
+      const rating: RatingBadge = { scale: 'evidence', level: use.rating, ...meaning, ...this.captions('evidence', inSentence(condition.name)), field: at(m, `uses[${index}].rating`) };
       return { title: condition.name, rating, facts };
     }
     const facts: Fact[] = [
@@ -240,16 +244,16 @@ export class AnswerComposer {
   private usesSections(m: Monograph): Section[] {
     const t = this.replies.answer;
     const names = m.uses.map((u) => inSentence(this.lexiconName(u.condition)));
-    if (m.otherConditions) names.push('other conditions');
-    const intro = fill(t.usesIntro, { therapy: inSentence(m.name), count: String(m.uses.length), conditions: listInWords(names) });
+    if (m.otherConditions) names.push(this.replies.words.otherConditions);
+    const intro = fill(t.usesIntro, { therapy: inSentence(m.name), count: String(m.uses.length), conditions: listInWords(names, this.and) });
     const sections: Section[] = [{ facts: [{ text: intro, field: at(m, 'uses') }] }];
     const byRating = new Map<string, string[]>();
     for (const use of m.uses) byRating.set(use.rating, [...(byRating.get(use.rating) ?? []), inSentence(this.lexiconName(use.condition))]);
-    if (m.otherConditions) byRating.set(m.otherConditions.rating, [...(byRating.get(m.otherConditions.rating) ?? []), 'other conditions']);
+    if (m.otherConditions) byRating.set(m.otherConditions.rating, [...(byRating.get(m.otherConditions.rating) ?? []), this.replies.words.otherConditions]);
     for (const [level, conditions] of byRating) {
       const meaning = this.knowledge.evidenceMeaning(level as EvidenceRating);
-      const subject = conditions.length === names.length ? t.allUses : listInWords(conditions);
-      sections.push({ rating: { scale: 'evidence', level: level as EvidenceRating, ...meaning, subject, field: ratingField(m, level as EvidenceRating) }, facts: [] });
+      const subject = conditions.length === names.length ? t.allUses : listInWords(conditions, this.and);
+      sections.push({ rating: { scale: 'evidence', level: level as EvidenceRating, ...meaning, ...this.captions('evidence', subject), field: ratingField(m, level as EvidenceRating) }, facts: [] });
     }
     return sections;
   }
@@ -257,7 +261,7 @@ export class AnswerComposer {
   private safetySection(m: Monograph): Section {
     const meaning = this.knowledge.safetyMeaning(m.safety.rating);
     return {
-      rating: { scale: 'safety', level: m.safety.rating, ...meaning, subject: inSentence(m.name), field: at(m, 'safety.rating') },
+      rating: { scale: 'safety', level: m.safety.rating, ...meaning, ...this.captions('safety', inSentence(m.name)), field: at(m, 'safety.rating') },
       facts: statementFacts(m, 'safety.statements', m.safety.statements),
     };
   }
@@ -275,7 +279,7 @@ export class AnswerComposer {
     const i = m.precautions.indexOf(p);
     const facts = statementFacts(m, `precautions[${i}].statements`, p.statements);
     if (p.reportedEffects?.length) {
-      facts.push({ text: fill(this.replies.answer.reportedEffects, { effects: listInWords(p.reportedEffects) }), field: at(m, `precautions[${i}].reportedEffects`) });
+      facts.push({ text: fill(this.replies.answer.reportedEffects, { effects: listInWords(p.reportedEffects, this.and) }), field: at(m, `precautions[${i}].reportedEffects`) });
     }
     return facts;
   }
@@ -297,7 +301,7 @@ export class AnswerComposer {
   }
 
   private practiceSection(m: Monograph): Section {
-    const practitioners = listInWords(m.practice.practitioners.names);
+    const practitioners = listInWords(m.practice.practitioners.names, this.and);
     return {
       facts: [
         { text: fill(this.replies.answer.practitioners, { practitioners }), field: at(m, 'practice.practitioners') },
@@ -394,7 +398,7 @@ export class AnswerComposer {
   }
 
   private unknownTherapy(unknown: UnknownTherapy[]): Answer {
-    const name = listInWords(unknown.map((u) => escapeMarkdown(u.name)));
+    const name = listInWords(unknown.map((u) => escapeMarkdown(u.name)), this.and);
     const answer = this.fixed('unknown-therapy', 'no-information', fill(this.replies.unknownTherapy, { name, therapies: this.therapyList() }), 'unknownTherapy');
     answer.unknownTherapy = unknown[0].name;
     return answer;
@@ -403,7 +407,7 @@ export class AnswerComposer {
   private aboutBot(question: AboutBotQuestion): Answer {
     const ms = this.knowledge.monographs;
     const values = {
-      sources: ms.map((m) => `${m.name}: ${describeSources(m)}`).join('; '),
+      sources: ms.map((m) => `${m.name}: ${describeSources(m, this.replies.words.via)}`).join('; '),
       reviews: ms.map((m) => `${m.name}, ${m.reviewed}`).join('; '),
       therapies: this.therapyList(),
     };
@@ -413,11 +417,11 @@ export class AnswerComposer {
   /** "Did you mean A?" with yes and no, or "did you mean A or B?" with a button for each. */
   private didYouMean(candidates: TherapyMatch[]): Answer {
     const ms = candidates.map((c) => this.monographOf(c.id));
-    const therapy = listInWords(ms.map((m) => inSentence(m.name)), 'or');
+    const therapy = listInWords(ms.map((m) => inSentence(m.name)), this.replies.words.or);
     const answer = this.fixed('did-you-mean', 'clarification', fill(this.replies.didYouMean, { therapy }), 'didYouMean');
     if (ms.length === 1) {
       answer.therapyId = ms[0].id;
-      answer.followUps = ['Yes', 'No'];
+      answer.followUps = [this.replies.buttons.yes, this.replies.buttons.no];
     } else {
       answer.followUps = ms.map((m) => m.name);
     }
@@ -426,7 +430,7 @@ export class AnswerComposer {
 
   private whichOne(tied: TherapyMatch[]): Answer {
     const names = tied.map((t) => this.monographOf(t.id).name);
-    const answer = this.fixed('clarify-therapy', 'clarification', fill(this.replies.whichOne, { options: listInWords(names) }), 'whichOne');
+    const answer = this.fixed('clarify-therapy', 'clarification', fill(this.replies.whichOne, { options: listInWords(names, this.and) }), 'whichOne');
     answer.followUps = names.slice(0, 3);
     return answer;
   }
@@ -457,6 +461,18 @@ export class AnswerComposer {
     return this.knowledge.replies;
   }
 
+  private get and(): string {
+    return this.replies.words.and;
+  }
+
+  /** What a rating badge says it rates: "Evidence for migraine", or "Evidence" under a titled section. */
+  private captions(scale: 'evidence' | 'safety', subject: string): { subject: string; caption: string; scaleName: string } {
+    const c = this.replies.ratingCaptions;
+    return scale === 'evidence'
+      ? { subject, caption: fill(c.evidenceFor, { subject }), scaleName: c.evidence }
+      : { subject, caption: fill(c.safetyOf, { subject }), scaleName: c.safety };
+  }
+
   private monographOf(id: string): Monograph {
     const m = this.knowledge.monograph(id);
     if (!m) throw new Error(`understanding resolved an unknown monograph id: ${id}`);
@@ -474,7 +490,7 @@ export class AnswerComposer {
   }
 
   private therapyList(): string {
-    return listInWords(this.knowledge.monographs.map((m) => inSentence(m.name)));
+    return listInWords(this.knowledge.monographs.map((m) => inSentence(m.name)), this.and);
   }
 
   private fillTherapies(template: string): string {
@@ -482,14 +498,14 @@ export class AnswerComposer {
   }
 
   private sourceLine(m: Monograph): string {
-    return fill(this.replies.answer.source, { source: describeSources(m), reviewed: m.reviewed });
+    return fill(this.replies.answer.source, { source: describeSources(m, this.replies.words.via), reviewed: m.reviewed });
   }
 }
 
-/** What the conversation is already about, from earlier turns. */
 /** Why a conversation is handed to a person. */
 export type HandoffReason = 'requested' | 'repeated-failure';
 
+/** What the conversation is already about, from earlier turns. */
 export interface AnswerContext {
   therapyId?: string;
   /** A therapy without a monograph that the conversation is about. */

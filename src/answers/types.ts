@@ -16,6 +16,10 @@ export type RatingBadge = (
   meaning: string;
   /** What is rated: "migraine", "every use listed", "craniosacral therapy". */
   subject: string;
+  /** "Evidence for migraine", "Safety of craniosacral therapy". */
+  caption: string;
+  /** "Evidence" or "Safety": the caption under a section whose title already names the subject. */
+  scaleName: string;
   /** The monograph field holding the rating. */
   field: string;
 };
@@ -71,6 +75,8 @@ export interface Answer {
   warnings: Warning[];
   /** Short follow-up questions offered as buttons. */
   followUps: string[];
+  /** Labels of the buttons that rate the answer, on answers a person can rate. */
+  feedbackButtons?: { helpful: string; notHelpful: string };
   /** "Title, publisher (year). Reviewed date." when facts come from monographs. */
   source?: string;
 }

@@ -6,16 +6,16 @@ export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{([a-zA-Z]+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
-/** "a", "a and b", "a, b and c" (or "a or b", "a, b or c"). */
-export function listInWords(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+/** "a", "a and b", "a, b and c" (or "a or b", "a, b or c"), with the conjunction given. */
+export function listInWords(items: readonly string[], conjunction: string): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
-/** "Title, publisher (year), via X" for each source of a monograph. */
-export function describeSources(monograph: Monograph): string {
+/** "Title, publisher (year), via X" for each source of a monograph; `via` is the word for "via". */
+export function describeSources(monograph: Monograph, via: string): string {
   return monograph.sources
-    .map((s) => `${s.title}, ${s.publisher} (${s.year})${s.via ? `, via ${s.via}` : ''}`)
+    .map((s) => `${s.title}, ${s.publisher} (${s.year})${s.via ? `, ${via} ${s.via}` : ''}`)
     .join('; ');
 }
 

@@ -14,9 +14,8 @@ import type { Logger } from '../observability/logger';
 import { DisclaimerMiddleware } from '../bot/disclaimer';
 import { TurnObserver } from '../bot/turn-observer';
 import type { TurnListener } from '../observability/turn-record';
+import type { Replies } from '../knowledge/schema';
 import { connectorRetryPolicy, type Backoff, type PipelinePolicyLike } from './connector-retry';
-
-export const TURN_ERROR_REPLY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
 /** Three tries within about a second (two seconds if the connector asks to wait): the channel waits ~15 s. */
 export const CONNECTOR_BACKOFF: Backoff = { attempts: 3, baseDelayMs: 300, maxDelayMs: 2000 };
@@ -108,14 +107,23 @@ export class BotAdapter extends CloudAdapter {
   }
 }
 
-/** `turns` hears what every turn did; `telemetry` gets botbuilder's activity events when configured. */
-export function createAdapter(config: Config, logger: Logger, disclaimer: string, turns: TurnListener, telemetry?: BotTelemetryClient): CloudAdapter {
+/**
+ * `replies`: the disclaimer every message carries and the sentence sent when a turn fails; `turns` hears what
+ * every turn did; `telemetry` gets botbuilder's activity events when configured.
+ */
+export function createAdapter(
+  config: Config,
+  logger: Logger,
+  replies: Pick<Replies, 'disclaimer' | 'turnError'>,
+  turns: TurnListener,
+  telemetry?: BotTelemetryClient,
+): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(botAuthSettings(config));
   const adapter = new BotAdapter(auth, logger, connectorRetryPolicy(logger, CONNECTOR_BACKOFF, CONNECTOR_TIMEOUT_MS));
   // Activity telemetry without personal information: botbuilder then leaves out text and names.
   if (telemetry) adapter.use(new TelemetryLoggerMiddleware(telemetry, false));
   adapter.use(new TurnObserver(turns, config.LOG_MESSAGE_TEXT));
-  adapter.use(new DisclaimerMiddleware(disclaimer));
+  adapter.use(new DisclaimerMiddleware(replies.disclaimer));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The cause goes to the log (never the user's text); the user gets one polite sentence.
     logger.error(
@@ -123,7 +131,7 @@ export function createAdapter(config: Config, logger: Logger, disclaimer: string
       'turn failed',
     );
     try {
-      await context.sendActivity(TURN_ERROR_REPLY);
+      await context.sendActivity(replies.turnError);
     } catch (sendError) {
       logger.error({ err: { message: (sendError as Error).message } }, 'could not send the turn-error reply');
     }

@@ -11,7 +11,8 @@ export interface Backoff {
   maxDelayMs: number;
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+/** How one try of an operation ended: its value, or the error it threw. */
+export type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** Why an outcome is worth another try, for the log, and how long the server asked us to wait. */
 export interface Transient {
@@ -22,7 +23,7 @@ export interface Transient {
 export interface RetryOptions<T> {
   backoff: Backoff;
   /** A Transient when the outcome may succeed on another try; undefined when it is final. */
-  transient(outcome: Outcome<T>): Transient | undefined;
+  transient(outcome: Attempt<T>): Transient | undefined;
   onRetry(retry: { attempt: number; delayMs: number; reason: string }): void;
   /** The last try failed transiently too: the outcome is handed back as it is. */
   onGiveUp(giveUp: { attempts: number; reason: string }): void;
@@ -46,7 +47,7 @@ export function retryDelay(retry: number, backoff: Backoff, retryAfterMs = 0, ra
 export async function retry<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions<T>): Promise<T> {
   const { backoff, sleep = wait, random = Math.random } = options;
   for (let attempt = 1; ; attempt++) {
-    const outcome: Outcome<T> = await operation(attempt).then(
+    const outcome: Attempt<T> = await operation(attempt).then(
       (value) => ({ ok: true as const, value }),
       (error: unknown) => ({ ok: false as const, error }),
     );

@@ -456,5 +456,12 @@ export const Replies = z.strictObject({
   /** Follow-up questions offered after an answer, in this order of preference; "{therapy}" is filled. */
   followUps: z.record(z.enum(['overview', 'uses', 'safety', 'pregnancy', 'interactions', 'practice']), text),
   examples: z.array(text).min(1).max(3, 'at most three: Teams shows no more suggested actions'),
+  /** The one sentence a person gets when a turn fails on our side. */
+  turnError: text,
+  buttons: z.strictObject({ yes: text, no: text, helpful: text, notHelpful: text }),
+  /** Captions of rating badges: the scale alone under a titled section, else with what is rated ("{subject}"). */
+  ratingCaptions: z.strictObject({ evidence: text, safety: text, evidenceFor: text, safetyOf: text }),
+  /** Words that join names in a sentence ("a, b and c"; "Title, publisher, via X"). */
+  words: z.strictObject({ and: text, or: text, via: text, otherConditions: text }),
 });
 export type Replies = z.infer<typeof Replies>;

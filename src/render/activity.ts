@@ -4,6 +4,7 @@
 // suggested actions only in personal chats.
 import { ActivityTypes, CardFactory, MessageFactory, type Activity, type SuggestedActions } from 'botbuilder';
 import type { Answer } from '../answers/types';
+import type { FeedbackRating } from '../understanding/types';
 import { onceForShared } from '../util/deep-freeze';
 import { renderCard, type AdaptiveCard } from './card';
 import { renderMarkdown, renderSpeech } from './text';
@@ -12,13 +13,11 @@ import { renderMarkdown, renderSpeech } from './text';
 const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator']);
 /** Teams shows at most three suggested actions. */
 const MAX_SUGGESTED_ACTIONS = 3;
-/** Answers that a person can rate as helpful or not. */
-const RATEABLE = new Set<Answer['kind']>(['monograph', 'condition-first', 'unknown-therapy', 'about-bot']);
 
 /** What a card button sends back: `choice` is read as the message text, `feedback` rates an answer. */
 export interface ButtonValue {
   choice?: string;
-  feedback?: 'helpful' | 'not-helpful';
+  feedback?: FeedbackRating;
   answerId?: string;
 }
 
@@ -74,10 +73,10 @@ function addButtons(card: AdaptiveCard, answer: Answer, answerId: string | undef
   if (answer.outcome === 'clarification') {
     // Teams posts msteams.imBack as the user's own message; other clients send the data as `value`.
     card.actions = answer.followUps.map((choice) => submit(choice, { choice, msteams: { type: 'imBack', value: choice } }));
-  } else if (answerId && RATEABLE.has(answer.kind)) {
+  } else if (answerId && answer.feedbackButtons) {
     card.actions = [
-      submit('Helpful', { feedback: 'helpful', answerId }),
-      submit('Not helpful', { feedback: 'not-helpful', answerId }),
+      submit(answer.feedbackButtons.helpful, { feedback: 'helpful', answerId }),
+      submit(answer.feedbackButtons.notHelpful, { feedback: 'not-helpful', answerId }),
     ];
   }
 }

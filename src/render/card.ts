@@ -17,12 +17,11 @@ function badgeColor(badge: RatingBadge): string {
 }
 
 function badge(b: RatingBadge): Element {
-  const caption = b.scale === 'evidence' ? `Evidence for ${b.subject}` : `Safety of ${b.subject}`;
   return {
     type: 'Container',
     style: 'emphasis',
     items: [
-      textBlock(caption, { size: 'Small', isSubtle: true, spacing: 'None' }),
+      textBlock(b.caption, { size: 'Small', isSubtle: true, spacing: 'None' }),
       textBlock(b.label, { weight: 'Bolder', color: badgeColor(b), spacing: 'None' }),
       textBlock(b.meaning, { spacing: 'None' }),
     ],

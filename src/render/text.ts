@@ -5,8 +5,7 @@ import type { Answer, RatingBadge } from '../answers/types';
 
 /** "Evidence for migraine: **Insufficient evidence**. There is not enough …" */
 export function badgeSentence(badge: RatingBadge, bold: (s: string) => string, titled = false): string {
-  const scale = badge.scale === 'evidence' ? 'Evidence' : 'Safety';
-  const caption = titled ? scale : `${scale} ${badge.scale === 'evidence' ? 'for' : 'of'} ${badge.subject}`;
+  const caption = titled ? badge.scaleName : badge.caption;
   return `${caption}: ${bold(badge.label)}. ${badge.meaning}`;
 }
 

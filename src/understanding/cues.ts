@@ -7,7 +7,7 @@ import { ABOUT_BOT_QUESTIONS, TOPICS } from '../knowledge/schema';
 import type { Language, LemmaText } from '../text/lemmas';
 import { MultilingualMatcher } from '../text/multilingual';
 import { PhraseMatcher, expandMacros } from '../text/phrases';
-import type { Command, SocialIntent } from './types';
+import type { Command, FeedbackRating, SocialIntent } from './types';
 
 /** A social phrase inside a longer message counts only in a message this short. */
 const MAX_SOCIAL_WORDS = 12;
@@ -152,7 +152,7 @@ function list<T>(phrases: readonly string[] | undefined, value: T): Entry<T>[] {
 export class CueReader {
   private readonly social: Cue<SocialIntent>;
   private readonly yesNo: Cue<'yes' | 'no'>;
-  private readonly feedback: Cue<'helpful' | 'not-helpful'>;
+  private readonly feedback: Cue<FeedbackRating>;
   private readonly helpAnywhere: CueView<true>;
   private readonly aboutBot: CueView<AboutBotQuestion>;
   private readonly topics: CueView<Topic>;
@@ -229,7 +229,7 @@ export class CueReader {
     return this.yesNo.whole(text);
   }
 
-  feedbackOf(text: CueText): 'helpful' | 'not-helpful' | undefined {
+  feedbackOf(text: CueText): FeedbackRating | undefined {
     return this.feedback.whole(text);
   }
 

@@ -11,6 +11,8 @@ export interface Span {
 
 /** Messages that are not questions about a therapy. */
 export type SocialIntent = 'greeting' | 'help' | 'thanks' | 'goodbye';
+/** What a person says of an answer: it helped, or it did not. */
+export type FeedbackRating = 'helpful' | 'not-helpful';
 
 /** Requests that steer the conversation rather than ask a question. */
 export type Command = 'start-over' | 'handoff';
@@ -51,7 +53,7 @@ export interface ResolvedQuestion {
   /** The whole message is a yes or a no (an answer to "did you mean …?"). */
   yesNo?: 'yes' | 'no';
   /** The whole message rates the last answer. */
-  feedback?: 'helpful' | 'not-helpful';
+  feedback?: FeedbackRating;
   aboutBot?: AboutBotQuestion;
   /** Covered therapies named, best first. */
   therapies: TherapyMatch[];

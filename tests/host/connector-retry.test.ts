@@ -8,7 +8,7 @@ import {
   type Backoff,
   type HttpRequestLike,
   type HttpResponseLike,
-  type Outcome,
+  type Attempt,
 } from '../../src/host/connector-retry';
 
 const backoff: Backoff = { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
@@ -27,7 +27,7 @@ describe('retryDelay', () => {
 });
 
 describe('retry', () => {
-  const transientErrors = (outcome: Outcome<string>) => (outcome.ok ? undefined : { reason: String(outcome.error) });
+  const transientErrors = (outcome: Attempt<string>) => (outcome.ok ? undefined : { reason: String(outcome.error) });
 
   function harness() {
     const waits: number[] = [];

@@ -3,7 +3,6 @@
 // The channel's keys, AAD's token endpoint and the connector are mocked with nock; the bot runs on loopback.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
-import { TURN_ERROR_REPLY } from '../../src/host/adapter';
 import { messageActivity, replyText, shippedKnowledge, type ReplyActivity } from '../helpers/bot-server';
 import {
   allowOnlyLoopback,
@@ -144,7 +143,7 @@ describe('replies through the Bot Connector', () => {
     });
 
     expect(received).toHaveLength(2);
-    expect(received[1].activity.text?.startsWith(TURN_ERROR_REPLY)).toBe(true);
+    expect(received[1].activity.text?.startsWith(shippedKnowledge().replies.turnError)).toBe(true);
     expect(retries(logged)).toEqual([]);
     expect(logged.some((line) => line.msg === 'turn failed')).toBe(true);
   });
@@ -173,7 +172,7 @@ describe('replies through the Bot Connector', () => {
     const delivered = mockConnector(replyPath(next), [200]);
     expect((await send(bot, next)).status).toBe(200);
     expect(delivered).toHaveLength(1);
-    expect(delivered[0].activity.text).not.toBe(TURN_ERROR_REPLY);
+    expect(delivered[0].activity.text).not.toBe(shippedKnowledge().replies.turnError);
     const health = await fetch(`${bot.server.url}/healthz`);
     expect(health.status).toBe(200);
   });

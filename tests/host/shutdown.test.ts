@@ -29,7 +29,7 @@ describe('graceful shutdown', () => {
     const server = await startServer({
       host: '127.0.0.1',
       port: 0,
-      adapter: createAdapter(config, logger, 'Talk to your doctor.', new TurnListeners([])),
+      adapter: createAdapter(config, logger, { disclaimer: 'Talk to your doctor.', turnError: 'Sorry.' }, new TurnListeners([])),
       bot: new SlowBot(400),
       logger,
       shutdownGraceMs: 5000,

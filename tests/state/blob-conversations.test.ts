@@ -6,7 +6,6 @@ import { type StoreItems } from 'botbuilder';
 import { loadConfig } from '../../src/config';
 import { createBotParts, serverOptions } from '../../src/wiring';
 import { startServer } from '../../src/host/server';
-import { TURN_ERROR_REPLY } from '../../src/host/adapter';
 import { BlobStateStorage } from '../../src/state/blob-storage';
 import type { HealthCheckedStorage } from '../../src/state/resilient-storage';
 import { FAST_TIMEOUTS, startAzurite, startStorageLink, type Azurite, type StorageLink } from '../helpers/azurite';
@@ -102,7 +101,7 @@ function handoffTranscript(activities: ReplyActivity[]): string {
 /** The person sees one answer card and no apology for an internal error. */
 function expectOneAnswer(activities: ReplyActivity[]) {
   expect(activities.filter((a) => a.type === 'message')).toHaveLength(1);
-  expect(replyText(activities)).not.toContain(TURN_ERROR_REPLY);
+  expect(replyText(activities)).not.toContain(shippedKnowledge().replies.turnError);
 }
 
 describe('two bot processes sharing blob state', () => {
@@ -216,7 +215,7 @@ describe('concurrent turns of one conversation', () => {
 describe('storage faults', () => {
   const notInternal = (activities: ReplyActivity[]) => {
     expect(replyText(activities)).not.toMatch(INTERNAL);
-    expect(replyText(activities)).not.toContain(TURN_ERROR_REPLY);
+    expect(replyText(activities)).not.toContain(shippedKnowledge().replies.turnError);
   };
 
   for (const fault of ['down', 'slow'] as const) {
