@@ -1,8 +1,6 @@
-// Every setting the bot reads, parsed once at start-up. Nothing else reads process.env.
+// Every setting the bot reads, with its default, parsed once at start-up. Nothing else reads process.env
+// or holds a default for a setting.
 import { z } from 'zod';
-import { DEFAULT_UNDERSTANDING_CACHE_ENTRIES } from './understanding/understanding-cache';
-
-export const DEFAULT_DATA_DIR = 'data';
 
 const optionalText = z
   .string()
@@ -25,7 +23,7 @@ const ConfigSchema = z.object({
   MicrosoftAppPassword: optionalText,
   MicrosoftAppTenantId: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATA_DIR: z.string().trim().min(1).default(DEFAULT_DATA_DIR),
+  DATA_DIR: z.string().trim().min(1).default('data'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   WEB_CHAT_PAGE: flag('true'),
   /** Largest request body accepted on /api/messages, in bytes. */
@@ -49,8 +47,9 @@ const ConfigSchema = z.object({
   /** Application Insights: when set, turns, feedback and activities (without personal data) are sent there. */
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   HANDOFF_AFTER_FAILURES: z.coerce.number().int().min(0).max(100).default(3),
-  /** Recent messages whose understanding is reused when repeated exactly (0 = off). */
-  UNDERSTANDING_CACHE_ENTRIES: count(0, 1_000_000, DEFAULT_UNDERSTANDING_CACHE_ENTRIES),
+  /** Recent messages whose understanding is reused when repeated exactly (0 = off); 5,000 holds a support
+   * desk's recurring questions in a few MB. */
+  UNDERSTANDING_CACHE_ENTRIES: count(0, 1_000_000, 5000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

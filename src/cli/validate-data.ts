@@ -1,10 +1,10 @@
 // `npm run validate-data [-- DIR]`: the start-up validation as a command, for data maintainers and CI.
 import { resolve } from 'node:path';
 import { formatProblem, loadKnowledge } from '../knowledge/load';
-import { DEFAULT_DATA_DIR } from '../config';
+import { dataDirForCli } from './shipped-knowledge';
 
 function main(argv: string[]): number {
-  const dir = resolve(argv[0] ?? DEFAULT_DATA_DIR);
+  const dir = argv[0] ? resolve(argv[0]) : dataDirForCli();
   const result = loadKnowledge(dir);
   if (!result.ok) {
     console.error(`${dir}: ${result.problems.length} problem(s) found`);

@@ -56,9 +56,9 @@ export class ConversationTurns {
   /** `sharedStorage`: whether other processes write the same state (then conflicts are redone). */
   constructor(
     private readonly state: TurnState,
-    options: { sharedStorage?: boolean; maxAttempts?: number } = {},
+    options: { sharedStorage: boolean; maxAttempts?: number },
   ) {
-    this.sharedStorage = options.sharedStorage ?? true;
+    this.sharedStorage = options.sharedStorage;
     this.maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
   }
 

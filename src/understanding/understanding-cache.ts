@@ -14,9 +14,6 @@ import { normalise } from '../text/normalise';
 import { deepFreeze } from '../util/deep-freeze';
 import type { ResolvedQuestion } from './types';
 
-/** Enough for a support desk's recurring questions: a few MB at most. */
-export const DEFAULT_UNDERSTANDING_CACHE_ENTRIES = 5000;
-
 export interface Understands {
   understand(text: string): ResolvedQuestion;
 }

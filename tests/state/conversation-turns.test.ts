@@ -15,7 +15,7 @@ const TURN_RECORD = Symbol('what the turn did');
  * A bot whose turn remembers the message and replies with how many lines it had seen. `meanwhile`
  * runs between the turn's read and its save, to play another process writing the same conversation.
  */
-function setUp(meanwhile: (attempt: number) => Promise<void> = async () => undefined, options: { sharedStorage?: boolean } = {}) {
+function setUp(meanwhile: (attempt: number) => Promise<void> = async () => undefined, options: { sharedStorage: boolean } = { sharedStorage: true }) {
   const inner = new MemoryStorage();
   const state = new ConversationState(new ResilientStorage(inner, pino({ level: 'silent' })));
   const memory = state.createProperty<Memory>('memory');
@@ -107,7 +107,7 @@ describe('ConversationTurns', () => {
 
   it('delivers what a failing turn sent before failing, then lets the error through', async () => {
     const state = new ConversationState(new ResilientStorage(new MemoryStorage(), pino({ level: 'silent' })));
-    const turns = new ConversationTurns(state);
+    const turns = new ConversationTurns(state, { sharedStorage: true });
     const errors: string[] = [];
     const adapter = new TestAdapter((context) =>
       turns.run(context, async (attempt) => {
@@ -134,8 +134,8 @@ describe('ConversationTurns', () => {
     const inner = new MemoryStorage();
     const state = new ConversationState(new ResilientStorage(inner, pino({ level: 'silent' })));
     const memory = state.createProperty<Memory>('memory');
-    const outer = new ConversationTurns(state);
-    const inside = new ConversationTurns(state);
+    const outer = new ConversationTurns(state, { sharedStorage: true });
+    const inside = new ConversationTurns(state, { sharedStorage: true });
     const adapter = new TestAdapter((context) =>
       outer.run(context, (attempt) =>
         inside.run(attempt, async (nested) => {
