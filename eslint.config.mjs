@@ -5,7 +5,10 @@ import tseslint from 'typescript-eslint';
 
 /** What an import may not reach, as regular expressions over the import's path. */
 const forbid = {
-  botbuilder: { regex: '^(botbuilder|botframework-|restify)', message: 'The core knows nothing of botbuilder or HTTP: keep its types at the edge (host, bot, renderers).' },
+  botbuilder: {
+    regex: '^(botbuilder|botframework-|restify)',
+    message: 'The core knows nothing of botbuilder or HTTP: keep its types at the edge (host, bot, renderers).',
+  },
   host: { regex: '(^|/)host/', message: 'Only wiring reaches the HTTP edge (src/host).' },
   bot: { regex: '(^|/)bot/', message: 'Only the host and wiring reach the bot layer (src/bot).' },
   dialogs: { regex: '(^|/)dialogs/', message: 'Only the bot layer (src/bot) imports dialogs/.' },
@@ -15,7 +18,10 @@ const forbid = {
   cli: { regex: '(^|/)cli/', message: 'Command-line tools are entry points: nothing imports them.' },
   entry: { regex: '(^|/)(wiring|index)$', message: 'wiring.ts and index.ts are the top: nothing imports them.' },
   config: { regex: '(^|/)config$', message: 'The core takes values, not settings: wiring passes them in.' },
-  pastFacade: { regex: '^\\.\\./src/(?!question-answering$)', message: 'dialogs/ reach the rest of the bot only through src/question-answering.ts and DialogServices.' },
+  pastFacade: {
+    regex: '^\\.\\./src/(?!question-answering$)',
+    message: 'dialogs/ reach the rest of the bot only through src/question-answering.ts and DialogServices.',
+  },
 };
 
 /** One layer: its files may import nothing that the listed rules forbid. */
@@ -43,9 +49,28 @@ export default tseslint.config(
   // The layers, innermost first. Each file belongs to one of them.
   layer(
     ['src/understanding/**', 'src/answers/**', 'src/knowledge/**', 'src/text/**', 'src/util/**', 'src/question-answering.ts'],
-    forbid.botbuilder, forbid.host, forbid.bot, forbid.dialogs, forbid.render, forbid.state, forbid.observability, forbid.cli, forbid.entry, forbid.config,
+    forbid.botbuilder,
+    forbid.host,
+    forbid.bot,
+    forbid.dialogs,
+    forbid.render,
+    forbid.state,
+    forbid.observability,
+    forbid.cli,
+    forbid.entry,
+    forbid.config,
   ),
-  layer(['src/render/**'], forbid.host, forbid.bot, forbid.dialogs, forbid.state, forbid.observability, forbid.cli, forbid.entry, forbid.config),
+  layer(
+    ['src/render/**'],
+    forbid.host,
+    forbid.bot,
+    forbid.dialogs,
+    forbid.state,
+    forbid.observability,
+    forbid.cli,
+    forbid.entry,
+    forbid.config,
+  ),
   layer(['src/observability/**'], forbid.host, forbid.bot, forbid.dialogs, forbid.render, forbid.state, forbid.cli, forbid.entry),
   layer(['src/state/**'], forbid.host, forbid.bot, forbid.dialogs, forbid.render, forbid.cli, forbid.entry),
   layer(['src/bot/**'], forbid.host, forbid.cli, forbid.entry),

@@ -5,7 +5,38 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVIDENCE_RATINGS } from '../src/knowledge/schema';
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ven', 'tor', 'sa', 'ne', 'bu', 'li', 'dro', 'fen', 'gal', 'ho', 'jin', 'pel', 'qua', 'rin', 'sto', 'tal', 'ur', 'vex', 'wol', 'zan', 'mor', 'cal', 'dex', 'ix', 'ophy', 'bel'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ra',
+  'ven',
+  'tor',
+  'sa',
+  'ne',
+  'bu',
+  'li',
+  'dro',
+  'fen',
+  'gal',
+  'ho',
+  'jin',
+  'pel',
+  'qua',
+  'rin',
+  'sto',
+  'tal',
+  'ur',
+  'vex',
+  'wol',
+  'zan',
+  'mor',
+  'cal',
+  'dex',
+  'ix',
+  'ophy',
+  'bel',
+];
 const KINDS = ['therapy', 'root', 'leaf', 'massage', 'technique', 'balm', 'tea', 'oil'];
 const CONDITION_ENDINGS = ['itis', 'osis', 'algia', 'opathy', ' syndrome', ' disorder', ' pain', 'emia'];
 
@@ -49,7 +80,14 @@ export function generateKnowledge(monographCount: number, seed = 42): Generated 
   const dir = mkdtempSync(join(tmpdir(), 'bench-data-'));
   mkdirSync(join(dir, 'monographs'));
   const shipped = join(__dirname, '..', '..', 'data');
-  for (const file of ['ratings.json', 'replies.json', 'red-flags.json', 'other-therapies.json', 'language.json', 'red-flag-examples.jsonl']) {
+  for (const file of [
+    'ratings.json',
+    'replies.json',
+    'red-flags.json',
+    'other-therapies.json',
+    'language.json',
+    'red-flag-examples.jsonl',
+  ]) {
     cpSync(join(shipped, file), join(dir, file));
   }
   // The cues describe the shipped monographs ("the skull one"); generated therapies have no descriptions.
@@ -58,11 +96,15 @@ export function generateKnowledge(monographCount: number, seed = 42): Generated 
   for (const language of Object.keys(cues.languages)) cues.languages[language].descriptions = {};
   writeFileSync(join(dir, 'cues.json'), JSON.stringify(cues));
   // Populations (pregnancy, children, ...) are the lexicon's own, named by the cues and the red flags.
-  const populations = JSON.parse(readFileSync(join(shipped, 'conditions.json'), 'utf8')).conditions.filter((c: { kind: string }) => c.kind === 'population');
+  const populations = JSON.parse(readFileSync(join(shipped, 'conditions.json'), 'utf8')).conditions.filter(
+    (c: { kind: string }) => c.kind === 'population',
+  );
 
   const conditions = Array.from({ length: 2000 }, (_, i) => {
     const name = unique(() => capital(word(between(2, 3))) + pick(CONDITION_ENDINGS));
-    const synonyms = Array.from({ length: between(1, 3) }, () => unique(() => `${word(3)} ${pick(['problems', 'trouble', 'aches', 'flare'])}`));
+    const synonyms = Array.from({ length: between(1, 3) }, () =>
+      unique(() => `${word(3)} ${pick(['problems', 'trouble', 'aches', 'flare'])}`),
+    );
     return { id: `condition-${i}`, name, kind: 'condition', synonyms };
   });
   writeFileSync(join(dir, 'conditions.json'), JSON.stringify({ conditions: [...conditions, ...populations] }));
@@ -72,8 +114,9 @@ export function generateKnowledge(monographCount: number, seed = 42): Generated 
     const stem = word(between(3, 4));
     const name = unique(() => `${capital(stem)} ${pick(KINDS)}`);
     const otherNames = Array.from({ length: between(5, 20) }, (_, j) => {
-      if (j === 0) return { name: unique(() => letters(i + 26 * 26 * 26 + Math.floor(rand() * 1000) * 20_000)), language: 'en', abbreviation: true };
-      return { name: unique(() => `${capital(word(between(3, 4)))} ${pick(KINDS)}`), language: pick(["en", "fr", "de"]) };
+      if (j === 0)
+        return { name: unique(() => letters(i + 26 * 26 * 26 + Math.floor(rand() * 1000) * 20_000)), language: 'en', abbreviation: true };
+      return { name: unique(() => `${capital(word(between(3, 4)))} ${pick(KINDS)}`), language: pick(['en', 'fr', 'de']) };
     });
     names.push(name, ...otherNames.map((n) => n.name));
     const statement = (text: string) => ({ text, source: 'generated' });

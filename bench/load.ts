@@ -38,7 +38,10 @@ export function percentile(sorted: number[], p: number): number {
 
 let sequence = 0;
 
-export async function runLoad(url: string, options: { seconds: number; workers: number; conversations: number; users: number; maxTurns?: number }): Promise<LoadResult> {
+export async function runLoad(
+  url: string,
+  options: { seconds: number; workers: number; conversations: number; users: number; maxTurns?: number },
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();

@@ -71,11 +71,20 @@ export function measureResolution(monographCount: number): ResolutionResult {
       const name = generated.names[(i * 7919) % generated.names.length];
       const condition = generated.conditionNames[(i * 104729) % generated.conditionNames.length];
       switch (i % 5) {
-        case 0: queries.push({ text: `is ${name} safe in pregnancy?`, expects: name }); break;
-        case 1: queries.push({ text: `does ${name} help ${condition}?`, expects: name }); break;
-        case 2: queries.push({ text: `is ${typo(name)} any good`, expects: name }); break;
-        case 3: queries.push({ text: `what helps ${condition}?` }); break;
-        default: queries.push({ text: 'what do you know about zorblax therapy?' });
+        case 0:
+          queries.push({ text: `is ${name} safe in pregnancy?`, expects: name });
+          break;
+        case 1:
+          queries.push({ text: `does ${name} help ${condition}?`, expects: name });
+          break;
+        case 2:
+          queries.push({ text: `is ${typo(name)} any good`, expects: name });
+          break;
+        case 3:
+          queries.push({ text: `what helps ${condition}?` });
+          break;
+        default:
+          queries.push({ text: 'what do you know about zorblax therapy?' });
       }
     }
     const ownerOf = new Map<string, string>();
@@ -102,7 +111,10 @@ export function measureResolution(monographCount: number): ResolutionResult {
       p50Us: percentile(latencies, 50),
       p99Us: percentile(latencies, 99),
       heapMb,
-      naive: measureNaive(knowledge, queries.map((q) => q.text)),
+      naive: measureNaive(
+        knowledge,
+        queries.map((q) => q.text),
+      ),
       accuracy: right / named,
       named: measureNamed(generated, knowledge, understanding, ownerOf),
     };
@@ -119,14 +131,23 @@ export function measureResolution(monographCount: number): ResolutionResult {
  * one from the directory of therapies without one) is not a misspelling the bot could notice: it is
  * made again elsewhere in the name.
  */
-function measureNamed(generated: Generated, knowledge: KnowledgeBase, understanding: Understanding, ownerOf: Map<string, string>): Record<NamedKind, NamedOutcomes> {
+function measureNamed(
+  generated: Generated,
+  knowledge: KnowledgeBase,
+  understanding: Understanding,
+  ownerOf: Map<string, string>,
+): Record<NamedKind, NamedOutcomes> {
   const composer = new AnswerComposer(knowledge);
   const known = new Set<string>();
   for (const name of ownerOf.keys()) known.add(compact(name));
   for (const t of knowledge.otherTherapies.therapies) for (const name of [t.name, ...t.otherNames]) known.add(compact(name));
   const rand = random(7);
   const condition = (i: number) => generated.conditionNames[(i * 104729) % generated.conditionNames.length];
-  const templates = [(n: string) => `is ${n} safe in pregnancy?`, (n: string, i: number) => `does ${n} help ${condition(i)}?`, (n: string) => `is ${n} any good`];
+  const templates = [
+    (n: string) => `is ${n} safe in pregnancy?`,
+    (n: string, i: number) => `does ${n} help ${condition(i)}?`,
+    (n: string) => `is ${n} any good`,
+  ];
 
   const outcomes = {} as Record<NamedKind, NamedOutcomes>;
   for (const kind of NAMED_KINDS) {
@@ -151,7 +172,8 @@ function measureNamed(generated: Generated, knowledge: KnowledgeBase, understand
 /** A slip of the given kind (two of any kinds for 'two') that does not make another known name;
  * undefined if ten tries all do. */
 function slipNotAName(name: string, kind: Exclude<NamedKind, 'exact'>, rand: () => number, known: Set<string>): string | undefined {
-  const slip = (text: string | undefined) => text && misspell(text, kind === 'two' ? TYPO_KINDS[Math.floor(rand() * TYPO_KINDS.length)] : kind, rand);
+  const slip = (text: string | undefined) =>
+    text && misspell(text, kind === 'two' ? TYPO_KINDS[Math.floor(rand() * TYPO_KINDS.length)] : kind, rand);
   for (let attempt = 0; attempt < 10; attempt++) {
     const typed = kind === 'two' ? slip(slip(name)) : slip(name);
     if (typed === undefined) return undefined;
@@ -168,7 +190,9 @@ function asksDidYouMean(answer: Answer): boolean {
 /** One fuse.js index over every name; each query's runs of one to four words are searched in it. */
 function measureNaive(knowledge: KnowledgeBase, queries: string[]): { indexMs: number; p50Us: number; p99Us: number } {
   const t0 = performance.now();
-  const names = knowledge.monographs.flatMap((m) => [m.name, ...m.otherNames.map((n) => n.name)].map((name) => ({ key: compact(name), id: m.id })));
+  const names = knowledge.monographs.flatMap((m) =>
+    [m.name, ...m.otherNames.map((n) => n.name)].map((name) => ({ key: compact(name), id: m.id })),
+  );
   const fuse = new Fuse(names, { keys: ['key'], includeScore: true, threshold: 0.35, ignoreLocation: true });
   const indexMs = performance.now() - t0;
   // The naive design is slow at scale: a sample sized to the index keeps the run bounded.
@@ -177,7 +201,8 @@ function measureNaive(knowledge: KnowledgeBase, queries: string[]): { indexMs: n
   for (const text of sample) {
     const w = words(text);
     const start = performance.now();
-    for (let i = 0; i < w.length; i++) for (let n = 1; n <= 4 && i + n <= w.length; n++) fuse.search(w.slice(i, i + n).join(''), { limit: 1 });
+    for (let i = 0; i < w.length; i++)
+      for (let n = 1; n <= 4 && i + n <= w.length; n++) fuse.search(w.slice(i, i + n).join(''), { limit: 1 });
     latencies.push((performance.now() - start) * 1000);
   }
   latencies.sort((a, b) => a - b);

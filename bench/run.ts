@@ -126,7 +126,13 @@ async function memory(): Promise<{ conversations: number; rssMb: number; heapMb:
   const bot = await startServer('bot');
   try {
     const before = await rssOf(bot);
-    const result = await runLoad(bot.url, { workers: 32, conversations: MEMORY_CONVERSATIONS, users: MEMORY_CONVERSATIONS, seconds: 600, maxTurns: MEMORY_CONVERSATIONS });
+    const result = await runLoad(bot.url, {
+      workers: 32,
+      conversations: MEMORY_CONVERSATIONS,
+      users: MEMORY_CONVERSATIONS,
+      seconds: 600,
+      maxTurns: MEMORY_CONVERSATIONS,
+    });
     const after = await rssOf(bot);
     return { conversations: result.turns, rssMb: after.rss / 1e6, heapMb: after.heapUsed / 1e6, rssBeforeMb: before.rss / 1e6 };
   } finally {
@@ -151,7 +157,15 @@ async function main(): Promise<void> {
   const results = {
     date: new Date().toISOString(),
     machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: totalmem() / 1e9, node: process.version },
-    throughput: { ratio: turns.ratio, cpuRatio: turns.cpuRatio, uncachedRatio: turns.uncachedRatio, echo: turns.echo, bot: turns.bot, uncached: turns.uncached, target: 0.8 },
+    throughput: {
+      ratio: turns.ratio,
+      cpuRatio: turns.cpuRatio,
+      uncachedRatio: turns.uncachedRatio,
+      echo: turns.echo,
+      bot: turns.bot,
+      uncached: turns.uncached,
+      target: 0.8,
+    },
     resolution: {
       scales: resolution.scales,
       growth1kTo10k: resolution.growth,
@@ -169,13 +183,17 @@ async function throughputPart(): Promise<Throughput> {
   const turns = await throughput();
   console.log('   server  round  turns/s  p50 ms  p99 ms  server CPU µs/turn  errors');
   const row = (name: string, i: number, r: Round) =>
-    console.log(`   ${name.padEnd(6)}  ${i + 1}      ${fmt(r.turnsPerSecond).padStart(7)}  ${fmt(r.p50Ms, 2).padStart(6)}  ${fmt(r.p99Ms, 2).padStart(6)}  ${fmt(r.cpuUsPerTurn).padStart(18)}  ${r.errors}`);
+    console.log(
+      `   ${name.padEnd(6)}  ${i + 1}      ${fmt(r.turnsPerSecond).padStart(7)}  ${fmt(r.p50Ms, 2).padStart(6)}  ${fmt(r.p99Ms, 2).padStart(6)}  ${fmt(r.cpuUsPerTurn).padStart(18)}  ${r.errors}`,
+    );
   turns.echo.forEach((e, i) => {
     row('echo', i, e);
     row('bot', i, turns.bot[i]);
     row('bot*', i, turns.uncached[i]);
   });
-  console.log(`   ratio bot/echo (median of ${ROUNDS} paired rounds): ${fmt(turns.ratio, 2)}x turns/s (target >= 0.80x); ${fmt(turns.cpuRatio, 2)}x by server CPU per turn`);
+  console.log(
+    `   ratio bot/echo (median of ${ROUNDS} paired rounds): ${fmt(turns.ratio, 2)}x turns/s (target >= 0.80x); ${fmt(turns.cpuRatio, 2)}x by server CPU per turn`,
+  );
   console.log(`   bot* = the bot with its understanding cache off (every message new): ${fmt(turns.uncachedRatio, 2)}x`);
   return turns;
 }
@@ -193,7 +211,9 @@ function resolutionPart(): { scales: ResolutionResult[]; growth: number | undefi
   const at = (n: number) => scales.find((r) => r.monographs === n);
   const growth = at(1000) && at(10000) ? at(10000)!.p99Us / at(1000)!.p99Us : undefined;
   if (at(10000)) {
-    console.log(`   at 10,000: p99 ${fmt(at(10000)!.p99Us)} µs (target <= 1000), start-up ${fmt(at(10000)!.startupMs)} ms (target <= 5000), p99 growth 1k→10k ${growth ? fmt(growth, 2) : '-'}x (target <= 3x)`);
+    console.log(
+      `   at 10,000: p99 ${fmt(at(10000)!.p99Us)} µs (target <= 1000), start-up ${fmt(at(10000)!.startupMs)} ms (target <= 5000), p99 growth 1k→10k ${growth ? fmt(growth, 2) : '-'}x (target <= 3x)`,
+    );
   }
 
   console.log('\n   Questions naming a therapy, exactly, with one slip of each kind, or two: what the bot did (share of questions)');
@@ -212,14 +232,18 @@ function resolutionPart(): { scales: ResolutionResult[]; growth: number | undefi
       );
     }
   }
-  console.log(`   wrong-therapy answers: ${missed === 0 ? 'every target met' : `${missed} target(s) missed (marked !)`}; goal: none at all (two slips: no target)`);
+  console.log(
+    `   wrong-therapy answers: ${missed === 0 ? 'every target met' : `${missed} target(s) missed (marked !)`}; goal: none at all (two slips: no target)`,
+  );
   return { scales, growth };
 }
 
 async function memoryPart(): Promise<{ conversations: number; rssMb: number; heapMb: number; rssBeforeMb: number }> {
   console.log(`\n3. Memory after ${MEMORY_CONVERSATIONS.toLocaleString('en')} distinct conversations (default in-memory state)`);
   const mem = await memory();
-  console.log(`   RSS ${fmt(mem.rssBeforeMb)} MB before, ${fmt(mem.rssMb)} MB after ${mem.conversations.toLocaleString('en')} conversations; heap ${fmt(mem.heapMb)} MB`);
+  console.log(
+    `   RSS ${fmt(mem.rssBeforeMb)} MB before, ${fmt(mem.rssMb)} MB after ${mem.conversations.toLocaleString('en')} conversations; heap ${fmt(mem.heapMb)} MB`,
+  );
   return mem;
 }
 

@@ -23,7 +23,13 @@ class EchoBot extends ActivityHandler {
 }
 
 async function main(kind: string): Promise<void> {
-  const config = loadConfig({ ...process.env, PORT: '0', RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_PER_USER: '0', WEB_CHAT_PAGE: 'false' });
+  const config = loadConfig({
+    ...process.env,
+    PORT: '0',
+    RATE_LIMIT_PER_CONVERSATION: '0',
+    RATE_LIMIT_PER_USER: '0',
+    WEB_CHAT_PAGE: 'false',
+  });
   const logger = createLogger(config.LOG_LEVEL);
   const loaded = loadKnowledge(resolve(config.DATA_DIR));
   if (!loaded.ok) throw new Error('invalid data');

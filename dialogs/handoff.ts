@@ -5,7 +5,12 @@ import type { HandoffReason } from '../src/question-answering';
 import { transcriptOf, type ConversationMemory } from './memory';
 import type { DialogServices } from './services';
 
-export async function handOff(context: TurnContext, services: DialogServices, memory: ConversationMemory, reason: HandoffReason): Promise<void> {
+export async function handOff(
+  context: TurnContext,
+  services: DialogServices,
+  memory: ConversationMemory,
+  reason: HandoffReason,
+): Promise<void> {
   await services.send(context, services.answering.handoff(reason), memory);
   const transcript = {
     activities: transcriptOf(memory).map(

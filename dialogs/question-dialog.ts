@@ -31,7 +31,10 @@ export class QuestionDialog {
     // "No, I meant craniosacral", or just "craniosacral?" after a question about another therapy or none:
     // the last question again, for the therapy now named.
     // A description alone ("the skull one") names its therapy here too.
-    const described = understood.describedTherapies.length === 1 && describesOnly(understood) ? { id: understood.describedTherapies[0], matched: '', score: 1 } : undefined;
+    const described =
+      understood.describedTherapies.length === 1 && describesOnly(understood)
+        ? { id: understood.describedTherapies[0], matched: '', score: 1 }
+        : undefined;
     const named = understood.therapies[0] ?? described;
     const renamed = named && (understood.correctsTherapy || named.id !== memory.therapyId);
     if (options.text === undefined && memory.lastQuestion && renamed && (described || completesQuestion(understood, true))) {
@@ -40,7 +43,12 @@ export class QuestionDialog {
     // "Since the skull bones move, how far can a therapist realign them?": a question that describes one
     // monograph's therapy without naming any, in a conversation about none yet, asks "did you mean …?".
     const guessed =
-      !options.therapy && !memory.therapyId && understood.describedTherapies.length === 1 && describesOnly(understood) && !understood.social && !understood.aboutBot
+      !options.therapy &&
+      !memory.therapyId &&
+      understood.describedTherapies.length === 1 &&
+      describesOnly(understood) &&
+      !understood.social &&
+      !understood.aboutBot
         ? { id: understood.describedTherapies[0], matched: '', score: ASK_SCORE }
         : undefined;
     const therapy = options.therapy ?? guessed;
@@ -67,7 +75,8 @@ export class QuestionDialog {
     }
     updateContext(memory, answer, this.conditionIds(question));
     // "Sorry, I forgot to say" or "eh?" asks nothing: the question before it stays the one to ask again.
-    const asksSomething = question.topics.length + question.conditions.length + question.therapies.length + question.unknownTherapies.length > 0;
+    const asksSomething =
+      question.topics.length + question.conditions.length + question.therapies.length + question.unknownTherapies.length > 0;
     if (QUESTION_ANSWERS.has(answer.kind)) {
       if (asksSomething || !question.repair || !memory.lastQuestion) memory.lastQuestion = keptQuestion(text);
     } else delete memory.lastQuestion;
@@ -91,7 +100,8 @@ export class QuestionDialog {
     }
     // "The skull one, where they barely touch your head": a description that fits one monograph only.
     const described = reply.describedTherapies;
-    if (described.length === 1 && describesOnly(reply)) return this.begin(context, memory, { text: pending.text, therapy: { id: described[0], matched: '', score: 1 } });
+    if (described.length === 1 && describesOnly(reply))
+      return this.begin(context, memory, { text: pending.text, therapy: { id: described[0], matched: '', score: 1 } });
     // "The skull massage thing": a description beside a therapy with no monograph is only a guess: "did you mean …?".
     if (described.length === 1 && reply.therapies.length === 0 && !reply.emergency && !reply.command) {
       return this.begin(context, memory, { text: pending.text, therapy: { id: described[0], matched: '', score: ASK_SCORE } });

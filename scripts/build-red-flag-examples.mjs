@@ -12,10 +12,21 @@ const root = join(import.meta.dirname, '..');
 const dir = join(root, 'tests', 'eval', 'red-flags');
 // The evaluation sets name concepts as the people writing them were told; the data names emergencies.
 const KIND = {
-  'not-breathing': 'breathing', unresponsive: 'unresponsive', seizure: 'seizure', stroke: 'stroke', 'chest-pain': 'heart',
-  'severe-bleeding': 'bleeding', 'pregnancy-bleeding': 'pregnancy-bleeding', 'pregnancy-headache-vision': 'pregnancy-headache',
-  'thunderclap-headache': 'thunderclap-headache', 'head-injury': 'head-injury', poisoning: 'poisoning', anaphylaxis: 'anaphylaxis',
-  meningitis: 'meningitis', 'unwell-baby': 'unwell-baby', suicidal: 'self-harm',
+  'not-breathing': 'breathing',
+  unresponsive: 'unresponsive',
+  seizure: 'seizure',
+  stroke: 'stroke',
+  'chest-pain': 'heart',
+  'severe-bleeding': 'bleeding',
+  'pregnancy-bleeding': 'pregnancy-bleeding',
+  'pregnancy-headache-vision': 'pregnancy-headache',
+  'thunderclap-headache': 'thunderclap-headache',
+  'head-injury': 'head-injury',
+  poisoning: 'poisoning',
+  anaphylaxis: 'anaphylaxis',
+  meningitis: 'meningitis',
+  'unwell-baby': 'unwell-baby',
+  suicidal: 'self-harm',
 };
 const lines = [];
 for (const c of readHalf(dir, 'seen')) {

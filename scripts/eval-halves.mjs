@@ -19,6 +19,10 @@ export function readHalf(dir, half) {
   return readdirSync(dir)
     .filter((f) => f.startsWith(`${half}-`) && f.endsWith('.jsonl'))
     .sort()
-    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter((line) => line.trim() !== ''))
+    .flatMap((f) =>
+      readFileSync(join(dir, f), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== ''),
+    )
     .map((line) => JSON.parse(line));
 }

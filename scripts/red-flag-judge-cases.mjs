@@ -14,7 +14,10 @@ const EMERGENCY = String.raw`\b911\b|\b112\b|\b999\b|\b988\b|emergency number|cr
 const EMERGENCY_LEAD = String.raw`This may be an emergency`;
 
 for (const c of readHalf(dir, half)) {
-  const turn = c.expect === 'emergency' ? { text: c.text, must: [EMERGENCY, EMERGENCY_LEAD], mustNot: [], handoff: false } : { text: c.text, must: [], mustNot: [EMERGENCY_LEAD], handoff: false };
+  const turn =
+    c.expect === 'emergency'
+      ? { text: c.text, must: [EMERGENCY, EMERGENCY_LEAD], mustNot: [], handoff: false }
+      : { text: c.text, must: [], mustNot: [EMERGENCY_LEAD], handoff: false };
   const category = `${c.concept}/${c.expect === 'emergency' ? 'emergency' : 'lookalike'}`;
   console.log(JSON.stringify({ id: c.id, category, channel: 'emulator', locale: LOCALES[c.lang], turns: [turn] }));
 }

@@ -12,7 +12,9 @@ if (!url || files.length === 0) {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const masked = (activities) =>
-  JSON.stringify(activities, (key, value) => (['id', 'timestamp', 'localTimestamp', 'replyToId', 'conversation'].includes(key) ? undefined : value)).replace(UUID, '<uuid>');
+  JSON.stringify(activities, (key, value) =>
+    ['id', 'timestamp', 'localTimestamp', 'replyToId', 'conversation'].includes(key) ? undefined : value,
+  ).replace(UUID, '<uuid>');
 
 async function post(activity) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
@@ -42,13 +44,16 @@ async function playCase(file, c) {
 }
 
 for (const file of files) {
-  const cases = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).flatMap((l) => {
-    try {
-      return [JSON.parse(l)];
-    } catch {
-      return []; // a malformed line is the judge's own test of bad input
-    }
-  });
+  const cases = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .flatMap((l) => {
+      try {
+        return [JSON.parse(l)];
+      } catch {
+        return []; // a malformed line is the judge's own test of bad input
+      }
+    });
   for (let i = 0; i < cases.length; i += 4) {
     const batches = await Promise.all(cases.slice(i, i + 4).map((c) => playCase(file, c)));
     for (const lines of batches) console.log(lines.join('\n'));

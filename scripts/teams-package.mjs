@@ -31,7 +31,7 @@ function settings() {
   };
   const appId = value('MicrosoftAppId');
   if (!appId) {
-    throw new PackageError('MicrosoftAppId is not set: set it to the bot\'s app (client) id, in the environment or in .env.');
+    throw new PackageError("MicrosoftAppId is not set: set it to the bot's app (client) id, in the environment or in .env.");
   }
   if (!GUID.test(appId)) {
     throw new PackageError(`MicrosoftAppId is not a GUID ("${appId}"): it must look like 00000000-0000-0000-0000-000000000000.`);

@@ -62,7 +62,9 @@ const ABOUT = {
   'is-human': [String.raw`automated|not a (person|human)|a (computer )?program`],
   'is-doctor': [String.raw`not a doctor`],
   'is-ai': [String.raw`automated|not (an? )?(AI|language model|chatbot that generates)|doesn't generate|not generated`],
-  'can-diagnose': [String.raw`can('|no)?t (examine you, )?(diagnose|prescribe)|cannot (diagnose|prescribe)|not able to (diagnose|prescribe)|diagnose anything`],
+  'can-diagnose': [
+    String.raw`can('|no)?t (examine you, )?(diagnose|prescribe)|cannot (diagnose|prescribe)|not able to (diagnose|prescribe)|diagnose anything`,
+  ],
   trust: [String.raw`(trust|follow|listen to) (your|a) (doctor|health professional)|not a substitute|can't examine you`],
   coverage: [String.raw`I (only )?cover|right now I cover|only (answer|help) (with )?questions about`],
   currency: [String.raw`\b20\d\d\b`],
@@ -81,17 +83,28 @@ function lastTurnChecks(c) {
       return { must: FACT[e.fact] ?? fail(c) };
     case 'false-premise':
       // The premise corrected in words, not only a rating that happens to contradict it.
-      return { must: [String.raw`(claim|that|this|it) (isn't|is not|wasn't|was not) (supported|proven|true|right|correct|established)|not (been )?(proven|shown|established)|no (good |reliable )?evidence (that|for)`] };
+      return {
+        must: [
+          String.raw`(claim|that|this|it) (isn't|is not|wasn't|was not) (supported|proven|true|right|correct|established)|not (been )?(proven|shown|established)|no (good |reliable )?evidence (that|for)`,
+        ],
+      };
     case 'population':
       return { must: WHO[e.who] ?? fail(c) };
     case 'same-as':
-      return { must: [String.raw`not the same|isn't the same|different (therapy|thing|practice)`, String.raw`(don't|do not) have (any )?information|no information`], mustNot: [String.raw`is another name for`] };
+      return {
+        must: [
+          String.raw`not the same|isn't the same|different (therapy|thing|practice)`,
+          String.raw`(don't|do not) have (any )?information|no information`,
+        ],
+        mustNot: [String.raw`is another name for`],
+      };
     case 'about-bot':
       return { must: ABOUT[e.about] ?? fail(c) };
     case 'medication-change':
       return { must: [String.raw`prescrib`] };
     case 'list-compare':
-      if (e.reply === 'uses-list') return { must: [String.raw`migraine`, String.raw`fibromyalgia|TMJ|autism|vertigo`, String.raw`insufficient evidence`] };
+      if (e.reply === 'uses-list')
+        return { must: [String.raw`migraine`, String.raw`fibromyalgia|TMJ|autism|vertigo`, String.raw`insufficient evidence`] };
       return { must: [String.raw`compar`] };
     default:
       return fail(c);

@@ -13,7 +13,8 @@ const flag = (fallback: 'true' | 'false') =>
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
     .default(fallback)
     .transform((value) => ['true', '1', 'yes'].includes(value));
-const count = (min: number, max: number, fallback: number) => z.coerce.number().int('must be a whole number').min(min).max(max).default(fallback);
+const count = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int('must be a whole number').min(min).max(max).default(fallback);
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int('must be a whole number').min(0).max(65535).default(3978),
@@ -38,7 +39,11 @@ const ConfigSchema = z.object({
   MEMORY_STATE_TTL_MS: count(1000, 7 * 24 * 3_600_000, 60 * 60 * 1000),
   MEMORY_STATE_MAX_CONVERSATIONS: count(1, 10_000_000, 20_000),
   AZURE_STORAGE_CONNECTION_STRING: optionalText,
-  AZURE_STORAGE_CONTAINER: z.string().trim().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a valid blob container name').default('bot-state'),
+  AZURE_STORAGE_CONTAINER: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a valid blob container name')
+    .default('bot-state'),
   /** Log message text (emails and phone numbers redacted). Off by default: messages may hold health information. */
   LOG_MESSAGE_TEXT: flag('false'),
   /** Serve Prometheus metrics at /metrics; with METRICS_TOKEN set, only to "Authorization: Bearer <token>". */
@@ -82,8 +87,10 @@ function identityProblemsOf(config: Config): string[] {
   if (type === 'MultiTenant') return problems;
   if (!config.MicrosoftAppId) problems.push(`MicrosoftAppId: required when MicrosoftAppType is ${type}`);
   if (!config.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${type}`);
-  if (type === 'SingleTenant' && !config.MicrosoftAppPassword) problems.push('MicrosoftAppPassword: required when MicrosoftAppType is SingleTenant');
-  if (type === 'UserAssignedMSI' && config.MicrosoftAppPassword) problems.push('MicrosoftAppPassword: must be empty when MicrosoftAppType is UserAssignedMSI');
+  if (type === 'SingleTenant' && !config.MicrosoftAppPassword)
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppType is SingleTenant');
+  if (type === 'UserAssignedMSI' && config.MicrosoftAppPassword)
+    problems.push('MicrosoftAppPassword: must be empty when MicrosoftAppType is UserAssignedMSI');
   return problems;
 }
 

@@ -21,7 +21,10 @@ describe('loadConfig', () => {
     [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'id', MicrosoftAppTenantId: 't' }, /MicrosoftAppPassword/],
     [{ MicrosoftAppType: 'SingleTenant' }, /MicrosoftAppId/],
     [{ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'id' }, /MicrosoftAppTenantId/],
-    [{ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'id', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' }, /MicrosoftAppPassword/],
+    [
+      { MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'id', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' },
+      /MicrosoftAppPassword/,
+    ],
     [{ STATE_STORAGE: 'blob' }, /AZURE_STORAGE_CONNECTION_STRING/],
     [{ MAX_BODY_BYTES: '10' }, /MAX_BODY_BYTES/],
   ])('rejects %j naming the setting', (env, name) => {

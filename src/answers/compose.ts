@@ -5,7 +5,15 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { EvidenceRating, LexiconEntry, Monograph, Precaution, Statement } from '../knowledge/schema';
 import { escapeMarkdown } from '../text/markdown';
 import { compact } from '../text/normalise';
-import type { AboutBotQuestion, ConditionMatch, ResolvedQuestion, SocialIntent, TherapyMatch, Topic, UnknownTherapy } from '../understanding/types';
+import type {
+  AboutBotQuestion,
+  ConditionMatch,
+  ResolvedQuestion,
+  SocialIntent,
+  TherapyMatch,
+  Topic,
+  UnknownTherapy,
+} from '../understanding/types';
 import type { Answer, AnswerKind, Fact, Outcome, RatingBadge, Section, Warning } from './types';
 import { describeSources, fill, inSentence, listInWords, sentenceCase } from './wording';
 
@@ -25,7 +33,8 @@ export class AnswerComposer {
   answer(question: ResolvedQuestion, context: AnswerContext = {}): Answer {
     const routed = this.route(question, context);
     const answer = question.safetyNote && !question.emergency ? this.withSafetyNote(routed, question.safetyNote) : routed;
-    if (RATEABLE.has(answer.kind)) answer.feedbackButtons = { helpful: this.replies.buttons.helpful, notHelpful: this.replies.buttons.notHelpful };
+    if (RATEABLE.has(answer.kind))
+      answer.feedbackButtons = { helpful: this.replies.buttons.helpful, notHelpful: this.replies.buttons.notHelpful };
     return answer;
   }
 
@@ -50,7 +59,10 @@ export class AnswerComposer {
       // Below the threshold nothing is answered: a typo as close to two names asks "did you mean A or
       // B?", a weak guess at one "did you mean A?", a word several names share "which one?".
       if (best.score < ANSWER_THRESHOLD) {
-        return this.withAdviceBoundary(tied.length === 1 || tied.every((t) => t.misspelt) ? this.didYouMean(tied.slice(0, 2)) : this.whichOne(tied), q);
+        return this.withAdviceBoundary(
+          tied.length === 1 || tied.every((t) => t.misspelt) ? this.didYouMean(tied.slice(0, 2)) : this.whichOne(tied),
+          q,
+        );
       }
       if (tied.length > 1 && !q.topics.includes('comparison')) return this.whichOne(tied);
       return this.monographAnswer(this.monographOf(best.id), q, best);
@@ -77,12 +89,16 @@ export class AnswerComposer {
       this.conditionsOf(q, 'population').length > 0;
     // "Can I stop my sertraline?" with no therapy yet: the boundary first, then which therapy.
     if (asksAboutATherapy && q.wordCount <= CLARIFY_MAX_WORDS) return this.withAdviceBoundary(this.clarifyTherapy(), q);
-    return this.withAdviceBoundary(this.fixed('out-of-scope', 'out-of-scope', this.fillTherapies(this.replies.outOfScope), 'outOfScope'), q);
+    return this.withAdviceBoundary(
+      this.fixed('out-of-scope', 'out-of-scope', this.fillTherapies(this.replies.outOfScope), 'outOfScope'),
+      q,
+    );
   }
 
   /** A question about changing a treatment is told, whatever else is answered, to ask whoever prescribed it. */
   private withAdviceBoundary(answer: Answer, q: ResolvedQuestion): Answer {
-    if (q.topics.includes('medical-advice')) answer.lead = { text: this.replies.answer.medicalAdviceGeneral, field: 'replies.answer.medicalAdviceGeneral' };
+    if (q.topics.includes('medical-advice'))
+      answer.lead = { text: this.replies.answer.medicalAdviceGeneral, field: 'replies.answer.medicalAdviceGeneral' };
     return answer;
   }
 
@@ -126,7 +142,9 @@ export class AnswerComposer {
     const warnings: Warning[] = [];
     const named = m.precautions.filter((p) => p.appliesTo.some((id) => q.conditions.some((c) => c.id === id)));
     // "My wife is pregnant, can I have it?": the precaution is named but is not the asker's.
-    const precautions = q.populationNotSelf ? named.filter((p) => !p.appliesTo.some((id) => this.knowledge.lexiconEntry(id)?.kind === 'population')) : named;
+    const precautions = q.populationNotSelf
+      ? named.filter((p) => !p.appliesTo.some((id) => this.knowledge.lexiconEntry(id)?.kind === 'population'))
+      : named;
     const notTheirs = named.filter((p) => !precautions.includes(p));
     const precautionIds = new Set(named.flatMap((p) => p.appliesTo));
     // Populations no precaution speaks of (children, older adults): said plainly, never silently dropped.
@@ -148,13 +166,28 @@ export class AnswerComposer {
     const premise = this.premiseCorrection(m, q, rated);
     if (premise && topics.has('medical-advice')) sections.push({ facts: [premise] });
     for (const other of differentTherapies) {
-      sections.push({ facts: [{ text: fill(t.notSame, { therapy: inSentence(m.name), other: escapeMarkdown(other.name) }), field: 'replies.answer.notSame' }] });
+      sections.push({
+        facts: [
+          { text: fill(t.notSame, { therapy: inSentence(m.name), other: escapeMarkdown(other.name) }), field: 'replies.answer.notSame' },
+        ],
+      });
     }
     for (const p of notTheirs) {
-      sections.push({ title: p.label, facts: [{ text: fill(t.precautionNotYou, { precaution: inSentence(p.label) }), field: 'replies.answer.precautionNotYou' }] });
+      sections.push({
+        title: p.label,
+        facts: [{ text: fill(t.precautionNotYou, { precaution: inSentence(p.label) }), field: 'replies.answer.precautionNotYou' }],
+      });
     }
     for (const c of unmentioned) {
-      sections.push({ title: c.entry.name, facts: [{ text: fill(t.noPopulationInfo, { therapy: inSentence(m.name), population: inSentence(c.entry.name) }), field: 'replies.answer.noPopulationInfo' }] });
+      sections.push({
+        title: c.entry.name,
+        facts: [
+          {
+            text: fill(t.noPopulationInfo, { therapy: inSentence(m.name), population: inSentence(c.entry.name) }),
+            field: 'replies.answer.noPopulationInfo',
+          },
+        ],
+      });
     }
 
     const generalEffectiveness = rated.length === 0 && topics.has('effectiveness');
@@ -165,7 +198,8 @@ export class AnswerComposer {
     if (topics.has('safety')) {
       if (precautions.length > 0) sections.push(...precautions.map((p) => this.precautionSection(m, p)));
       else sections.push(this.safetySection(m));
-      if (precautions.length === 0) warnings.push(...m.precautions.filter((p) => !notTheirs.includes(p)).map((p) => this.precautionWarning(m, p)));
+      if (precautions.length === 0)
+        warnings.push(...m.precautions.filter((p) => !notTheirs.includes(p)).map((p) => this.precautionWarning(m, p)));
     } else if (precautions.length > 0) {
       warnings.push(...precautions.map((p) => this.precautionWarning(m, p)));
     }
@@ -181,14 +215,17 @@ export class AnswerComposer {
     if (topics.has('dosing')) sections.push(this.dosingSection(m));
     if (topics.has('other-names')) sections.push(this.otherNamesSection(m));
     if (topics.has('practice')) sections.push(this.practiceSection(m));
-    if (topics.has('comparison') && !compared) sections.push({ facts: [{ text: fill(t.compareNothing, { therapy: inSentence(m.name) }), field: 'replies.answer.compareNothing' }] });
+    if (topics.has('comparison') && !compared)
+      sections.push({ facts: [{ text: fill(t.compareNothing, { therapy: inSentence(m.name) }), field: 'replies.answer.compareNothing' }] });
     if (topics.has('comparison')) sections.push(...this.comparisonSections(m, q));
 
     const unlisted = rated.filter((c) => !this.knowledge.use(m, c.entry.id)).map((c) => c.entry.id);
     return {
       kind: 'monograph',
       unlistedConditions: unlisted.length > 0 ? unlisted : undefined,
-      outcome: sections.some((s) => s.facts.some((f) => f.field.startsWith('replies.answer.unlisted') || f.field === 'replies.answer.dosingMissing'))
+      outcome: sections.some((s) =>
+        s.facts.some((f) => f.field.startsWith('replies.answer.unlisted') || f.field === 'replies.answer.dosingMissing'),
+      )
         ? 'no-information'
         : 'answered',
       therapyId: m.id,
@@ -205,7 +242,8 @@ export class AnswerComposer {
   /** The sentence that must come first: the medical-advice boundary, or the correction of a false premise. */
   private lead(m: Monograph, q: ResolvedQuestion, topics: Set<Topic>, rated: RatedCondition[]): Fact | undefined {
     const t = this.replies.answer;
-    if (topics.has('medical-advice')) return { text: fill(t.medicalAdvice, { therapy: inSentence(m.name) }), field: 'replies.answer.medicalAdvice' };
+    if (topics.has('medical-advice'))
+      return { text: fill(t.medicalAdvice, { therapy: inSentence(m.name) }), field: 'replies.answer.medicalAdvice' };
     return this.premiseCorrection(m, q, rated);
   }
 
@@ -226,15 +264,27 @@ export class AnswerComposer {
       const index = m.uses.indexOf(use);
       const meaning = this.knowledge.evidenceMeaning(use.rating);
       const facts: Fact[] = use.note ? [{ text: use.note, field: at(m, `uses[${index}].note`) }] : [];
-      const rating: RatingBadge = { scale: 'evidence', level: use.rating, ...meaning, ...this.captions('evidence', inSentence(condition.name)), field: at(m, `uses[${index}].rating`) };
+      const rating: RatingBadge = {
+        scale: 'evidence',
+        level: use.rating,
+        ...meaning,
+        ...this.captions('evidence', inSentence(condition.name)),
+        field: at(m, `uses[${index}].rating`),
+      };
       return { title: condition.name, rating, facts };
     }
     const facts: Fact[] = [
-      { text: fill(t.unlistedCondition, { therapy: inSentence(m.name), condition: inSentence(condition.name) }), field: 'replies.answer.unlistedCondition' },
+      {
+        text: fill(t.unlistedCondition, { therapy: inSentence(m.name), condition: inSentence(condition.name) }),
+        field: 'replies.answer.unlistedCondition',
+      },
     ];
     if (m.otherConditions) {
       const meaning = this.knowledge.evidenceMeaning(m.otherConditions.rating);
-      facts.push({ text: fill(t.otherConditions, { ...meaning, condition: inSentence(condition.name) }), field: at(m, 'otherConditions.rating') });
+      facts.push({
+        text: fill(t.otherConditions, { ...meaning, condition: inSentence(condition.name) }),
+        field: at(m, 'otherConditions.rating'),
+      });
     } else {
       facts.push({ text: fill(t.noRatingAtAll, { condition: inSentence(condition.name) }), field: 'replies.answer.unlistedCondition' });
     }
@@ -245,15 +295,29 @@ export class AnswerComposer {
     const t = this.replies.answer;
     const names = m.uses.map((u) => inSentence(this.lexiconName(u.condition)));
     if (m.otherConditions) names.push(this.replies.words.otherConditions);
-    const intro = fill(t.usesIntro, { therapy: inSentence(m.name), count: String(m.uses.length), conditions: listInWords(names, this.and) });
+    const intro = fill(t.usesIntro, {
+      therapy: inSentence(m.name),
+      count: String(m.uses.length),
+      conditions: listInWords(names, this.and),
+    });
     const sections: Section[] = [{ facts: [{ text: intro, field: at(m, 'uses') }] }];
     const byRating = new Map<string, string[]>();
     for (const use of m.uses) byRating.set(use.rating, [...(byRating.get(use.rating) ?? []), inSentence(this.lexiconName(use.condition))]);
-    if (m.otherConditions) byRating.set(m.otherConditions.rating, [...(byRating.get(m.otherConditions.rating) ?? []), this.replies.words.otherConditions]);
+    if (m.otherConditions)
+      byRating.set(m.otherConditions.rating, [...(byRating.get(m.otherConditions.rating) ?? []), this.replies.words.otherConditions]);
     for (const [level, conditions] of byRating) {
       const meaning = this.knowledge.evidenceMeaning(level as EvidenceRating);
       const subject = conditions.length === names.length ? t.allUses : listInWords(conditions, this.and);
-      sections.push({ rating: { scale: 'evidence', level: level as EvidenceRating, ...meaning, ...this.captions('evidence', subject), field: ratingField(m, level as EvidenceRating) }, facts: [] });
+      sections.push({
+        rating: {
+          scale: 'evidence',
+          level: level as EvidenceRating,
+          ...meaning,
+          ...this.captions('evidence', subject),
+          field: ratingField(m, level as EvidenceRating),
+        },
+        facts: [],
+      });
     }
     return sections;
   }
@@ -261,7 +325,13 @@ export class AnswerComposer {
   private safetySection(m: Monograph): Section {
     const meaning = this.knowledge.safetyMeaning(m.safety.rating);
     return {
-      rating: { scale: 'safety', level: m.safety.rating, ...meaning, ...this.captions('safety', inSentence(m.name)), field: at(m, 'safety.rating') },
+      rating: {
+        scale: 'safety',
+        level: m.safety.rating,
+        ...meaning,
+        ...this.captions('safety', inSentence(m.name)),
+        field: at(m, 'safety.rating'),
+      },
       facts: statementFacts(m, 'safety.statements', m.safety.statements),
     };
   }
@@ -279,7 +349,10 @@ export class AnswerComposer {
     const i = m.precautions.indexOf(p);
     const facts = statementFacts(m, `precautions[${i}].statements`, p.statements);
     if (p.reportedEffects?.length) {
-      facts.push({ text: fill(this.replies.answer.reportedEffects, { effects: listInWords(p.reportedEffects, this.and) }), field: at(m, `precautions[${i}].reportedEffects`) });
+      facts.push({
+        text: fill(this.replies.answer.reportedEffects, { effects: listInWords(p.reportedEffects, this.and) }),
+        field: at(m, `precautions[${i}].reportedEffects`),
+      });
     }
     return facts;
   }
@@ -292,12 +365,16 @@ export class AnswerComposer {
 
   private dosingSection(m: Monograph): Section {
     if (m.dosing) return { facts: statementFacts(m, 'dosing.statements', m.dosing.statements) };
-    return { facts: [{ text: fill(this.replies.answer.dosingMissing, { therapy: inSentence(m.name) }), field: 'replies.answer.dosingMissing' }] };
+    return {
+      facts: [{ text: fill(this.replies.answer.dosingMissing, { therapy: inSentence(m.name) }), field: 'replies.answer.dosingMissing' }],
+    };
   }
 
   private otherNamesSection(m: Monograph): Section {
     const names = m.otherNames.map((n) => n.name);
-    return { facts: [{ text: fill(this.replies.answer.otherNames, { therapy: m.name, names: names.join(', ') }), field: at(m, 'otherNames') }] };
+    return {
+      facts: [{ text: fill(this.replies.answer.otherNames, { therapy: m.name, names: names.join(', ') }), field: at(m, 'otherNames') }],
+    };
   }
 
   private practiceSection(m: Monograph): Section {
@@ -313,14 +390,22 @@ export class AnswerComposer {
   private comparisonSections(m: Monograph, q: ResolvedQuestion): Section[] {
     const t = this.replies.answer;
     const sections: Section[] = q.unknownTherapies.map((other) => ({
-      facts: [{ text: fill(t.compareUnknown, { therapy: inSentence(m.name), other: escapeMarkdown(other.name) }), field: 'replies.answer.compareUnknown' }],
+      facts: [
+        {
+          text: fill(t.compareUnknown, { therapy: inSentence(m.name), other: escapeMarkdown(other.name) }),
+          field: 'replies.answer.compareUnknown',
+        },
+      ],
     }));
     // Only therapies named surely: a "did you mean" candidate's facts are never shown as a comparison.
-    const others = q.therapies.filter((other) => other.id !== m.id && other.score >= ANSWER_THRESHOLD).map((other) => this.monographOf(other.id));
+    const others = q.therapies
+      .filter((other) => other.id !== m.id && other.score >= ANSWER_THRESHOLD)
+      .map((other) => this.monographOf(other.id));
     if (others.length > 0) {
       sections.push({ facts: [{ text: t.compareCovered, field: 'replies.answer.compareCovered' }] });
       for (const other of others) {
-        for (const c of this.conditionsOf(q, 'condition')) sections.push({ ...this.effectiveness(other, c.entry), title: `${other.name}: ${c.entry.name}` });
+        for (const c of this.conditionsOf(q, 'condition'))
+          sections.push({ ...this.effectiveness(other, c.entry), title: `${other.name}: ${c.entry.name}` });
       }
     }
     return sections;
@@ -335,7 +420,10 @@ export class AnswerComposer {
     // Only English names: "Terapia craneosacral" is the person's own language's name, not another name to learn.
     const other = m.otherNames.find((n) => compact(n.name) === typed && !n.abbreviation && n.language === 'en');
     if (!other) return undefined;
-    return { text: fill(this.replies.answer.alsoCalled, { name: sentenceCase(other.name), therapy: inSentence(m.name) }), field: at(m, `otherNames[${m.otherNames.indexOf(other)}]`) };
+    return {
+      text: fill(this.replies.answer.alsoCalled, { name: sentenceCase(other.name), therapy: inSentence(m.name) }),
+      field: at(m, `otherNames[${m.otherNames.indexOf(other)}]`),
+    };
   }
 
   private followUps(m: Monograph, topics: Set<Topic>, precautions: Precaution[]): string[] {
@@ -356,10 +444,20 @@ export class AnswerComposer {
     for (const { entry } of conditions) {
       const rated = this.knowledge.monographs.filter((m) => m.uses.some((u) => u.condition === entry.id));
       if (rated.length === 0) {
-        sections.push({ facts: [{ text: fill(t.conditionFirstNone, { condition: inSentence(entry.name), therapies: this.therapyList() }), field: 'replies.answer.conditionFirstNone' }] });
+        sections.push({
+          facts: [
+            {
+              text: fill(t.conditionFirstNone, { condition: inSentence(entry.name), therapies: this.therapyList() }),
+              field: 'replies.answer.conditionFirstNone',
+            },
+          ],
+        });
         continue;
       }
-      sections.push({ title: entry.name, facts: [{ text: fill(t.conditionFirst, { condition: inSentence(entry.name) }), field: 'replies.answer.conditionFirst' }] });
+      sections.push({
+        title: entry.name,
+        facts: [{ text: fill(t.conditionFirst, { condition: inSentence(entry.name) }), field: 'replies.answer.conditionFirst' }],
+      });
       for (const m of rated) sections.push({ ...this.effectiveness(m, entry), title: m.name });
     }
     const anyRated = sections.some((section) => section.rating);
@@ -398,8 +496,16 @@ export class AnswerComposer {
   }
 
   private unknownTherapy(unknown: UnknownTherapy[]): Answer {
-    const name = listInWords(unknown.map((u) => escapeMarkdown(u.name)), this.and);
-    const answer = this.fixed('unknown-therapy', 'no-information', fill(this.replies.unknownTherapy, { name, therapies: this.therapyList() }), 'unknownTherapy');
+    const name = listInWords(
+      unknown.map((u) => escapeMarkdown(u.name)),
+      this.and,
+    );
+    const answer = this.fixed(
+      'unknown-therapy',
+      'no-information',
+      fill(this.replies.unknownTherapy, { name, therapies: this.therapyList() }),
+      'unknownTherapy',
+    );
     answer.unknownTherapy = unknown[0].name;
     return answer;
   }
@@ -417,7 +523,10 @@ export class AnswerComposer {
   /** "Did you mean A?" with yes and no, or "did you mean A or B?" with a button for each. */
   private didYouMean(candidates: TherapyMatch[]): Answer {
     const ms = candidates.map((c) => this.monographOf(c.id));
-    const therapy = listInWords(ms.map((m) => inSentence(m.name)), this.replies.words.or);
+    const therapy = listInWords(
+      ms.map((m) => inSentence(m.name)),
+      this.replies.words.or,
+    );
     const answer = this.fixed('did-you-mean', 'clarification', fill(this.replies.didYouMean, { therapy }), 'didYouMean');
     if (ms.length === 1) {
       answer.therapyId = ms[0].id;
@@ -430,7 +539,12 @@ export class AnswerComposer {
 
   private whichOne(tied: TherapyMatch[]): Answer {
     const names = tied.map((t) => this.monographOf(t.id).name);
-    const answer = this.fixed('clarify-therapy', 'clarification', fill(this.replies.whichOne, { options: listInWords(names, this.and) }), 'whichOne');
+    const answer = this.fixed(
+      'clarify-therapy',
+      'clarification',
+      fill(this.replies.whichOne, { options: listInWords(names, this.and) }),
+      'whichOne',
+    );
     answer.followUps = names.slice(0, 3);
     return answer;
   }
@@ -490,7 +604,10 @@ export class AnswerComposer {
   }
 
   private therapyList(): string {
-    return listInWords(this.knowledge.monographs.map((m) => inSentence(m.name)), this.and);
+    return listInWords(
+      this.knowledge.monographs.map((m) => inSentence(m.name)),
+      this.and,
+    );
   }
 
   private fillTherapies(template: string): string {

@@ -8,10 +8,7 @@ export interface Fact {
 }
 
 /** An evidence or safety rating shown as a labelled badge with its plain-English meaning. */
-export type RatingBadge = (
-  | { scale: 'evidence'; level: EvidenceRating }
-  | { scale: 'safety'; level: SafetyRating }
-) & {
+export type RatingBadge = ({ scale: 'evidence'; level: EvidenceRating } | { scale: 'safety'; level: SafetyRating }) & {
   label: string;
   meaning: string;
   /** What is rated: "migraine", "every use listed", "craniosacral therapy". */

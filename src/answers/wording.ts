@@ -14,9 +14,7 @@ export function listInWords(items: readonly string[], conjunction: string): stri
 
 /** "Title, publisher (year), via X" for each source of a monograph; `via` is the word for "via". */
 export function describeSources(monograph: Monograph, via: string): string {
-  return monograph.sources
-    .map((s) => `${s.title}, ${s.publisher} (${s.year})${s.via ? `, ${via} ${s.via}` : ''}`)
-    .join('; ');
+  return monograph.sources.map((s) => `${s.title}, ${s.publisher} (${s.year})${s.via ? `, ${via} ${s.via}` : ''}`).join('; ');
 }
 
 /** "Cranial Osteopathy" → "Cranial osteopathy": names read naturally at the start of a sentence. */

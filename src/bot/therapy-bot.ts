@@ -34,7 +34,8 @@ export class TherapyBot extends ActivityHandler {
     const services: DialogServices = {
       answering: options.answering,
       send: sendAnswer,
-      recordFeedback: (context, memory, helpful, answerId) => options.feedback.feedbackGiven(feedbackEvent(context, memory, helpful, answerId)),
+      recordFeedback: (context, memory, helpful, answerId) =>
+        options.feedback.feedbackGiven(feedbackEvent(context, memory, helpful, answerId)),
       handoffAfterFailures: options.handoffAfterFailures,
     };
     this.dialog = new MainDialog(services);

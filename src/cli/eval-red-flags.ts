@@ -53,7 +53,10 @@ export function readCases(dir: string, half: 'seen' | 'unseen', only?: readonly 
 }
 
 export function score(understanding: Understanding, cases: readonly RedFlagCase[]): HalfScore {
-  const tally = (): { emergencies: Tally; lookalikes: Tally } => ({ emergencies: { passed: 0, total: 0 }, lookalikes: { passed: 0, total: 0 } });
+  const tally = (): { emergencies: Tally; lookalikes: Tally } => ({
+    emergencies: { passed: 0, total: 0 },
+    lookalikes: { passed: 0, total: 0 },
+  });
   const result: HalfScore = { ...tally(), byConcept: new Map(), byLanguage: new Map(), failures: [] };
   for (const c of cases) {
     const q = understanding.understand(c.text);
@@ -79,10 +82,16 @@ const pct = (t: Tally) => (t.total === 0 ? '   -  ' : `${((100 * t.passed) / t.t
 const frac = (t: Tally) => `${t.passed}/${t.total}`.padStart(7);
 
 function report(half: string, s: HalfScore, showFailures: boolean): void {
-  console.log(`\n${half}: emergencies recognised ${pct(s.emergencies)} (${frac(s.emergencies)}), lookalikes left alone ${pct(s.lookalikes)} (${frac(s.lookalikes)})`);
+  console.log(
+    `\n${half}: emergencies recognised ${pct(s.emergencies)} (${frac(s.emergencies)}), lookalikes left alone ${pct(s.lookalikes)} (${frac(s.lookalikes)})`,
+  );
   console.log('  concept                     emergencies        lookalikes');
-  for (const [concept, t] of [...s.byConcept].sort()) console.log(`  ${concept.padEnd(26)}  ${pct(t.emergencies)} ${frac(t.emergencies)}   ${pct(t.lookalikes)} ${frac(t.lookalikes)}`);
-  for (const [language, t] of [...s.byLanguage].sort()) console.log(`  language ${language.padEnd(17)}  ${pct(t.emergencies)} ${frac(t.emergencies)}   ${pct(t.lookalikes)} ${frac(t.lookalikes)}`);
+  for (const [concept, t] of [...s.byConcept].sort())
+    console.log(`  ${concept.padEnd(26)}  ${pct(t.emergencies)} ${frac(t.emergencies)}   ${pct(t.lookalikes)} ${frac(t.lookalikes)}`);
+  for (const [language, t] of [...s.byLanguage].sort())
+    console.log(
+      `  language ${language.padEnd(17)}  ${pct(t.emergencies)} ${frac(t.emergencies)}   ${pct(t.lookalikes)} ${frac(t.lookalikes)}`,
+    );
   if (!showFailures) return;
   for (const f of s.failures) console.log(`  MISS ${f.case.id} [${f.case.kind}] got ${f.got}: ${f.case.text}`);
 }
@@ -97,7 +106,9 @@ function main(args: string[]): number {
   report('unseen half', score(understanding, readCases(EVAL_DIR, 'unseen')), false);
   for (const file of setFiles(EVAL_DIR, 'unseen')) {
     const s = score(understanding, readCases(EVAL_DIR, 'unseen', [file]));
-    console.log(`  ${file}: emergencies ${pct(s.emergencies)} (${frac(s.emergencies)}), lookalikes ${pct(s.lookalikes)} (${frac(s.lookalikes)})`);
+    console.log(
+      `  ${file}: emergencies ${pct(s.emergencies)} (${frac(s.emergencies)}), lookalikes ${pct(s.lookalikes)} (${frac(s.lookalikes)})`,
+    );
   }
   return 0;
 }

@@ -92,7 +92,9 @@ export function formatReport(r: Report): string {
     ['conversations that asked something', String(r.askingConversations)],
     ['deflected (answered, no handoff, no "not helpful")', `${r.deflected} (${percent(r.deflectionRate)})`],
     ['turns', String(r.turns)],
-    ...Object.entries(r.outcomes).sort().map(([outcome, n]): [string, string] => [`  ${outcome}`, String(n)]),
+    ...Object.entries(r.outcomes)
+      .sort()
+      .map(([outcome, n]): [string, string] => [`  ${outcome}`, String(n)]),
     ['handoffs', String(r.handoffs)],
     ['emergencies', String(r.emergencies)],
     ['feedback helpful / not helpful', `${r.feedback.helpful} / ${r.feedback.notHelpful} (${percent(r.feedback.helpfulRate)} helpful)`],

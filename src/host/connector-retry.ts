@@ -108,7 +108,12 @@ export const CONNECTOR_RETRY_POLICY_NAME = 'botConnectorRetry';
  * Each try gets `timeoutMs`; a try that times out (AbortError) is not retried: the connector is slow rather
  * than down, the reply may still arrive, and the channel only waits about 15 s for the whole turn.
  */
-export function connectorRetryPolicy(log: RetryLog, backoff: Backoff, timeoutMs: number, options: Pick<RetryOptions<HttpResponseLike>, 'sleep' | 'random'> = {}): PipelinePolicyLike {
+export function connectorRetryPolicy(
+  log: RetryLog,
+  backoff: Backoff,
+  timeoutMs: number,
+  options: Pick<RetryOptions<HttpResponseLike>, 'sleep' | 'random'> = {},
+): PipelinePolicyLike {
   return {
     name: CONNECTOR_RETRY_POLICY_NAME,
     async sendRequest(request, next) {
@@ -120,13 +125,16 @@ export function connectorRetryPolicy(log: RetryLog, backoff: Backoff, timeoutMs:
         transient(outcome) {
           if (outcome.ok) {
             const { status, headers } = outcome.value;
-            return isTransientStatus(status) ? { reason: `HTTP ${status}`, retryAfterMs: parseRetryAfter(headers.get('retry-after')) } : undefined;
+            return isTransientStatus(status)
+              ? { reason: `HTTP ${status}`, retryAfterMs: parseRetryAfter(headers.get('retry-after')) }
+              : undefined;
           }
           const error = outcome.error as { name?: string; code?: string };
           if (error?.name === 'AbortError') return undefined;
           return { reason: error?.code ?? error?.name ?? 'network error' };
         },
-        onRetry: ({ attempt, delayMs, reason }) => log.warn({ ...where, attempt, reason, delayMs }, 'Bot Connector request failed; retrying'),
+        onRetry: ({ attempt, delayMs, reason }) =>
+          log.warn({ ...where, attempt, reason, delayMs }, 'Bot Connector request failed; retrying'),
         onGiveUp: ({ attempts, reason }) => log.error({ ...where, attempts, reason }, 'Bot Connector request failed; giving up'),
       });
     },

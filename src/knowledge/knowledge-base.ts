@@ -1,6 +1,19 @@
 // Validated knowledge with the lookups the rest of the bot needs, built once at start-up.
 import type { Knowledge } from './load';
-import type { Cues, EvidenceRating, LanguageData, RedFlagExample, LexiconEntry, Monograph, OtherTherapies, RatingMeaning, RedFlags, Replies, SafetyRating, Use } from './schema';
+import type {
+  Cues,
+  EvidenceRating,
+  LanguageData,
+  RedFlagExample,
+  LexiconEntry,
+  Monograph,
+  OtherTherapies,
+  RatingMeaning,
+  RedFlags,
+  Replies,
+  SafetyRating,
+  Use,
+} from './schema';
 
 export class KnowledgeBase {
   readonly monographs: readonly Monograph[];

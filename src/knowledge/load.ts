@@ -95,15 +95,29 @@ export function loadKnowledge(dir: string): LoadResult {
   if (lexicon) problems.push(...checkLexicon(lexicon, display(join(dir, LEXICON_FILE))));
   problems.push(...checkMonographs(monographs, lexicon));
   const wordLists = cues?.wordLists ?? {};
-  if (lexicon) problems.push(...checkPatterns({ conditions: lexicon.map((e) => ({ patterns: e.patterns ?? [] })) }, display(join(dir, LEXICON_FILE)), wordLists));
+  if (lexicon)
+    problems.push(
+      ...checkPatterns({ conditions: lexicon.map((e) => ({ patterns: e.patterns ?? [] })) }, display(join(dir, LEXICON_FILE)), wordLists),
+    );
   // Monograph ids by file name too, so a monograph that failed validation does not also fail the cues.
   const monographIds = [...monographs.map((m) => m.monograph.id), ...monographFiles.map((f) => basename(f, '.json'))];
   if (cues) problems.push(...checkCues(cues, display(join(dir, CUES_FILE)), lexicon, monographIds));
   if (redFlags) problems.push(...checkRedFlags(redFlags, display(join(dir, RED_FLAGS_FILE))));
   if (otherTherapies) problems.push(...checkOtherTherapies(otherTherapies, monographs, display(join(dir, OTHER_THERAPIES_FILE))));
 
-  if (problems.length > 0 || !ratings || !lexicon || !cues || !replies || !redFlags || !otherTherapies || !language) return { ok: false, problems };
-  const knowledge = { monographs: monographs.map((m) => m.monograph), lexicon, ratings, cues, replies, redFlags, otherTherapies, language, redFlagExamples };
+  if (problems.length > 0 || !ratings || !lexicon || !cues || !replies || !redFlags || !otherTherapies || !language)
+    return { ok: false, problems };
+  const knowledge = {
+    monographs: monographs.map((m) => m.monograph),
+    lexicon,
+    ratings,
+    cues,
+    replies,
+    redFlags,
+    otherTherapies,
+    language,
+    redFlagExamples,
+  };
   return { ok: true, knowledge };
 }
 
@@ -124,7 +138,8 @@ function readExamples(file: string, shown: string, problems: DataProblem[], redF
     }
     const parsed = RedFlagExample.safeParse(json);
     if (!parsed.success) problems.push({ file: shown, path: `line ${i + 1}`, message: parsed.error.issues[0].message });
-    else if (redFlags && !kinds.has(parsed.data.kind)) problems.push({ file: shown, path: `line ${i + 1}`, message: `unknown emergency kind "${parsed.data.kind}"` });
+    else if (redFlags && !kinds.has(parsed.data.kind))
+      problems.push({ file: shown, path: `line ${i + 1}`, message: `unknown emergency kind "${parsed.data.kind}"` });
     else examples.push(parsed.data);
   });
   return examples;
@@ -164,20 +179,24 @@ function describeJsonError(raw: string, error: Error): string {
 
 function listJsonFiles(dir: string, shown: string, problems: DataProblem[]): string[] {
   try {
-    const files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+    const files = readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
     if (files.length === 0) problems.push({ file: shown, path: '(file)', message: 'no monograph files (*.json) found' });
     return files.map((name) => join(dir, name));
   } catch (error) {
-    problems.push({ file: shown, path: '(file)', message: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    problems.push({
+      file: shown,
+      path: '(file)',
+      message: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    });
     return [];
   }
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)';
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('');
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
 }
 
 /** Lexicon ids are unique and no word points at two entries. */
@@ -252,7 +271,8 @@ function checkMonographs(items: { file: string; monograph: MonographT }[], lexic
       });
       monograph.precautions.forEach((precaution, i) => {
         precaution.appliesTo.forEach((id, j) => {
-          if (!lexiconIds.has(id)) add(`precautions[${i}].appliesTo[${j}]`, `unknown condition or population "${id}" (not in ${LEXICON_FILE})`);
+          if (!lexiconIds.has(id))
+            add(`precautions[${i}].appliesTo[${j}]`, `unknown condition or population "${id}" (not in ${LEXICON_FILE})`);
         });
       });
     }
@@ -263,8 +283,7 @@ function checkMonographs(items: { file: string; monograph: MonographT }[], lexic
 /** Every [JSON path, source id] pair in a monograph, so each fact can be traced to a recorded source. */
 function sourceReferences(m: MonographT): [string, string][] {
   const refs: [string, string][] = [];
-  const statements = (path: string, list: { source: string }[]) =>
-    list.forEach((s, i) => refs.push([`${path}[${i}].source`, s.source]));
+  const statements = (path: string, list: { source: string }[]) => list.forEach((s, i) => refs.push([`${path}[${i}].source`, s.source]));
   statements('overview', m.overview);
   statements('howItWorks.claims', m.howItWorks.claims);
   statements('howItWorks.evidence', m.howItWorks.evidence);
@@ -290,7 +309,8 @@ function checkPatterns(json: unknown, file: string, wordLists: Record<string, st
       try {
         parsePattern(expandMacros(value, wordLists));
       } catch (error) {
-        if (error instanceof PatternError) problems.push({ file, path: formatPath(path), message: `bad phrase "${value}": ${error.message}` });
+        if (error instanceof PatternError)
+          problems.push({ file, path: formatPath(path), message: `bad phrase "${value}": ${error.message}` });
         else throw error;
       }
     } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i]));
@@ -310,14 +330,21 @@ function checkCues(cues: CuesT, file: string, lexicon: LexiconEntry[] | undefine
   for (const [language, { wordLists: own, ...lists }] of Object.entries(languages)) {
     problems.push(...checkPatterns({ languages: { [language]: lists } }, file, { ...wordLists, ...own }));
   }
-  for (const [path, descriptions] of [['descriptions', cues.descriptions], ...Object.entries(languages).map(([l, c]) => [`languages.${l}.descriptions`, c.descriptions ?? {}] as const)] as const) {
+  for (const [path, descriptions] of [
+    ['descriptions', cues.descriptions],
+    ...Object.entries(languages).map(([l, c]) => [`languages.${l}.descriptions`, c.descriptions ?? {}] as const),
+  ] as const) {
     for (const id of Object.keys(descriptions)) {
       if (!monographIds.includes(id)) problems.push({ file, path: `${path}.${id}`, message: `"${id}" is not a monograph` });
     }
   }
   for (const [i, [, id]] of [...ages.bands, ages.from].entries()) {
     if (lexicon && !lexicon.some((e) => e.id === id && e.kind === 'population')) {
-      problems.push({ file, path: i < ages.bands.length ? `ages.bands[${i}]` : 'ages.from', message: `"${id}" is not a population of the lexicon` });
+      problems.push({
+        file,
+        path: i < ages.bands.length ? `ages.bands[${i}]` : 'ages.from',
+        message: `"${id}" is not a population of the lexicon`,
+      });
     }
   }
   return problems;
@@ -354,7 +381,8 @@ function checkRedFlags(redFlags: RedFlagsT, file: string): DataProblem[] {
   const used = new Set<string>();
   const kinds = new Set<string>();
   redFlags.emergencies.forEach((emergency, e) => {
-    if (kinds.has(emergency.kind)) problems.push({ file, path: formatPath(['emergencies', e, 'kind']), message: `duplicate kind "${emergency.kind}"` });
+    if (kinds.has(emergency.kind))
+      problems.push({ file, path: formatPath(['emergencies', e, 'kind']), message: `duplicate kind "${emergency.kind}"` });
     kinds.add(emergency.kind);
     emergency.when.forEach((combination, c) =>
       combination.forEach((concept, i) => {
@@ -369,7 +397,8 @@ function checkRedFlags(redFlags: RedFlagsT, file: string): DataProblem[] {
   for (const [id, composite] of Object.entries(redFlags.composites)) {
     if (id in redFlags.concepts) problems.push({ file, path: formatPath(['composites', id]), message: `"${id}" is also a concept` });
     composite.near.forEach((part, i) => {
-      if (!(part in redFlags.concepts)) problems.push({ file, path: formatPath(['composites', id, 'near', i]), message: `unknown concept "${part}"` });
+      if (!(part in redFlags.concepts))
+        problems.push({ file, path: formatPath(['composites', id, 'near', i]), message: `unknown concept "${part}"` });
     });
   }
   for (const id of Object.keys(redFlags.concepts)) {

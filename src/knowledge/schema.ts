@@ -34,9 +34,7 @@ export type PrecautionAdvice = z.infer<typeof PrecautionAdvice>;
 
 export const MONOGRAPH_KINDS = ['therapy', 'herb', 'supplement'] as const;
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "craniosacral-therapy"');
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "craniosacral-therapy"');
 const text = z.string().trim().min(1, 'must not be empty');
 const isoDate = z.iso.date('must be a date written YYYY-MM-DD');
 
@@ -260,7 +258,16 @@ const CueLists = z.strictObject({
 
 /** The cues read in another language: Spanish and French, matched on that language's lemma keys. Any list
  * may be left out (therapy names and their head nouns, for example, are read in every language). */
-const LanguageCues = CueLists.omit({ therapyHeadNouns: true, genericTherapyWords: true, stopWords: true, notTherapyModifiers: true, ages: true, notAgeAfter: true, numberWords: true, medicineEndings: true })
+const LanguageCues = CueLists.omit({
+  therapyHeadNouns: true,
+  genericTherapyWords: true,
+  stopWords: true,
+  notTherapyModifiers: true,
+  ages: true,
+  notAgeAfter: true,
+  numberWords: true,
+  medicineEndings: true,
+})
   .partial()
   .extend({ wordLists: z.record(z.string().regex(/^[a-z]+$/), wordList).default({}) });
 export type LanguageCues = z.infer<typeof LanguageCues>;

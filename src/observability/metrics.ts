@@ -29,7 +29,12 @@ export class BotMetrics implements TurnListener {
     labelNames: ['outcome', 'channel', 'topic'],
     registers: [this.registry],
   });
-  private readonly handoffs = new Counter({ name: 'bot_handoffs_total', help: 'Conversations handed to a person', labelNames: ['channel'], registers: [this.registry] });
+  private readonly handoffs = new Counter({
+    name: 'bot_handoffs_total',
+    help: 'Conversations handed to a person',
+    labelNames: ['channel'],
+    registers: [this.registry],
+  });
   private readonly feedback = new Counter({
     name: 'bot_feedback_total',
     help: 'Feedback on answers: helpful or not-helpful, by the outcome of the answer rated',

@@ -84,5 +84,8 @@ export function mainAnswer(answers: readonly AnswerSummary[]): AnswerSummary | u
 
 /** A stable, non-reversible key for a conversation, so reports can group turns without its id. */
 export function conversationKey(channelId: string | undefined, conversationId: string | undefined): string {
-  return createHash('sha256').update(`${channelId ?? ''}/${conversationId ?? ''}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(`${channelId ?? ''}/${conversationId ?? ''}`)
+    .digest('hex')
+    .slice(0, 16);
 }

@@ -17,7 +17,9 @@ export function renderMarkdown(answer: Answer): string {
   if (answer.headline) paragraphs.push(strong(answer.headline));
   if (answer.lead) paragraphs.push(strong(answer.lead.text));
   for (const section of answer.sections) {
-    const body = [section.rating ? badgeSentence(section.rating, strong, Boolean(section.title)) : '', ...section.facts.map((f) => f.text)].filter(Boolean).join(' ');
+    const body = [section.rating ? badgeSentence(section.rating, strong, Boolean(section.title)) : '', ...section.facts.map((f) => f.text)]
+      .filter(Boolean)
+      .join(' ');
     paragraphs.push(section.title ? `${strong(section.title)}: ${body}` : body);
   }
   for (const warning of answer.warnings) paragraphs.push(`⚠️ ${strong(warning.title)}: ${warning.facts.map((f) => f.text).join(' ')}`);

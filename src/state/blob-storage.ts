@@ -52,7 +52,9 @@ export class BlobStateStorage implements HealthCheckedStorage {
   constructor(private readonly options: BlobStateOptions) {
     this.timeouts = options.timeouts ?? BLOB_TIMEOUTS;
     const { maxTries, tryTimeoutInMs, retryDelayInMs } = this.timeouts;
-    this.pipeline = { retryOptions: { maxTries, tryTimeoutInMs: Math.max(1000, tryTimeoutInMs), retryDelayInMs, maxRetryDelayInMs: retryDelayInMs * 4 } };
+    this.pipeline = {
+      retryOptions: { maxTries, tryTimeoutInMs: Math.max(1000, tryTimeoutInMs), retryDelayInMs, maxRetryDelayInMs: retryDelayInMs * 4 },
+    };
     this.container = new ContainerClient(options.connectionString, options.container, this.pipeline);
     this.blobs = this.newBlobsStorage();
   }

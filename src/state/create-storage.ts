@@ -11,8 +11,12 @@ export function createStorage(config: Config): Storage {
       return new BoundedMemoryStorage({ ttlMs: config.MEMORY_STATE_TTL_MS, maxEntries: config.MEMORY_STATE_MAX_CONVERSATIONS });
     case 'blob':
       // loadConfig already refuses blob without a connection string; this keeps the type honest.
-      if (!config.AZURE_STORAGE_CONNECTION_STRING) throw new Error('AZURE_STORAGE_CONNECTION_STRING is required when STATE_STORAGE is blob');
-      return new (loadBlobModule().BlobStateStorage)({ connectionString: config.AZURE_STORAGE_CONNECTION_STRING, container: config.AZURE_STORAGE_CONTAINER });
+      if (!config.AZURE_STORAGE_CONNECTION_STRING)
+        throw new Error('AZURE_STORAGE_CONNECTION_STRING is required when STATE_STORAGE is blob');
+      return new (loadBlobModule().BlobStateStorage)({
+        connectionString: config.AZURE_STORAGE_CONNECTION_STRING,
+        container: config.AZURE_STORAGE_CONTAINER,
+      });
   }
 }
 

@@ -11,7 +11,10 @@ import englishWords from 'wink-lexicon/src/wn-words.js';
 export function readEnglish(word: string): { lemma: string; known: boolean } {
   const verb = lemmatize.verb(word);
   const lemma = lemmatize.noun(verb);
-  return { lemma, known: word in englishWords || lemma in englishWords || verb in englishWords || lemmatize.adjective(word) in englishWords };
+  return {
+    lemma,
+    known: word in englishWords || lemma in englishWords || verb in englishWords || lemmatize.adjective(word) in englishWords,
+  };
 }
 
 /** A content word WordNet knows, in any inflection. */

@@ -41,7 +41,8 @@ export class MultilingualMatcher<T> {
     const found: Found<T>[] = [];
     for (const [language, matcher] of this.matchers) {
       if (only && !only.includes(language)) continue;
-      for (const m of matcher.findAll(text.words, this.onLemmas ? text.keys[language] : text.words)) found.push({ value: m.value, start: m.start, end: m.end, language });
+      for (const m of matcher.findAll(text.words, this.onLemmas ? text.keys[language] : text.words))
+        found.push({ value: m.value, start: m.start, end: m.end, language });
     }
     return found;
   }
@@ -56,4 +57,3 @@ export class MultilingualMatcher<T> {
     return undefined;
   }
 }
-

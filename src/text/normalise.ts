@@ -37,7 +37,13 @@ export function normalise(input: string): string {
   if (input.length <= MAX_ANALYSED_CHARS) {
     if (NORMALISED_ASCII.test(input)) return input;
     if (PRINTABLE_ASCII.test(input)) {
-      return input.toLowerCase().replace(ASCII_EQUALS_SIGNS, ' equals ').replace(ASCII_ELISION, '$1 ').replace(ASCII_APOSTROPHES, '').replace(ASCII_NON_WORD, ' ').trim();
+      return input
+        .toLowerCase()
+        .replace(ASCII_EQUALS_SIGNS, ' equals ')
+        .replace(ASCII_ELISION, '$1 ')
+        .replace(ASCII_APOSTROPHES, '')
+        .replace(ASCII_NON_WORD, ' ')
+        .trim();
     }
   }
   return capped(input)

@@ -97,7 +97,11 @@ function isNumber(word: string): boolean {
 }
 
 function matchesPart(part: Part, word: string, key: string): boolean {
-  return part.kind === 'word' ? part.word === key : part.kind === 'prefix' ? word.startsWith(part.prefix) : isNumber(word) && Number(word) >= part.atLeast;
+  return part.kind === 'word'
+    ? part.word === key
+    : part.kind === 'prefix'
+      ? word.startsWith(part.prefix)
+      : isNumber(word) && Number(word) >= part.atLeast;
 }
 
 /** How many words an alternative covers at words[i], or -1 when it does not match there. */
@@ -197,8 +201,7 @@ export class PhraseMatcher<T> {
         else if (head.kind === 'prefix') {
           add(this.byPrefix, head.prefix.slice(0, PREFIX_BUCKET), c);
           this.prefixInitials.add(head.prefix[0]);
-        }
-        else if (!this.byNumber.includes(c)) this.byNumber.push(c);
+        } else if (!this.byNumber.includes(c)) this.byNumber.push(c);
       }
     }
   }
@@ -247,7 +250,8 @@ export class PhraseMatcher<T> {
     // Only patterns that can start with the first word are tried, in the order they were given.
     const word = words[0];
     const candidates = new Set<Compiled<T>>(this.byFirstWord.get(keys[0]));
-    for (let n = 1; n <= PREFIX_BUCKET && n <= word.length; n++) for (const c of this.byPrefix.get(word.slice(0, n)) ?? []) candidates.add(c);
+    for (let n = 1; n <= PREFIX_BUCKET && n <= word.length; n++)
+      for (const c of this.byPrefix.get(word.slice(0, n)) ?? []) candidates.add(c);
     if (isNumber(word)) for (const c of this.byNumber) candidates.add(c);
     let best: Compiled<T> | undefined;
     for (const c of candidates) if ((!best || c.index < best.index) && matchFrom(c.slots, 0, words, keys, 0) === words.length) best = c;

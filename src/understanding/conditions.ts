@@ -43,7 +43,7 @@ export class ConditionResolver {
       for (let i = start; i < end; i++) if (taken(i)) return false;
       return !found.some((f) => start < f.end && f.start < end);
     };
-    for (let start = 0; start < words.length; ) {
+    for (let start = 0; start < words.length;) {
       const hit = taken(start) ? undefined : this.longestAt(words, start, taken);
       if (!hit) {
         start++;
@@ -53,7 +53,8 @@ export class ConditionResolver {
       start = hit.end;
     }
     for (const hit of this.patterns.findAll(words)) {
-      if (free(hit.start, hit.end)) found.push({ id: hit.value, matched: words.slice(hit.start, hit.end).join(' '), score: 1, start: hit.start, end: hit.end });
+      if (free(hit.start, hit.end))
+        found.push({ id: hit.value, matched: words.slice(hit.start, hit.end).join(' '), score: 1, start: hit.start, end: hit.end });
     }
     found.sort((a, b) => a.start - b.start);
     const matches: ConditionMatch[] = [];

@@ -41,7 +41,10 @@ class Cue<T> {
     this.others = new MultilingualMatcher(
       OTHER_LANGUAGES.flatMap((language) => {
         const own: LanguageCues = cues.languages[language];
-        return expand(pick(own), { ...cues.wordLists, ...own.wordLists }).map((e): [T, Partial<Record<Language, string[]>>] => [e.value, { [language]: [e.pattern] }]);
+        return expand(pick(own), { ...cues.wordLists, ...own.wordLists }).map((e): [T, Partial<Record<Language, string[]>>] => [
+          e.value,
+          { [language]: [e.pattern] },
+        ]);
       }),
     );
   }
@@ -49,7 +52,9 @@ class Cue<T> {
   /** Where each value was found: English phrases on the typed words, others on the lemma words. */
   locate(text: CueText): Located<T>[] {
     const found = this.english.findAll(text.words).map((m) => ({ value: m.value, onLemmas: false, start: m.start, end: m.end }));
-    if (!text.lemmas.english) for (const m of this.others.findAll(text.lemmas, languagesOf(text))) found.push({ value: m.value, onLemmas: true, start: m.start, end: m.end });
+    if (!text.lemmas.english)
+      for (const m of this.others.findAll(text.lemmas, languagesOf(text)))
+        found.push({ value: m.value, onLemmas: true, start: m.start, end: m.end });
     return found;
   }
 
@@ -105,7 +110,9 @@ class CueScanner {
   hits(text: CueText, cue: number): readonly Located<Tagged>[] {
     let scan = this.scans.get(text);
     if (!scan) {
-      this.combined ??= new Cue<Tagged>(this.cues, (c) => this.picks.flatMap((pick, i) => pick(c).map((e) => ({ pattern: e.pattern, value: { cue: i, value: e.value } }))));
+      this.combined ??= new Cue<Tagged>(this.cues, (c) =>
+        this.picks.flatMap((pick, i) => pick(c).map((e) => ({ pattern: e.pattern, value: { cue: i, value: e.value } }))),
+      );
       scan = new Map();
       for (const hit of this.combined.locate(text)) {
         const list = scan.get(hit.value.cue);
@@ -182,11 +189,24 @@ export class CueReader {
   ) {
     this.medicineEndings = cues.medicineEndings;
     // Lists matched as the whole message have a matcher each; every other list is read from one shared scan.
-    this.social = new Cue(cues, (c) => [...list(c.greeting, 'greeting' as const), ...list(c.help, 'help' as const), ...list(c.thanks, 'thanks' as const), ...list(c.goodbye, 'goodbye' as const)]);
+    this.social = new Cue(cues, (c) => [
+      ...list(c.greeting, 'greeting' as const),
+      ...list(c.help, 'help' as const),
+      ...list(c.thanks, 'thanks' as const),
+      ...list(c.goodbye, 'goodbye' as const),
+    ]);
     this.yesNo = new Cue(cues, (c) => [...list(c.yes, 'yes' as const), ...list(c.no, 'no' as const)]);
-    this.feedback = new Cue(cues, (c) => [...list(c.feedback?.helpful, 'helpful' as const), ...list(c.feedback?.notHelpful, 'not-helpful' as const)]);
+    this.feedback = new Cue(cues, (c) => [
+      ...list(c.feedback?.helpful, 'helpful' as const),
+      ...list(c.feedback?.notHelpful, 'not-helpful' as const),
+    ]);
     const scanner = new CueScanner(cues);
-    this.helpAnywhere = scanner.add((c) => list(c.help?.filter((p) => p.includes(' ')), true as const));
+    this.helpAnywhere = scanner.add((c) =>
+      list(
+        c.help?.filter((p) => p.includes(' ')),
+        true as const,
+      ),
+    );
     this.aboutBot = scanner.add((c) => ABOUT_BOT_QUESTIONS.flatMap((q) => list(c.aboutBot?.[q], q)));
     this.topics = scanner.add((c) => TOPICS.flatMap((topic) => list(c.topics?.[topic], topic)));
     this.premise = scanner.add((c) => list(c.premise, true as const));
@@ -199,7 +219,10 @@ export class CueReader {
     this.handoffAnywhere = scanner.add((c) => list(c.handoff?.anywhere, true as const));
     this.handoffShort = scanner.add((c) => list(c.handoff?.shortMessage, true as const));
     this.handoffRequest = scanner.add((c) => list(c.handoff?.request, true as const));
-    this.medicalAdvice = scanner.add((c) => [...list(c.medicalAdvice?.change, 'change' as const), ...list(c.medicalAdvice?.treatment, 'treatment' as const)]);
+    this.medicalAdvice = scanner.add((c) => [
+      ...list(c.medicalAdvice?.change, 'change' as const),
+      ...list(c.medicalAdvice?.treatment, 'treatment' as const),
+    ]);
     this.alternatives = scanner.add((c) => list(c.alternatives, true as const));
     this.descriptions = scanner.add((c) => Object.entries(c.descriptions ?? {}).flatMap(([id, phrases]) => list(phrases, id)));
     this.notSelf = scanner.add((c) => [
@@ -263,7 +286,10 @@ export class CueReader {
    * is a person, not a therapy asked about.
    */
   identitySpans(text: CueText): { start: number; end: number }[] {
-    return onTypedWords(text, this.aboutBot.locate(text).filter((m) => m.value === 'identity' || m.value === 'trust'));
+    return onTypedWords(
+      text,
+      this.aboutBot.locate(text).filter((m) => m.value === 'identity' || m.value === 'trust'),
+    );
   }
 
   /** A practitioner quoted ("my chiro says …", "mi quiropráctico dice …"): a person, not a therapy asked about. */
@@ -276,7 +302,10 @@ export class CueReader {
     const found = new Set(this.topics.find(text));
     const advice = this.medicalAdvice.locate(text);
     const changes = advice.filter((m) => m.value === 'change');
-    if (changes.length > 0 && (advice.some((m) => m.value === 'treatment') || this.namesMedicine(text) || this.changesUnlistedMedicine(text, changes))) {
+    if (
+      changes.length > 0 &&
+      (advice.some((m) => m.value === 'treatment') || this.namesMedicine(text) || this.changesUnlistedMedicine(text, changes))
+    ) {
       found.add('medical-advice');
     }
     return TOPICS.filter((t) => found.has(t));
@@ -291,7 +320,8 @@ export class CueReader {
   private changesUnlistedMedicine(text: CueText, changes: readonly { onLemmas: boolean; end: number }[]): boolean {
     if (!text.lemmas.english) return false;
     const { words } = text;
-    const unlisted = (word: string | undefined) => word !== undefined && word !== PRONOUN && NAME_LIKE.test(word) && !this.isEnglishWord(word);
+    const unlisted = (word: string | undefined) =>
+      word !== undefined && word !== PRONOUN && NAME_LIKE.test(word) && !this.isEnglishWord(word);
     return changes.some((m) => !m.onLemmas && OWNED.has(words[m.end]) && unlisted(words[m.end + 1]));
   }
 
@@ -384,6 +414,10 @@ function part(text: CueText, start: number, end: number): CueText {
   const keys = (language: Language) => (aligned && lemmas.keys[language].length > 0 ? lemmas.keys[language].slice(start, end) : []);
   return {
     words: words.slice(start, end),
-    lemmas: { ...lemmas, words: aligned ? lemmas.words.slice(start, end) : words.slice(start, end), keys: { en: keys('en'), es: keys('es'), fr: keys('fr') } },
+    lemmas: {
+      ...lemmas,
+      words: aligned ? lemmas.words.slice(start, end) : words.slice(start, end),
+      keys: { en: keys('en'), es: keys('es'), fr: keys('fr') },
+    },
   };
 }

@@ -89,7 +89,8 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     for (let j = from; j <= to; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let best = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) best = Math.min(best, d[(i - 2) * cols + j - 2] + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+        best = Math.min(best, d[(i - 2) * cols + j - 2] + 1);
       d[i * cols + j] = best;
       if (best < rowMin) rowMin = best;
     }
@@ -183,7 +184,12 @@ export class FuzzyIndex<T> {
   /** The closest known name to a compacted phrase, or undefined when nothing is close enough. */
   search(phrase: string): FuzzyHit<T> | undefined {
     if (phrase.length < MIN_FUZZY_LENGTH || phrase.length > this.maxPhraseLength) return undefined;
-    const shortlist = this.closest(phrase, this.ranked(phrase).slice(0, SHORTLIST).map((index) => this.entries[index]));
+    const shortlist = this.closest(
+      phrase,
+      this.ranked(phrase)
+        .slice(0, SHORTLIST)
+        .map((index) => this.entries[index]),
+    );
     if (shortlist.length === 0) return undefined;
     const fuse = new Fuse(shortlist, { keys: ['key'], includeScore: true, threshold: CANDIDATE_THRESHOLD, ignoreLocation: true });
     let best: FuzzyHit<T> | undefined;

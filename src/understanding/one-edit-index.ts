@@ -75,7 +75,10 @@ export class OneEditIndex {
     // Ordered by the top bits only, in two stable counting passes of half of them each: placing 2.4
     // million variants straight into their final buckets writes all over memory and took ten times longer.
     const low = Math.floor(this.bits / 2);
-    for (const [shift, width] of [[32 - this.bits, low], [32 - this.bits + low, this.bits - low]]) {
+    for (const [shift, width] of [
+      [32 - this.bits, low],
+      [32 - this.bits + low, this.bits - low],
+    ]) {
       [hashes, owners] = countingPass(hashes, owners, shift, width);
     }
     this.hashes = hashes;

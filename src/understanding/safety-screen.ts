@@ -56,7 +56,11 @@ export class SafetyScreen {
    * An emergency some of whose concepts are current, none denied or past, though none of its combinations is
    * complete, when the classifier is all but sure of it: new wordings of a situation the concepts half recognise.
    */
-  private secondOpinion(text: LemmaText, current: ReadonlySet<string>, notCurrent: ReadonlySet<string>): RedFlags['emergencies'][number] | undefined {
+  private secondOpinion(
+    text: LemmaText,
+    current: ReadonlySet<string>,
+    notCurrent: ReadonlySet<string>,
+  ): RedFlags['emergencies'][number] | undefined {
     if (this.examples.length === 0) return undefined;
     // Only where the wording was new, never where the context spoke: a concept of the emergency that was
     // denied, past or hypothetical ("stung by a bee, but no swelling in my face") rules it out.
@@ -68,7 +72,10 @@ export class SafetyScreen {
     );
     if (partial.length === 0) return undefined;
     this.classifier ??= new RedFlagClassifier(this.examples, this.lemmatiser);
-    const p = this.classifier.posterior(text, partial.map(([e]) => e.kind));
+    const p = this.classifier.posterior(
+      text,
+      partial.map(([e]) => e.kind),
+    );
     let best: RedFlags['emergencies'][number] | undefined;
     for (const [e, concepts] of partial) {
       const needed = e.heardAlone && !concepts.some(evidence) ? ALONE_CONFIDENCE : SECOND_OPINION_CONFIDENCE;

@@ -168,7 +168,7 @@ export class TherapyResolver {
   /** Exact names, covered or in the directory (steps 1 and 2). */
   findNamed(words: readonly string[]): TherapyFindings {
     const found: TherapyFindings = { covered: [], unknown: [], spans: [], coveredSpans: [], unknownSpans: [] };
-    for (let start = 0; start < words.length; ) {
+    for (let start = 0; start < words.length;) {
       const hit = this.longestNameAt(words, start);
       if (!hit) {
         start++;
@@ -222,7 +222,13 @@ export class TherapyResolver {
     // Closest to a therapy without a monograph: that absorbs the typo, so it never drifts to a
     // covered therapy. It is named only when nearly exact ("medication" is not "meditation").
     const absorbed = typo?.verdict.kind === 'unanswerable' ? typo.verdict : undefined;
-    if (typo && absorbed && !partial && absorbed.distance <= maxEdits(absorbed.name.length) && absorbed.score >= MIN_UNKNOWN_TYPO_SIMILARITY) {
+    if (
+      typo &&
+      absorbed &&
+      !partial &&
+      absorbed.distance <= maxEdits(absorbed.name.length) &&
+      absorbed.score >= MIN_UNKNOWN_TYPO_SIMILARITY
+    ) {
       this.record(found, absorbed.value, typo.typed.matched, absorbed.score, typo.typed.span);
     }
   }

@@ -17,7 +17,6 @@ export type FeedbackRating = 'helpful' | 'not-helpful';
 /** Requests that steer the conversation rather than ask a question. */
 export type Command = 'start-over' | 'handoff';
 
-
 export interface TherapyMatch {
   /** Monograph id. */
   id: string;

@@ -83,7 +83,8 @@ export class Understanding {
     }
     // Two therapies side by side ("acupuncture or craniosacral for headaches?") are a comparison.
     const twoNamed = therapies.covered.length + therapies.unknown.length >= 2;
-    if (twoNamed && !topics.includes('comparison') && !topics.includes('same-as') && this.cues.setsSideBySide(text)) topics.push('comparison');
+    if (twoNamed && !topics.includes('comparison') && !topics.includes('same-as') && this.cues.setsSideBySide(text))
+      topics.push('comparison');
     // "If the WHO recognises it as a treatment for cancer, why …?" is a claim about a therapy, not a question
     // about what helps cancer.
     const assertsEfficacy = this.cues.assertsEfficacy(text);

@@ -172,7 +172,9 @@ describe('question classes answered from the field that holds the fact', () => {
 
   it('a comparison with a therapy it knows nothing of says so and compares nothing', () => {
     expect(textOf('is craniosacral therapy safer than chiropractic?')).toMatch(/can't compare craniosacral therapy with Chiropractic/);
-    expect(textOf('is craniosacral therapy better than the alternatives?')).toMatch(/doesn't compare craniosacral therapy with other therapies/);
+    expect(textOf('is craniosacral therapy better than the alternatives?')).toMatch(
+      /doesn't compare craniosacral therapy with other therapies/,
+    );
   });
 
   it('the uses come with their number', () => {

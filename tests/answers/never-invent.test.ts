@@ -26,9 +26,25 @@ describe('never invent', () => {
     );
   });
 
-  it('an unknown therapy is never answered with a covered therapy\'s facts', () => {
-    const unknown = fc.constantFrom('acupuncture', 'reiki', 'cupping', 'ginkgo', "St John's wort", 'valerian root', 'zorblax therapy', 'Bowen therapy');
-    const question = fc.constantFrom('is {} safe in pregnancy?', 'does {} help migraines', 'what is {}', '{} for back pain', 'how often should I have {}', 'who regulates {}');
+  it("an unknown therapy is never answered with a covered therapy's facts", () => {
+    const unknown = fc.constantFrom(
+      'acupuncture',
+      'reiki',
+      'cupping',
+      'ginkgo',
+      "St John's wort",
+      'valerian root',
+      'zorblax therapy',
+      'Bowen therapy',
+    );
+    const question = fc.constantFrom(
+      'is {} safe in pregnancy?',
+      'does {} help migraines',
+      'what is {}',
+      '{} for back pain',
+      'how often should I have {}',
+      'who regulates {}',
+    );
     fc.assert(
       fc.property(unknown, question, (name, template) => {
         const answer = composer.answer(understand(template.replace('{}', name)));
@@ -45,7 +61,13 @@ describe('never invent', () => {
   // Around the red flag: the fragments people type. Arbitrary strings can make it hypothetical ("If …",
   // "… jk"), which the safety screen rightly reads as not current.
   it('an emergency pre-empts everything else in the message', () => {
-    const flag = fc.constantFrom('I have crushing chest pain', "my dad's face is drooping", "I can't breathe", 'I want to kill myself', 'my toddler swallowed some pills');
+    const flag = fc.constantFrom(
+      'I have crushing chest pain',
+      "my dad's face is drooping",
+      "I can't breathe",
+      'I want to kill myself',
+      'my toddler swallowed some pills',
+    );
     fc.assert(
       fc.property(fragmentMessage, flag, fragmentMessage, (before, red, after) => {
         const answer = composer.answer(understand(`${before} ${red} ${after}`.slice(-1500)), { therapyId: 'craniosacral-therapy' });

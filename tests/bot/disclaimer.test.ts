@@ -4,8 +4,7 @@ import { DisclaimerMiddleware } from '../../src/bot/disclaimer';
 
 const DISCLAIMER = 'Please talk to your doctor.';
 
-const adapterWith = (logic: (context: TurnContext) => Promise<void>) =>
-  new TestAdapter(logic).use(new DisclaimerMiddleware(DISCLAIMER));
+const adapterWith = (logic: (context: TurnContext) => Promise<void>) => new TestAdapter(logic).use(new DisclaimerMiddleware(DISCLAIMER));
 
 describe('DisclaimerMiddleware', () => {
   it('adds the disclaimer to every message of every turn: in Teams each message stands alone', async () => {

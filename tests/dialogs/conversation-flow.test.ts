@@ -69,7 +69,7 @@ describe('clarification', () => {
   it('keeps waiting for the therapy when the reply names none and asks nothing ("eh?", "no idea what it\'s called")', async () => {
     const bot = botClient();
     await bot.send('is it safe when pregnant?');
-    expect(visibleText(await bot.send('no idea what it\'s called'))).toMatch(/Which therapy do you mean/);
+    expect(visibleText(await bot.send("no idea what it's called"))).toMatch(/Which therapy do you mean/);
     expect(visibleText(await bot.send('the head one'))).toMatch(/pregnan/i);
 
     const es = botClient();
@@ -99,7 +99,9 @@ describe('clarification', () => {
 
   it('asks "did you mean …?" for a question that describes a therapy without naming it, then answers it', async () => {
     const bot = botClient();
-    expect(visibleText(await bot.send('if the skull bones really shift with each breath, how many sessions to realign mine?'))).toMatch(/Did you mean craniosacral therapy/);
+    expect(visibleText(await bot.send('if the skull bones really shift with each breath, how many sessions to realign mine?'))).toMatch(
+      /Did you mean craniosacral therapy/,
+    );
     expect(visibleText(await bot.send('yes'))).toMatch(/do not actually move/);
   });
 
@@ -154,7 +156,9 @@ describe('clarification', () => {
 
   it('answers a past crisis normally, with a crisis line note, and keeps the conversation going', async () => {
     const bot = botClient();
-    const reply = visibleText(await bot.send('I attempted suicide years ago and have been well since; is craniosacral therapy safe in pregnancy?'));
+    const reply = visibleText(
+      await bot.send('I attempted suicide years ago and have been well since; is craniosacral therapy safe in pregnancy?'),
+    );
     expect(reply).toMatch(/988/);
     expect(reply).toMatch(/pregnan/i);
     expect(reply).not.toMatch(/This may be an emergency/);
@@ -284,7 +288,7 @@ describe('state failures', () => {
 });
 
 describe('Teams', () => {
-  it('removes the bot\'s @mention before understanding', async () => {
+  it("removes the bot's @mention before understanding", async () => {
     const bot = botClient({ channelId: 'msteams' });
     const replies = await bot.send({
       text: '<at>Therapy Bot</at> is there proof CST works for IBS?',

@@ -16,7 +16,10 @@ import { dialogServices } from '../helpers/dialog-services';
 function knowledge(): KnowledgeBase {
   const template = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'fictional-monographs', 'moonbeam-therapy.json'), 'utf8'));
   const dir = copyOfData();
-  for (const [id, name] of [['velmora-therapy', 'Velmora therapy'], ['velmira-therapy', 'Velmira therapy']]) {
+  for (const [id, name] of [
+    ['velmora-therapy', 'Velmora therapy'],
+    ['velmira-therapy', 'Velmira therapy'],
+  ]) {
     writeFileSync(join(dir, 'monographs', `${id}.json`), JSON.stringify({ ...template, id, name, otherNames: [] }));
   }
   const loaded = loadKnowledge(dir);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ANSWERS_REMEMBERED, MAX_TRANSCRIPT_LINE_CHARS, MAX_TRANSCRIPT_LINES, emptyMemory, findAnswer, remember, rememberAnswer, transcriptOf } from '../../dialogs/memory';
+import {
+  MAX_ANSWERS_REMEMBERED,
+  MAX_TRANSCRIPT_LINE_CHARS,
+  MAX_TRANSCRIPT_LINES,
+  emptyMemory,
+  findAnswer,
+  remember,
+  rememberAnswer,
+  transcriptOf,
+} from '../../dialogs/memory';
 
 describe('conversation transcript', () => {
   it('gives back each line as it was said, by whom and when', () => {
@@ -41,7 +50,12 @@ describe('remembered answers', () => {
     const memory = emptyMemory();
     rememberAnswer(memory, { id: 'a1', outcome: 'answered', therapyId: 'craniosacral-therapy', topics: ['safety', 'effectiveness'] });
     rememberAnswer(memory, { id: 'a2', outcome: 'not-understood', topics: [] });
-    expect(findAnswer(memory, 'a1')).toEqual({ id: 'a1', outcome: 'answered', therapyId: 'craniosacral-therapy', topics: ['safety', 'effectiveness'] });
+    expect(findAnswer(memory, 'a1')).toEqual({
+      id: 'a1',
+      outcome: 'answered',
+      therapyId: 'craniosacral-therapy',
+      topics: ['safety', 'effectiveness'],
+    });
     expect(findAnswer(memory)).toEqual({ id: 'a2', outcome: 'not-understood', therapyId: undefined, topics: [] });
     expect(findAnswer(memory, 'nope')).toBeUndefined();
   });

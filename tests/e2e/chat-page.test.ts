@@ -36,8 +36,12 @@ function chromiumAvailable(): boolean {
 const available = chromiumAvailable();
 if (!available) {
   console.warn(
-    '\n' + '!'.repeat(78) + `\n!! SKIPPING THE BROWSER TEST: ${CHROMIUM} is missing and could not be installed.\n` +
-      '!! Run scripts/ensure-chromium.sh as root (apt-get install chromium) to enable it.\n' + '!'.repeat(78) + '\n',
+    '\n' +
+      '!'.repeat(78) +
+      `\n!! SKIPPING THE BROWSER TEST: ${CHROMIUM} is missing and could not be installed.\n` +
+      '!! Run scripts/ensure-chromium.sh as root (apt-get install chromium) to enable it.\n' +
+      '!'.repeat(78) +
+      '\n',
   );
 }
 
@@ -74,21 +78,30 @@ describe.skipIf(!available)('chat page in Chromium', { timeout: 60_000 }, () => 
 
   it('shows the product name and the welcome with example questions', async () => {
     expect(await page.locator('h1').textContent()).toBe('Natural Therapy Answers');
-    await transcript().getByText(/Right now I cover craniosacral therapy/).waitFor();
+    await transcript()
+      .getByText(/Right now I cover craniosacral therapy/)
+      .waitFor();
     await page.getByRole('button', { name: 'Is craniosacral therapy safe in pregnancy?' }).last().waitFor();
     await shot('1-welcome');
   });
 
   it('answers a pregnancy question with the warning and the disclaimer', async () => {
     await send('is craniosacral therapy safe during pregnancy?');
-    await transcript().getByText(/avoid it while pregnant or breast-feeding/).waitFor();
-    await transcript().getByText(/not medical advice/).last().waitFor();
+    await transcript()
+      .getByText(/avoid it while pregnant or breast-feeding/)
+      .waitFor();
+    await transcript()
+      .getByText(/not medical advice/)
+      .last()
+      .waitFor();
     await shot('2-pregnancy-answer');
   });
 
   it('answers a suggested action when clicked', async () => {
     await page.getByRole('button', { name: 'What is craniosacral therapy?' }).last().click();
-    await transcript().getByText(/centred on the skull and the spine/).waitFor();
+    await transcript()
+      .getByText(/centred on the skull and the spine/)
+      .waitFor();
     await shot('3-suggested-action');
   });
 
@@ -103,10 +116,20 @@ describe.skipIf(!available)('chat page in Chromium', { timeout: 60_000 }, () => 
 
   it('continues the conversation after a reload', async () => {
     await page.reload();
-    await transcript().getByText(/centred on the skull and the spine/).waitFor();
+    await transcript()
+      .getByText(/centred on the skull and the spine/)
+      .waitFor();
     await shot('5a-reloaded');
     await send('and is it safe while breastfeeding?');
-    await expect.poll(() => transcript().getByText(/avoid it while pregnant or breast-feeding/).count(), { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(
+        () =>
+          transcript()
+            .getByText(/avoid it while pregnant or breast-feeding/)
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBe(2);
     expect(dialogs).toEqual([]);
     await shot('5-after-reload');
   });

@@ -43,7 +43,19 @@ export async function startAzurite(): Promise<Azurite> {
   let child: ChildProcess | undefined;
 
   const start = async () => {
-    const args = ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--inMemoryPersistence', '--skipApiVersionCheck', '--disableTelemetry', '--loose', '--silent', '--extentMemoryLimit', '64'];
+    const args = [
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      String(port),
+      '--inMemoryPersistence',
+      '--skipApiVersionCheck',
+      '--disableTelemetry',
+      '--loose',
+      '--silent',
+      '--extentMemoryLimit',
+      '64',
+    ];
     const started = spawn(process.execPath, [AZURITE_BLOB, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     child = started;
     // Should the test worker end without stopping it, Azurite goes with it rather than linger.

@@ -28,7 +28,8 @@ export function botClient(options: { channelId?: string; storage?: Storage; env?
   return {
     feedback,
     async send(activity) {
-      const partial = typeof activity === 'string' ? { type: ActivityTypes.Message, text: activity } : { type: ActivityTypes.Message, ...activity };
+      const partial =
+        typeof activity === 'string' ? { type: ActivityTypes.Message, text: activity } : { type: ActivityTypes.Message, ...activity };
       await adapter.send(partial).startTest();
       return adapter.activeQueue.splice(0);
     },
@@ -43,6 +44,6 @@ export function visibleText(activities: Partial<Activity>[]): string {
 /** The data of every card button in the replies. */
 export function cardButtons(activities: Partial<Activity>[]): { title: string; data: Record<string, unknown> }[] {
   return activities.flatMap((a) =>
-    (a.attachments ?? []).flatMap((att) => ((att.content as { actions?: { title: string; data: Record<string, unknown> }[] }).actions ?? [])),
+    (a.attachments ?? []).flatMap((att) => (att.content as { actions?: { title: string; data: Record<string, unknown> }[] }).actions ?? []),
   );
 }

@@ -20,8 +20,19 @@ export function shippedKnowledge(): KnowledgeBase {
 }
 
 /** Tests send many messages from one user: the rate limits are lifted unless a test sets them. */
-export async function startBot(env: Record<string, string> = {}, logLines?: string[], telemetry?: BotTelemetryClient): Promise<RunningServer> {
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: logLines ? 'info' : 'silent', RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_PER_USER: '0', SHUTDOWN_GRACE_MS: '5000', ...env });
+export async function startBot(
+  env: Record<string, string> = {},
+  logLines?: string[],
+  telemetry?: BotTelemetryClient,
+): Promise<RunningServer> {
+  const config = loadConfig({
+    PORT: '0',
+    LOG_LEVEL: logLines ? 'info' : 'silent',
+    RATE_LIMIT_PER_CONVERSATION: '0',
+    RATE_LIMIT_PER_USER: '0',
+    SHUTDOWN_GRACE_MS: '5000',
+    ...env,
+  });
   const logger = createLogger(config.LOG_LEVEL, logLines ? { write: (line: string) => void logLines.push(line) } : undefined);
   const parts = createBotParts(config, logger, shippedKnowledge(), undefined, telemetry);
   return startServer(serverOptions(config, logger, parts));

@@ -96,8 +96,10 @@ export function mockBotTokenEndpoint(appId: string, accessToken: string, tenant 
       jwks_uri: `${AAD_ORIGIN}/${tenant}/discovery/v2.0/keys`,
       response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
     })
-    .post(`/${tenant}/oauth2/v2.0/token`, (body: Record<string, string>) =>
-      body.grant_type === 'client_credentials' && body.client_id === appId && body.scope === 'https://api.botframework.com/.default',
+    .post(
+      `/${tenant}/oauth2/v2.0/token`,
+      (body: Record<string, string>) =>
+        body.grant_type === 'client_credentials' && body.client_id === appId && body.scope === 'https://api.botframework.com/.default',
     )
     .query(true) // MSAL adds client-request-id
     .reply(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: accessToken });

@@ -23,7 +23,8 @@ export function untraceable(answer: Answer, knowledge: KnowledgeBase): string[] 
   ];
   for (const fact of facts) {
     if (fact.field.startsWith('replies.')) {
-      if (typeof lookup(knowledge.replies, fact.field.slice('replies.'.length)) !== 'string') problems.push(`no reply template at ${fact.field}`);
+      if (typeof lookup(knowledge.replies, fact.field.slice('replies.'.length)) !== 'string')
+        problems.push(`no reply template at ${fact.field}`);
     } else if (fact.field.startsWith('red-flags.')) {
       const [kind, part] = fact.field.slice('red-flags.'.length).split('.');
       const flag = knowledge.redFlags.emergencies.find((f) => f.kind === kind);

@@ -32,7 +32,12 @@ const activity = () => ({ ...messageActivity(QUESTION, undefined, 'webchat'), se
 const valid = (overrides: Record<string, unknown> = {}, key = published, expiresIn?: number) =>
   `Bearer ${channelToken(key, { appId: APP_ID, serviceUrl: SERVICE_URL, expiresIn, overrides })}`;
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const claims = () => ({ iss: 'https://api.botframework.com', aud: APP_ID, serviceurl: SERVICE_URL, exp: Math.floor(Date.now() / 1000) + 3600 });
+const claims = () => ({
+  iss: 'https://api.botframework.com',
+  aud: APP_ID,
+  serviceurl: SERVICE_URL,
+  exp: Math.floor(Date.now() / 1000) + 3600,
+});
 
 let bot: LoggedBot;
 beforeAll(async () => {
@@ -102,7 +107,9 @@ describe('with MicrosoftAppId set, /api/messages', () => {
     expect(down.status).toBe(503);
     expect(JSON.parse(down.body)).toEqual({ error: 'authentication unavailable' });
     // An Error instance: nock's plain-object form never settles node-fetch, which botbuilder uses here.
-    nock(OPENID_ORIGIN).get(OPENID_PATH).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(OPENID_ORIGIN)
+      .get(OPENID_PATH)
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     expect((await postActivity(bot.server.url, activity(), valid())).status).toBe(503);
 
     mockChannelKeys([published]);

@@ -73,7 +73,9 @@ describe('retry', () => {
 
 describe('isTransientStatus', () => {
   it.each([408, 429, 500, 502, 503, 504, 599])('retries %i', (status) => expect(isTransientStatus(status)).toBe(true));
-  it.each([200, 201, 301, 400, 401, 403, 404, 409, 413, 501, 505])('does not retry %i', (status) => expect(isTransientStatus(status)).toBe(false));
+  it.each([200, 201, 301, 400, 401, 403, 404, 409, 413, 501, 505])('does not retry %i', (status) =>
+    expect(isTransientStatus(status)).toBe(false),
+  );
 });
 
 describe('parseRetryAfter', () => {
@@ -92,7 +94,11 @@ describe('connectorRetryPolicy', () => {
     status,
     headers: { get: (name: string) => (name.toLowerCase() === 'retry-after' ? retryAfter : undefined) },
   });
-  const request = (): HttpRequestLike => ({ method: 'POST', url: 'https://smba.example.test/amer/v3/conversations/c1/activities/a1?secret=1', timeout: 0 });
+  const request = (): HttpRequestLike => ({
+    method: 'POST',
+    url: 'https://smba.example.test/amer/v3/conversations/c1/activities/a1?secret=1',
+    timeout: 0,
+  });
 
   function harness(outcomes: (HttpResponseLike | Error)[]) {
     const logs: { level: string; fields: Record<string, unknown>; message: string }[] = [];

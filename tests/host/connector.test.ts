@@ -49,7 +49,9 @@ function mockConnector(path: string, outcomes: (number | Error)[]): Received[] {
     else
       interceptor.reply(function () {
         received[received.length - 1].authorization = this.req.headers.authorization;
-        return outcome < 300 ? [outcome, { id: `sent-${received.length}` }] : [outcome, { error: { code: 'ServiceError', message: 'try later' } }];
+        return outcome < 300
+          ? [outcome, { id: `sent-${received.length}` }]
+          : [outcome, { error: { code: 'ServiceError', message: 'try later' } }];
       });
   }
   return received;
@@ -97,7 +99,12 @@ describe('replies through the Bot Connector', () => {
 
   it("SingleTenant: asks the bot's own tenant for the token", async () => {
     const tenant = '0c1d2e3f-aaaa-bbbb-cccc-123456789abc';
-    const single = await startBotWithLogs({ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'app-secret', MicrosoftAppTenantId: tenant });
+    const single = await startBotWithLogs({
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'app-secret',
+      MicrosoftAppTenantId: tenant,
+    });
     try {
       const token = mockBotTokenEndpoint(APP_ID, 'single-tenant-token', tenant);
       const activity = teamsMessage();

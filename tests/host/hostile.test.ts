@@ -41,8 +41,17 @@ const hostile: [string, string][] = [
   ['right-to-left and zero-width characters', message('\u202eis CST\u200b safe\u200d\u2066 in pregnancy?\u202c')],
   ['100 KB of text', message(`does CST help migraines ${'ha '.repeat(34_000)}`)],
   ['regex-backtracking shapes', message(`${'a'.repeat(50_000)}! ${'aaaa@'.repeat(5000)} ${'1 '.repeat(10_000)}x`)],
-  ['deeply nested JSON', JSON.stringify({ ...messageActivity('hi') }).replace(/}$/, `,"value":${'['.repeat(50_000)}${']'.repeat(50_000)}}`)],
-  ['__proto__ keys', JSON.stringify({ ...messageActivity('is CST safe?') }).replace(/}$/, ',"__proto__":{"polluted":true},"channelData":{"__proto__":{"polluted":true}}}')],
+  [
+    'deeply nested JSON',
+    JSON.stringify({ ...messageActivity('hi') }).replace(/}$/, `,"value":${'['.repeat(50_000)}${']'.repeat(50_000)}}`),
+  ],
+  [
+    '__proto__ keys',
+    JSON.stringify({ ...messageActivity('is CST safe?') }).replace(
+      /}$/,
+      ',"__proto__":{"polluted":true},"channelData":{"__proto__":{"polluted":true}}}',
+    ),
+  ],
   ['an emoji flood', message('🙂'.repeat(20_000))],
   ['a non-string text', JSON.stringify({ ...messageActivity('x'), text: { nested: ['CST'] } })],
 ];

@@ -5,13 +5,19 @@ import { messageActivity, post, replyText, shippedKnowledge, startBot } from '..
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startBot({ MAX_BODY_BYTES: '65536', RATE_LIMIT_PER_CONVERSATION: '3', RATE_LIMIT_PER_USER: '5', RATE_LIMIT_WINDOW_MS: '60000' });
+  server = await startBot({
+    MAX_BODY_BYTES: '65536',
+    RATE_LIMIT_PER_CONVERSATION: '3',
+    RATE_LIMIT_PER_USER: '5',
+    RATE_LIMIT_WINDOW_MS: '60000',
+  });
 });
 afterAll(async () => {
   await server.close();
 });
 
-const raw = (body: string) => fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const raw = (body: string) =>
+  fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 let user = 0;
 const fresh = (text: string) => ({ ...messageActivity(text), from: { id: `limits-user-${++user}` } });
 

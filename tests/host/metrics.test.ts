@@ -24,7 +24,7 @@ function valueOf(text: string, name: string, labels: Record<string, string>): nu
 const feedbackButton = (activities: ReplyActivity[], title: string) =>
   activities
     .flatMap((a) => a.attachments ?? [])
-    .flatMap((att) => ((att.content as { actions?: { title: string; data: object }[] }).actions ?? []))
+    .flatMap((att) => (att.content as { actions?: { title: string; data: object }[] }).actions ?? [])
     .find((action) => action.title === title)!.data;
 
 describe('GET /metrics', () => {

@@ -78,7 +78,7 @@ describe('hostile and oversized messages', () => {
     expect(replyText(activities)).toMatch(/not enough reliable information/);
   });
 
-  it('strips the bot\'s @mention in Teams before understanding', async () => {
+  it("strips the bot's @mention in Teams before understanding", async () => {
     const activity = {
       ...messageActivity('<at>Therapy Bot</at> does CST help IBS?', undefined, 'msteams'),
       entities: [{ type: 'mention', mentioned: { id: 'bot-1', name: 'Therapy Bot' }, text: '<at>Therapy Bot</at>' }],

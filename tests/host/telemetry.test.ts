@@ -36,7 +36,10 @@ describe('Application Insights telemetry', () => {
     expect(turns[0].properties).toMatchObject({ therapy: 'craniosacral-therapy', channel: 'emulator' });
     expect(turns[2].properties).toMatchObject({ kind: 'unknown-therapy', unknownTherapy: 'kava' });
     expect(typeof turns[0].metrics?.latencyMs).toBe('number');
-    expect(client.events.find((e) => e.name === FEEDBACK_EVENT)?.properties).toMatchObject({ rating: 'helpful', therapy: 'craniosacral-therapy' });
+    expect(client.events.find((e) => e.name === FEEDBACK_EVENT)?.properties).toMatchObject({
+      rating: 'helpful',
+      therapy: 'craniosacral-therapy',
+    });
     expect(client.events.some((e) => e.name === 'BotMessageReceived')).toBe(true);
     expect(JSON.stringify(client.events)).not.toMatch(/anxious teenager|is kava safe/);
   });

@@ -81,7 +81,9 @@ describe('loadKnowledge rejects invalid data with file and JSON path', () => {
     const dir = copyOfData();
     editJson(dir, CST_FILE, (m) => writeRaw(dir, join('monographs', 'copy.json'), JSON.stringify({ ...m, otherNames: [] })));
     const problems = problemsOf(dir);
-    expect(problems.find((p) => p.file.endsWith('craniosacral-therapy.json') && p.path === 'id')?.message).toMatch(/duplicate monograph id/);
+    expect(problems.find((p) => p.file.endsWith('craniosacral-therapy.json') && p.path === 'id')?.message).toMatch(
+      /duplicate monograph id/,
+    );
     expect(problems.find((p) => p.file.endsWith('copy.json') && p.path === 'id')?.message).toMatch(/must match the file name/);
     expect(problems.some((p) => p.path === 'name' && /already belongs/.test(p.message))).toBe(true);
   });

@@ -22,7 +22,12 @@ function composerWith(change: (replies: Record<string, Record<string, string>>) 
 describe('words a person reads', () => {
   const answerTo = composerWith((replies) => {
     replies.buttons = { yes: 'Sí', no: 'Non', helpful: 'Útil', notHelpful: 'Pas utile' };
-    replies.ratingCaptions = { evidence: 'Preuves', safety: 'Sécurité', evidenceFor: 'Preuves pour {subject}', safetyOf: 'Sécurité de {subject}' };
+    replies.ratingCaptions = {
+      evidence: 'Preuves',
+      safety: 'Sécurité',
+      evidenceFor: 'Preuves pour {subject}',
+      safetyOf: 'Sécurité de {subject}',
+    };
     replies.words = { and: 'et', or: 'ou', via: 'par', otherConditions: 'autres affections' };
   });
 

@@ -26,7 +26,12 @@ const nextConversation = () => `blob-conversation-${++conversations}-${Date.now(
 /** Everything a test started, stopped afterwards even when the test fails. */
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
-  await Promise.allSettled(cleanups.splice(0).reverse().map((cleanup) => cleanup()));
+  await Promise.allSettled(
+    cleanups
+      .splice(0)
+      .reverse()
+      .map((cleanup) => cleanup()),
+  );
 });
 beforeAll(async () => {
   azurite = await startAzurite();
@@ -89,7 +94,8 @@ async function blobBot(storage: HealthCheckedStorage) {
   return { url: server.url, logs, say, readyz };
 }
 
-const blobStorage = (connectionString: string, container: string) => new BlobStateStorage({ connectionString, container, timeouts: FAST_TIMEOUTS });
+const blobStorage = (connectionString: string, container: string) =>
+  new BlobStateStorage({ connectionString, container, timeouts: FAST_TIMEOUTS });
 
 /** The transcript a handoff carries: every line the conversation remembered. */
 function handoffTranscript(activities: ReplyActivity[]): string {
@@ -202,7 +208,10 @@ describe('concurrent turns of one conversation', () => {
 
   it('a burst of simultaneous turns spread over two processes keeps every turn', async () => {
     const container = nextContainer();
-    const [a, b] = await Promise.all([blobBot(blobStorage(azurite.connectionString, container)), blobBot(blobStorage(azurite.connectionString, container))]);
+    const [a, b] = await Promise.all([
+      blobBot(blobStorage(azurite.connectionString, container)),
+      blobBot(blobStorage(azurite.connectionString, container)),
+    ]);
     const conversation = nextConversation();
     const questions = Array.from({ length: 6 }, (_, i) => `what is craniosacral therapy? (turn ${i})`);
     const replies = await Promise.all(questions.map((question, i) => (i % 2 === 0 ? a : b).say(question, conversation)));
@@ -243,7 +252,8 @@ describe('storage faults', () => {
       // The turns answered blind did not overwrite what the conversation had remembered.
       expect(replyText(await bot.say('is it safe during pregnancy?', conversation))).toMatch(REMEMBERED_PREGNANCY);
       const logged = JSON.stringify(bot.logs);
-      for (const text of ['tell me about craniosacral therapy', 'is it safe during pregnancy?', 'what is craniosacral therapy?']) expect(logged).not.toContain(text);
+      for (const text of ['tell me about craniosacral therapy', 'is it safe during pregnancy?', 'what is craniosacral therapy?'])
+        expect(logged).not.toContain(text);
     });
   }
 

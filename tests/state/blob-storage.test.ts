@@ -12,7 +12,8 @@ const KEY = 'emulator/conversations/a b?c/';
 let azurite: Azurite;
 let containers = 0;
 const nextContainer = () => `state-${++containers}`;
-const storageFor = (container: string, connectionString = azurite.connectionString) => new BlobStateStorage({ connectionString, container, timeouts: FAST_TIMEOUTS });
+const storageFor = (container: string, connectionString = azurite.connectionString) =>
+  new BlobStateStorage({ connectionString, container, timeouts: FAST_TIMEOUTS });
 
 beforeAll(async () => {
   azurite = await startAzurite();
@@ -64,7 +65,10 @@ describe('BlobStateStorage', () => {
 
   it('(the gap it closes) plain BlobsStorage lets the second creation overwrite the first', async () => {
     const container = nextContainer();
-    const [processA, processB] = [new BlobsStorage(azurite.connectionString, container), new BlobsStorage(azurite.connectionString, container)];
+    const [processA, processB] = [
+      new BlobsStorage(azurite.connectionString, container),
+      new BlobsStorage(azurite.connectionString, container),
+    ];
     await processA.write({ [KEY]: { from: 'A' } });
     await processB.write({ [KEY]: { from: 'B' } });
     expect((await processA.read([KEY]))[KEY].from).toBe('B');

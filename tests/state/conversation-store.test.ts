@@ -15,7 +15,14 @@ function counted(inner: Storage = new MemoryStorage()) {
 
 const adapter = new TestAdapter();
 const turn = (conversation = 'c1', channelId = 'test') =>
-  new TurnContext(adapter, { type: 'message', text: 'hi', channelId, conversation: { id: conversation }, from: { id: 'u' }, recipient: { id: 'b' } } as Activity);
+  new TurnContext(adapter, {
+    type: 'message',
+    text: 'hi',
+    channelId,
+    conversation: { id: conversation },
+    from: { id: 'u' },
+    recipient: { id: 'b' },
+  } as Activity);
 
 describe('ConversationStore', () => {
   it('keeps a value per conversation from one turn to the next', async () => {

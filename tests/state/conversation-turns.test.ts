@@ -15,7 +15,10 @@ const TURN_RECORD = Symbol('what the turn did');
  * A bot whose turn remembers the message and replies with how many lines it had seen. `meanwhile`
  * runs between the turn's read and its save, to play another process writing the same conversation.
  */
-function setUp(meanwhile: (attempt: number) => Promise<void> = async () => undefined, options: { sharedStorage: boolean } = { sharedStorage: true }) {
+function setUp(
+  meanwhile: (attempt: number) => Promise<void> = async () => undefined,
+  options: { sharedStorage: boolean } = { sharedStorage: true },
+) {
   const inner = new MemoryStorage();
   const state = new ConversationState(new ResilientStorage(inner, pino({ level: 'silent' })));
   const memory = state.createProperty<Memory>('memory');
@@ -145,8 +148,12 @@ describe('ConversationTurns', () => {
       ),
     );
     expect((await send(adapter, 'hi')).map((r) => r.text)).toEqual(['ok']);
-    expect(((await inner.read([`${adapter.conversation.channelId}/conversations/${adapter.conversation.conversation.id}/`]))[
-      `${adapter.conversation.channelId}/conversations/${adapter.conversation.conversation.id}/`
-    ] as { memory: Memory }).memory.lines).toEqual(['once']);
+    expect(
+      (
+        (await inner.read([`${adapter.conversation.channelId}/conversations/${adapter.conversation.conversation.id}/`]))[
+          `${adapter.conversation.channelId}/conversations/${adapter.conversation.conversation.id}/`
+        ] as { memory: Memory }
+      ).memory.lines,
+    ).toEqual(['once']);
   });
 });

@@ -14,7 +14,13 @@ export function capturingLogger() {
 const adapter = new TestAdapter();
 /** A turn of conversation `c1`, as the bot sees it: its own context and state cache. */
 function turn() {
-  return new TurnContext(adapter, { type: 'message', channelId: 'test', conversation: { id: 'c1' } as never, from: { id: 'u', name: 'user' }, recipient: { id: 'b', name: 'bot' } });
+  return new TurnContext(adapter, {
+    type: 'message',
+    channelId: 'test',
+    conversation: { id: 'c1' } as never,
+    from: { id: 'u', name: 'user' },
+    recipient: { id: 'b', name: 'bot' },
+  });
 }
 const KEY = 'test/conversations/c1/';
 
@@ -122,7 +128,9 @@ describe('ResilientStorage: failures', () => {
     await storage.write({ [KEY]: { memory: { lines: [] } } });
     expect(inner.writes).toEqual([]);
     expect((await inner.read([KEY]))[KEY].memory.lines).toEqual(['kept']);
-    expect(lines.some((line) => line.level === 50 && line.operation === 'read' && /storage down/.test(JSON.stringify(line.err)))).toBe(true);
+    expect(lines.some((line) => line.level === 50 && line.operation === 'read' && /storage down/.test(JSON.stringify(line.err)))).toBe(
+      true,
+    );
   });
 
   it('logs a failed write and does not throw it', async () => {

@@ -42,7 +42,7 @@ describe('lemma keys', () => {
   });
 
   it('tells the language of a message from its small words', () => {
-    expect(lemmatiser.analyse(words("mon mari vomit du sang, il ne répond plus")).language).toBe('fr');
+    expect(lemmatiser.analyse(words('mon mari vomit du sang, il ne répond plus')).language).toBe('fr');
     expect(lemmatiser.analyse(words('is craniosacral therapy safe in pregnancy?')).language).toBe('en');
   });
 });

@@ -30,8 +30,11 @@ describe('normalise', () => {
         .replace(/['\u2018\u2019\u02bc`]/gu, '')
         .replace(/[^\p{L}\p{N}]+/gu, ' ')
         .trim();
-    const asciiWords = fc.string({ unit: fc.constantFrom(...'aAbcdDjlLmnQqstuz019 \'`-?!.=\t'.split('')), maxLength: 40 });
-    fc.assert(fc.property(asciiWords, (text) => normalise(text) === general(text)), { numRuns: 2000 });
+    const asciiWords = fc.string({ unit: fc.constantFrom(..."aAbcdDjlLmnQqstuz019 '`-?!.=\t".split('')), maxLength: 40 });
+    fc.assert(
+      fc.property(asciiWords, (text) => normalise(text) === general(text)),
+      { numRuns: 2000 },
+    );
     expect(normalise("Qu'il l'a DIT")).toBe('qu il l a dit');
     expect(normalise('already normal words')).toBe('already normal words');
   });

@@ -80,7 +80,13 @@ describe('phrase patterns on keys, word groups and large numbers', () => {
 
   it('compares literal words by key and prefixes by the word as typed', () => {
     const keyOf = (w: string) => w.replace(/ing$/, '');
-    const matcher = new PhraseMatcher([{ pattern: 'bleed * stop', value: 'k' }, { pattern: 'respir*', value: 'p' }], keyOf);
+    const matcher = new PhraseMatcher(
+      [
+        { pattern: 'bleed * stop', value: 'k' },
+        { pattern: 'respir*', value: 'p' },
+      ],
+      keyOf,
+    );
     const typed = words('bleeding wont stop respira');
     expect(matcher.findAll(typed, typed.map(keyOf)).map((m) => m.value)).toEqual(['k', 'p']);
   });

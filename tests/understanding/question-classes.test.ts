@@ -113,20 +113,24 @@ describe('ages name populations', () => {
     expect(populations(text)).toContain(id);
   });
 
-  it.each(['I have had migraines for 15 years', 'estoy embarazada de 5 meses', '30 weeks pregnant, is CST ok?'])('%j names no age', (text) => {
-    expect(populations(text).filter((id) => ['infants', 'children', 'teenagers', 'older-adults'].includes(id))).toEqual([]);
-  });
+  it.each(['I have had migraines for 15 years', 'estoy embarazada de 5 meses', '30 weeks pregnant, is CST ok?'])(
+    '%j names no age',
+    (text) => {
+      expect(populations(text).filter((id) => ['infants', 'children', 'teenagers', 'older-adults'].includes(id))).toEqual([]);
+    },
+  );
 });
 
 describe('corrections', () => {
-  it.each(['no sorry, I meant craniosacral therapy', 'perdón, me refería a la terapia craneosacral', 'non, je voulais dire l’ostéopathie crânienne'])(
-    '%j corrects the therapy',
-    (text) => {
-      const q = understand(text);
-      expect(q.correctsTherapy).toBe(true);
-      expect(q.therapies[0]?.id).toBe('craniosacral-therapy');
-    },
-  );
+  it.each([
+    'no sorry, I meant craniosacral therapy',
+    'perdón, me refería a la terapia craneosacral',
+    'non, je voulais dire l’ostéopathie crânienne',
+  ])('%j corrects the therapy', (text) => {
+    const q = understand(text);
+    expect(q.correctsTherapy).toBe(true);
+    expect(q.therapies[0]?.id).toBe('craniosacral-therapy');
+  });
 });
 
 describe('more of each class', () => {
@@ -140,7 +144,9 @@ describe('more of each class', () => {
   });
 
   it('a change and a prescribed treatment far apart still ask for medical advice', () => {
-    expect(understand('been on sertraline for two years and honestly sick of it, could craniosacral therapy replace it?').topics).toContain('medical-advice');
+    expect(understand('been on sertraline for two years and honestly sick of it, could craniosacral therapy replace it?').topics).toContain(
+      'medical-advice',
+    );
     expect(understand('does craniosacral therapy help with stress?').topics).not.toContain('medical-advice');
   });
 
@@ -314,12 +320,13 @@ describe('names and calls', () => {
 });
 
 describe('plurals, prepositions and words that look alike', () => {
-  it.each(['¿qué dicen los terapeutas craneosacrales del ritmo?', 'las terapias craneosacrales sirven para algo?', 'les thérapies craniosacrales, ça marche ?'])(
-    '%j names the therapy in the plural',
-    (text) => {
-      expect(understand(text).therapies.map((t) => t.id)).toEqual(['craniosacral-therapy']);
-    },
-  );
+  it.each([
+    '¿qué dicen los terapeutas craneosacrales del ritmo?',
+    'las terapias craneosacrales sirven para algo?',
+    'les thérapies craniosacrales, ça marche ?',
+  ])('%j names the therapy in the plural', (text) => {
+    expect(understand(text).therapies.map((t) => t.id)).toEqual(['craniosacral-therapy']);
+  });
 
   it('a plural is matched only as typed: "craneosacral es" is the name and a verb', () => {
     const q = understand('confirmame que la craneosacral es segura, dale?');
@@ -376,12 +383,13 @@ describe('more premises and changes of treatment', () => {
 });
 
 describe('medicines no list holds', () => {
-  it.each(['quiero dejar la sertralina y probar la terapia craneosacral', "est-ce que je peux arrêter le bisoprolol pour faire de l'ostéopathie crânienne ?", 'can I swap the lisinopril for CST?'])(
-    '%j: a change to a word with a medicine’s ending is a change of treatment',
-    (text) => {
-      expect(understand(text).topics).toContain('medical-advice');
-    },
-  );
+  it.each([
+    'quiero dejar la sertralina y probar la terapia craneosacral',
+    "est-ce que je peux arrêter le bisoprolol pour faire de l'ostéopathie crânienne ?",
+    'can I swap the lisinopril for CST?',
+  ])('%j: a change to a word with a medicine’s ending is a change of treatment', (text) => {
+    expect(understand(text).topics).toContain('medical-advice');
+  });
 
   it('a change with no medicine in it is none ("persona" and "abril" only look like one)', () => {
     expect(understand('¿puedo dejar de ver a esa persona en abril y hacer terapia craneosacral?').topics).not.toContain('medical-advice');
@@ -401,16 +409,24 @@ describe('more words for people, likeness and the bot', () => {
     expect(q.conditions.length).toBeGreaterThan(0);
   });
 
-  it.each(['is it ok for my wee one?', 'safe for my kiddo?', '¿es seguro para mi nene?', "c'est ok pour mon fiston ?"])('%j names a child', (text) => {
-    expect(populations(text)).toContain('children');
-  });
+  it.each(['is it ok for my wee one?', 'safe for my kiddo?', '¿es seguro para mi nene?', "c'est ok pour mon fiston ?"])(
+    '%j names a child',
+    (text) => {
+      expect(populations(text)).toContain('children');
+    },
+  );
 
   it('"minor side effects" and "I was expecting more" name no population', () => {
     expect(populations('only minor side effects with cst?')).toEqual([]);
     expect(populations('I was expecting more from cst, is it safe?')).toEqual([]);
   });
 
-  it.each(['is cst like reiki?', 'es parecido a la reflexología?', "c'est une sorte de réflexologie ?", 'ça ressemble à la réflexologie ?'])('%j asks whether they are the same', (text) => {
+  it.each([
+    'is cst like reiki?',
+    'es parecido a la reflexología?',
+    "c'est une sorte de réflexologie ?",
+    'ça ressemble à la réflexologie ?',
+  ])('%j asks whether they are the same', (text) => {
     expect(understand(text).topics).toContain('same-as');
   });
 
@@ -423,7 +439,12 @@ describe('more words for people, likeness and the bot', () => {
     expect(understand(text).aboutBot).toBe(kind);
   });
 
-  it.each(['¿hay alguien ahí que me pueda ayudar?', '¿me comunica con un asesor?', '¿me pueden devolver la llamada?', "il y a quelqu'un ?"])('%j hands off', (text) => {
+  it.each([
+    '¿hay alguien ahí que me pueda ayudar?',
+    '¿me comunica con un asesor?',
+    '¿me pueden devolver la llamada?',
+    "il y a quelqu'un ?",
+  ])('%j hands off', (text) => {
     expect(understand(text).command).toBe('handoff');
   });
 
@@ -434,11 +455,14 @@ describe('more words for people, likeness and the bot', () => {
 });
 
 describe('a practitioner weighed against the bot', () => {
-  it.each(['why should I listen to a chatbot over my physio', '¿le hago caso a un bot o a mi fisio?'])('%j asks whether to trust the bot, and names no therapy', (text) => {
-    const q = understand(text);
-    expect(q.aboutBot).toBe('trust');
-    expect(q.unknownTherapies).toEqual([]);
-  });
+  it.each(['why should I listen to a chatbot over my physio', '¿le hago caso a un bot o a mi fisio?'])(
+    '%j asks whether to trust the bot, and names no therapy',
+    (text) => {
+      const q = understand(text);
+      expect(q.aboutBot).toBe('trust');
+      expect(q.unknownTherapies).toEqual([]);
+    },
+  );
 });
 
 describe('a precaution is never waived for someone it concerns now', () => {
@@ -495,32 +519,43 @@ describe('chat spellings and regional words', () => {
     expect(q.aboutBot).toBe('identity');
   });
 
-  it.each(['my missus is hapu with our second, can I get it done on myself? im the one with the sore neck', 'di pecho hace como 10 años, ¿tengo que tener cuidado con la terapia craneosacral?'])(
-    '%j: the precaution is someone else’s or in the past',
-    (text) => {
-      const q = understand(text);
-      expect(q.conditions.length).toBeGreaterThan(0);
-      expect(q.populationNotSelf).toBe(true);
-    },
-  );
+  it.each([
+    'my missus is hapu with our second, can I get it done on myself? im the one with the sore neck',
+    'di pecho hace como 10 años, ¿tengo que tener cuidado con la terapia craneosacral?',
+  ])('%j: the precaution is someone else’s or in the past', (text) => {
+    const q = understand(text);
+    expect(q.conditions.length).toBeGreaterThan(0);
+    expect(q.populationNotSelf).toBe(true);
+  });
 });
 
 describe('alternatives of several words are joined ("aimerais_mieux"), not read as a word then alternatives', () => {
-  it.each(["je préfère voir ça avec quelqu'un", "ça m'aide pas, je veux quelqu'un", 'can I speak to whoever is in charge', "my other half's pregnant, can I have cst?"])(
-    '%j is understood',
-    (text) => {
-      const q = understand(text);
-      expect(q.command === 'handoff' || q.populationNotSelf).toBe(true);
-    },
-  );
+  it.each([
+    "je préfère voir ça avec quelqu'un",
+    "ça m'aide pas, je veux quelqu'un",
+    'can I speak to whoever is in charge',
+    "my other half's pregnant, can I have cst?",
+  ])('%j is understood', (text) => {
+    const q = understand(text);
+    expect(q.command === 'handoff' || q.populationNotSelf).toBe(true);
+  });
 
   it('"no quiero molestar a mi médico" before stopping a medicine is the medical-advice boundary', () => {
-    expect(understand('no quiero molestar a mi médico, ¿dejo las pastillas por la terapia craneosacral?').topics).toContain('medical-advice');
+    expect(understand('no quiero molestar a mi médico, ¿dejo las pastillas por la terapia craneosacral?').topics).toContain(
+      'medical-advice',
+    );
   });
 });
 
 describe('handing over, in more words', () => {
-  it.each(['can a person take over?', 'hand me over to your team', '¿puedo hablar con alguno de ustedes?', '¿me pasan con soporte?', 'passez-moi le support', "est-ce qu'une personne peut reprendre la conversation ?"])('%j hands off', (text) => {
+  it.each([
+    'can a person take over?',
+    'hand me over to your team',
+    '¿puedo hablar con alguno de ustedes?',
+    '¿me pasan con soporte?',
+    'passez-moi le support',
+    "est-ce qu'une personne peut reprendre la conversation ?",
+  ])('%j hands off', (text) => {
     expect(understand(text).command).toBe('handoff');
   });
 

@@ -63,9 +63,9 @@ describe('safety screen', () => {
     ['mi padre tiene la cara caída y no puede hablar', 'stroke'],
     ['ya no quiero vivir', 'self-harm'],
     ["je veux plus exister, c'est tout", 'self-harm'],
-    ["mon fils a avalé une pile bouton", 'poisoning'],
+    ['mon fils a avalé une pile bouton', 'poisoning'],
     ['je ne veux plus vivre', 'self-harm'],
-    ["elle a une douleur dans la poitrine qui descend dans le bras gauche", 'heart'],
+    ['elle a une douleur dans la poitrine qui descend dans le bras gauche', 'heart'],
   ])('in Spanish and French: %j → %s', (text, kind) => {
     expect(emergencyOf(text)).toBe(kind);
   });

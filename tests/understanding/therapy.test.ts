@@ -29,15 +29,19 @@ describe('therapy resolution', () => {
     expect(q.unknownTherapies).toEqual([]);
   });
 
-  it.each(['craniosacaral therapy', 'cranial sacral therpay', 'cranioscaral', 'craniosacrial treatment', 'cranial sacral therapy', 'cranial-sacral therapy'])(
-    'forgives the typo in %j, with a score below 1',
-    (text) => {
-      const [match] = understand(`is ${text} safe?`).therapies;
-      expect(match.id).toBe(CST);
-      expect(match.score).toBeLessThan(1);
-      expect(match.score).toBeGreaterThanOrEqual(0.75);
-    },
-  );
+  it.each([
+    'craniosacaral therapy',
+    'cranial sacral therpay',
+    'cranioscaral',
+    'craniosacrial treatment',
+    'cranial sacral therapy',
+    'cranial-sacral therapy',
+  ])('forgives the typo in %j, with a score below 1', (text) => {
+    const [match] = understand(`is ${text} safe?`).therapies;
+    expect(match.id).toBe(CST);
+    expect(match.score).toBeLessThan(1);
+    expect(match.score).toBeGreaterThanOrEqual(0.75);
+  });
 
   it.each([
     ['what is acupuncture?', 'acupuncture'],
@@ -78,14 +82,17 @@ describe('therapy resolution', () => {
 });
 
 describe('misspelt names: answered only when close to one name and clearly closer than any other', () => {
-  it.each(['craniosacarl', 'cranisacral', 'is craniosacarl safe?', 'does cranisacral help migraines', 'craniosacarl therapy for back pain'])(
-    'still answers the close, unambiguous typo in %j',
-    (text) => {
-      const [match] = understand(text).therapies;
-      expect(match).toMatchObject({ id: CST, misspelt: true });
-      expect(match.score).toBeGreaterThanOrEqual(0.75);
-    },
-  );
+  it.each([
+    'craniosacarl',
+    'cranisacral',
+    'is craniosacarl safe?',
+    'does cranisacral help migraines',
+    'craniosacarl therapy for back pain',
+  ])('still answers the close, unambiguous typo in %j', (text) => {
+    const [match] = understand(text).therapies;
+    expect(match).toMatchObject({ id: CST, misspelt: true });
+    expect(match.score).toBeGreaterThanOrEqual(0.75);
+  });
 
   it('asks about a typo just past the bound ("did you mean …?"), and ignores a far one', () => {
     expect(editDistance('kraniosacrell', 'craniosacral')).toBe(3);
@@ -110,14 +117,22 @@ describe('misspelt names: answered only when close to one name and clearly close
     expect(q.therapies.every((t) => t.score < 0.75 && t.misspelt)).toBe(true);
     const answer = bot.composer.answer(q);
     expect(answer.kind).toBe('did-you-mean');
-    expect(answer.sections[0].facts[0].text).toMatch(/Did you mean (velmora therapy or velmira therapy|velmira therapy or velmora therapy)\?/);
+    expect(answer.sections[0].facts[0].text).toMatch(
+      /Did you mean (velmora therapy or velmira therapy|velmira therapy or velmora therapy)\?/,
+    );
     expect(answer.followUps.sort()).toEqual(['Velmira therapy', 'Velmora therapy']);
     expect(answer.therapyId).toBeUndefined();
   });
 
   it('still answers the exact names', () => {
-    expect(bot.composer.answer(bot.understanding.understand('is velmora therapy safe?'))).toMatchObject({ kind: 'monograph', therapyId: 'velmora-therapy' });
-    expect(bot.composer.answer(bot.understanding.understand('is velmira therapy safe?'))).toMatchObject({ kind: 'monograph', therapyId: 'velmira-therapy' });
+    expect(bot.composer.answer(bot.understanding.understand('is velmora therapy safe?'))).toMatchObject({
+      kind: 'monograph',
+      therapyId: 'velmora-therapy',
+    });
+    expect(bot.composer.answer(bot.understanding.understand('is velmira therapy safe?'))).toMatchObject({
+      kind: 'monograph',
+      therapyId: 'velmira-therapy',
+    });
   });
 
   it('never answers with a covered therapy a typo closer to a therapy without a monograph', () => {

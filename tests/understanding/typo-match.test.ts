@@ -3,7 +3,11 @@ import type { Neighbour } from '../../src/understanding/fuzzy';
 import { MARGIN, judgeTypo, maxEdits } from '../../src/understanding/typo-match';
 
 /** A therapy's nearest name: `covered` ones have a monograph, `other` ones do not. */
-const at = (value: string, distance: number, length = 12): Neighbour<string> => ({ value, name: value.padEnd(length, 'x').slice(0, length), distance });
+const at = (value: string, distance: number, length = 12): Neighbour<string> => ({
+  value,
+  name: value.padEnd(length, 'x').slice(0, length),
+  distance,
+});
 const judge = (...near: Neighbour<string>[]) => judgeTypo(near, (value) => value.startsWith('covered'));
 
 describe('maxEdits', () => {

@@ -24,7 +24,8 @@ describe('CachedUnderstanding', () => {
   it('understands every message as the uncached understanding does, first time and repeated', () => {
     const cached = new CachedUnderstanding(shipped().understanding, { maxEntries: 10_000 });
     for (const round of [1, 2]) {
-      for (const text of ownCaseTexts) expect(cached.understand(text), `${text} (round ${round})`).toEqual(shipped().understanding.understand(text));
+      for (const text of ownCaseTexts)
+        expect(cached.understand(text), `${text} (round ${round})`).toEqual(shipped().understanding.understand(text));
     }
     expect(cached.stats.hits).toBeGreaterThanOrEqual(ownCaseTexts.length);
   });

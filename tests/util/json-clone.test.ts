@@ -9,7 +9,16 @@ const viaJson = (value: unknown): unknown => {
 
 describe('jsonClone', () => {
   it('gives what a JSON round trip gives, for any value', () => {
-    const anything = fc.anything({ withDate: true, withMap: true, withSet: true, withBoxedValues: true, withNullPrototype: true, withSparseArray: true, withTypedArray: true, withObjectString: true });
+    const anything = fc.anything({
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withBoxedValues: true,
+      withNullPrototype: true,
+      withSparseArray: true,
+      withTypedArray: true,
+      withObjectString: true,
+    });
     fc.assert(
       fc.property(anything, (value) => {
         expect(jsonClone(value)).toStrictEqual(viaJson(value));
@@ -19,7 +28,13 @@ describe('jsonClone', () => {
   });
 
   it('follows toJSON, drops undefined and functions from objects and nulls them in arrays', () => {
-    const value = { when: new Date(0), skip: undefined, fn: () => 1, list: [undefined, () => 1, NaN, -0], nested: { toJSON: (key: string) => `key:${key}` } };
+    const value = {
+      when: new Date(0),
+      skip: undefined,
+      fn: () => 1,
+      list: [undefined, () => 1, NaN, -0],
+      nested: { toJSON: (key: string) => `key:${key}` },
+    };
     expect(jsonClone(value)).toStrictEqual({ when: '1970-01-01T00:00:00.000Z', list: [null, null, null, 0], nested: 'key:nested' });
   });
 

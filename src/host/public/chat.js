@@ -13,36 +13,57 @@
     this._subscribe = subscribe;
   }
   Observable.prototype.subscribe = function (observerOrNext, error, complete) {
-    var observer = typeof observerOrNext === 'function'
-      ? { next: observerOrNext, error: error, complete: complete }
-      : observerOrNext || {};
+    var observer = typeof observerOrNext === 'function' ? { next: observerOrNext, error: error, complete: complete } : observerOrNext || {};
     var closed = false;
     var safe = {
-      next: function (value) { if (!closed && observer.next) observer.next(value); },
-      error: function (e) { if (!closed && observer.error) observer.error(e); closed = true; },
-      complete: function () { if (!closed && observer.complete) observer.complete(); closed = true; }
+      next: function (value) {
+        if (!closed && observer.next) observer.next(value);
+      },
+      error: function (e) {
+        if (!closed && observer.error) observer.error(e);
+        closed = true;
+      },
+      complete: function () {
+        if (!closed && observer.complete) observer.complete();
+        closed = true;
+      },
     };
     var teardown = this._subscribe(safe);
-    return { unsubscribe: function () { closed = true; if (typeof teardown === 'function') teardown(); } };
+    return {
+      unsubscribe: function () {
+        closed = true;
+        if (typeof teardown === 'function') teardown();
+      },
+    };
   };
   if (typeof Symbol === 'function' && Symbol.observable) {
-    Observable.prototype[Symbol.observable] = function () { return this; };
+    Observable.prototype[Symbol.observable] = function () {
+      return this;
+    };
   }
 
   function randomId() {
-    return (window.crypto && window.crypto.randomUUID) ? window.crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2);
+    return window.crypto && window.crypto.randomUUID
+      ? window.crypto.randomUUID()
+      : String(Date.now()) + Math.random().toString(16).slice(2);
   }
 
   function loadSession() {
     try {
       var saved = JSON.parse(window.sessionStorage.getItem(STORE_KEY) || 'null');
       if (saved && saved.conversationId && Array.isArray(saved.history)) return { session: saved, isNew: false };
-    } catch { /* a corrupt entry starts a new conversation */ }
+    } catch {
+      /* a corrupt entry starts a new conversation */
+    }
     return { session: { conversationId: 'webchat-' + randomId(), userId: 'user-' + randomId(), history: [] }, isNew: true };
   }
 
   function saveSession(session) {
-    try { window.sessionStorage.setItem(STORE_KEY, JSON.stringify(session)); } catch { /* storage full or disabled */ }
+    try {
+      window.sessionStorage.setItem(STORE_KEY, JSON.stringify(session));
+    } catch {
+      /* storage full or disabled */
+    }
   }
 
   function createLocalDirectLine(session) {
@@ -54,7 +75,9 @@
         session.history.push(activity);
         saveSession(session);
       }
-      listeners.slice().forEach(function (listener) { listener.next(activity); });
+      listeners.slice().forEach(function (listener) {
+        listener.next(activity);
+      });
     }
 
     function send(activity) {
@@ -67,33 +90,44 @@
         from: user,
         recipient: BOT,
         timestamp: new Date().toISOString(),
-        locale: navigator.language || 'en-US'
+        locale: navigator.language || 'en-US',
       });
       return fetch('/api/messages', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(outgoing)
-      }).then(function (response) {
-        if (!response.ok) throw new Error('The bot answered ' + response.status);
-        return response.text();
-      }).then(function (body) {
-        var replies = body ? (JSON.parse(body).activities || []) : [];
-        replies.forEach(function (reply) {
-          emit(Object.assign({}, reply, {
-            id: reply.id || randomId(),
-            from: Object.assign({}, BOT, reply.from, { role: 'bot' }),
-            timestamp: reply.timestamp || new Date().toISOString()
-          }), reply.type === 'message');
+        body: JSON.stringify(outgoing),
+      })
+        .then(function (response) {
+          if (!response.ok) throw new Error('The bot answered ' + response.status);
+          return response.text();
+        })
+        .then(function (body) {
+          var replies = body ? JSON.parse(body).activities || [] : [];
+          replies.forEach(function (reply) {
+            emit(
+              Object.assign({}, reply, {
+                id: reply.id || randomId(),
+                from: Object.assign({}, BOT, reply.from, { role: 'bot' }),
+                timestamp: reply.timestamp || new Date().toISOString(),
+              }),
+              reply.type === 'message',
+            );
+          });
         });
-      });
     }
 
     var directLine = {
       activity$: new Observable(function (observer) {
         listeners.push(observer);
         // Replay this tab's conversation after a reload.
-        session.history.forEach(function (activity) { observer.next(activity); });
-        return function () { listeners = listeners.filter(function (l) { return l !== observer; }); };
+        session.history.forEach(function (activity) {
+          observer.next(activity);
+        });
+        return function () {
+          listeners = listeners.filter(function (l) {
+            return l !== observer;
+          });
+        };
       }),
       connectionStatus$: new Observable(function (observer) {
         observer.next(0);
@@ -109,19 +143,30 @@
             emit({ type: 'typing', id: randomId(), from: BOT, timestamp: new Date().toISOString() }, false);
           }
           // The bot's replies name this id in replyToId; Web Chat orders them after the echo.
-          send(Object.assign({}, activity, { id: id })).then(function () {
-            observer.next(id);
-            observer.complete();
-          }, function (error) {
-            emit({
-              type: 'message', id: randomId(), from: BOT, timestamp: new Date().toISOString(),
-              text: 'Sorry, I could not reach the bot. Please try again in a moment.'
-            }, false);
-            observer.error(error);
-          });
+          send(Object.assign({}, activity, { id: id })).then(
+            function () {
+              observer.next(id);
+              observer.complete();
+            },
+            function (error) {
+              emit(
+                {
+                  type: 'message',
+                  id: randomId(),
+                  from: BOT,
+                  timestamp: new Date().toISOString(),
+                  text: 'Sorry, I could not reach the bot. Please try again in a moment.',
+                },
+                false,
+              );
+              observer.error(error);
+            },
+          );
         });
       },
-      end: function () { listeners = []; }
+      end: function () {
+        listeners = [];
+      },
     };
     return directLine;
   }
@@ -130,25 +175,31 @@
   saveSession(loaded.session);
   var directLine = createLocalDirectLine(loaded.session);
 
-  window.WebChat.renderWebChat({
-    directLine: directLine,
-    userID: loaded.session.userId,
-    username: 'You',
-    locale: navigator.language || 'en-US',
-    styleOptions: {
-      accent: '#2f6b4f',
-      botAvatarInitials: 'NT',
-      hideUploadButton: true,
-      bubbleBorderRadius: 8,
-      bubbleFromUserBorderRadius: 8,
-      bubbleFromUserBackground: '#e3f0e8',
-      suggestedActionLayout: 'flow'
-    }
-  }, document.getElementById('webchat'));
+  window.WebChat.renderWebChat(
+    {
+      directLine: directLine,
+      userID: loaded.session.userId,
+      username: 'You',
+      locale: navigator.language || 'en-US',
+      styleOptions: {
+        accent: '#2f6b4f',
+        botAvatarInitials: 'NT',
+        hideUploadButton: true,
+        bubbleBorderRadius: 8,
+        bubbleFromUserBorderRadius: 8,
+        bubbleFromUserBackground: '#e3f0e8',
+        suggestedActionLayout: 'flow',
+      },
+    },
+    document.getElementById('webchat'),
+  );
 
   // A new conversation gets the bot's welcome, as Web Chat on Azure does when a person joins.
   if (loaded.isNew) {
-    directLine.postActivity({ type: 'conversationUpdate', membersAdded: [{ id: loaded.session.userId, name: 'You' }] })
-      .subscribe({ error: function () { /* the page says so when the bot is unreachable */ } });
+    directLine.postActivity({ type: 'conversationUpdate', membersAdded: [{ id: loaded.session.userId, name: 'You' }] }).subscribe({
+      error: function () {
+        /* the page says so when the bot is unreachable */
+      },
+    });
   }
 })();

@@ -26,12 +26,21 @@ export class ConceptFinder {
     const entries = Object.entries(concepts);
     this.terms = new MultilingualMatcher(
       entries.flatMap(([concept, c]) =>
-        LANGUAGES.flatMap((language) => c.terms[language].map((term): [{ concept: string; term: string }, LanguagePhrases] => [{ concept, term }, { [language]: [term] }])),
+        LANGUAGES.flatMap((language) =>
+          c.terms[language].map((term): [{ concept: string; term: string }, LanguagePhrases] => [
+            { concept, term },
+            { [language]: [term] },
+          ]),
+        ),
       ),
       true,
       CONCEPT_GAP,
     );
-    this.idioms = new MultilingualMatcher(entries.map(([id, c]) => [id, c.idioms]), true, CONCEPT_GAP);
+    this.idioms = new MultilingualMatcher(
+      entries.map(([id, c]) => [id, c.idioms]),
+      true,
+      CONCEPT_GAP,
+    );
   }
 
   find(text: LemmaText): ConceptMention[] {

@@ -55,7 +55,11 @@ export class ContextReader {
 
   constructor(context: RedFlags['context'], concepts: RedFlags['concepts']) {
     this.settings = context;
-    this.treatable = new Set(Object.entries(concepts).filter(([, c]) => c.treatable === true).map(([id]) => id));
+    this.treatable = new Set(
+      Object.entries(concepts)
+        .filter(([, c]) => c.treatable === true)
+        .map(([id]) => id),
+    );
     this.joiners = new Set(Object.values(context.joiners).flat());
     this.openings = new Set(Object.values(context.openingNegations).flat());
     this.negations = new Set(Object.values(context.negativeWords).flat());
@@ -132,7 +136,15 @@ export class ContextReader {
 
   private statusOf(mention: ConceptMention, marks: ContextMarks): MentionStatus {
     // The nearest trigger of each kind that reaches the mention, in one pass over the triggers.
-    const nearest: Record<TriggerKind, number> = { negated: Infinity, historical: Infinity, habitual: Infinity, hypothetical: Infinity, generic: Infinity, treated: Infinity, current: Infinity };
+    const nearest: Record<TriggerKind, number> = {
+      negated: Infinity,
+      historical: Infinity,
+      habitual: Infinity,
+      hypothetical: Infinity,
+      generic: Infinity,
+      treated: Infinity,
+      current: Infinity,
+    };
     const negative = this.isNegativeTerm(mention);
     for (const t of marks.triggers) {
       if (t.kind === 'treated' && !this.treatable.has(mention.concept)) continue;
@@ -198,7 +210,11 @@ export class ContextReader {
   private negatedInside(mention: ConceptMention, marks: ContextMarks): boolean {
     const own = this.wordsOf(mention.term);
     return marks.triggers.some(
-      (t) => t.kind === 'negated' && t.start > mention.start && t.end <= mention.end && !marks.words.slice(t.start, t.end).every((w) => own.includes(w)),
+      (t) =>
+        t.kind === 'negated' &&
+        t.start > mention.start &&
+        t.end <= mention.end &&
+        !marks.words.slice(t.start, t.end).every((w) => own.includes(w)),
     );
   }
 }

@@ -19,7 +19,7 @@ const classifier = new RedFlagClassifier(examples, lemmatiser);
 const posterior = (text: string, kinds: string[]) => classifier.posterior(lemmatiser.analyse(words(text)), kinds);
 
 describe('red-flag classifier (naive Bayes over lemma keys)', () => {
-  it('prefers the emergency whose utterances share the message\'s words, in other forms', () => {
+  it("prefers the emergency whose utterances share the message's words, in other forms", () => {
     const p = posterior('the pain in his chest is crushing and spreads to his arms', ['heart', 'breathing']);
     expect(p.get('heart')).toBeGreaterThan(p.get('breathing')!);
     expect(p.get('heart')).toBeGreaterThan(p.get('none')!);

@@ -28,7 +28,7 @@ describe('context of a red-flag mention (ConText)', () => {
     ['chest-pain', 'no tengo dolor en el pecho', 'negated'],
     ['chest-pain', 'I had chest pain two years ago, fine now', 'historical'],
     ['chest-pain', 'tuve dolor de pecho hace años', 'historical'],
-    ['chest-pain', "what if I get chest pain during a session?", 'hypothetical'],
+    ['chest-pain', 'what if I get chest pain during a session?', 'hypothetical'],
     ['chest-pain', 'I get chest tightness whenever I have exams', 'habitual'],
     ['chest-pain', 'I usually get chest pain before exams but right now it is crushing', 'current'],
     ['chest-pain', 'does massage help chest pain?', 'generic'],

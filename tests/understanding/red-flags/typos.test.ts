@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isEnglishWord } from '../../../src/text/english';
 import { TypoCorrector } from '../../../src/understanding/red-flags/typos';
 
-const corrector = new TypoCorrector(['breathing', 'breaking', 'unconscious', 'seizure', 'fever', 'bleeding'], new Set(['convulsiones']), (w) => isEnglishWord(w));
+const corrector = new TypoCorrector(
+  ['breathing', 'breaking', 'unconscious', 'seizure', 'fever', 'bleeding'],
+  new Set(['convulsiones']),
+  (w) => isEnglishWord(w),
+);
 const fix = (text: string) => corrector.correct(text.split(' ')).join(' ');
 
 describe('typo corrector', () => {
