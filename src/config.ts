@@ -59,6 +59,9 @@ const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** Every setting's name, for the documentation checks. */
+export const SETTING_NAMES = Object.keys(ConfigSchema.shape) as (keyof Config)[];
+
 export class ConfigError extends Error {}
 
 /** Parses settings from an environment; throws ConfigError naming each wrong setting. */
