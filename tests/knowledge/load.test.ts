@@ -66,6 +66,20 @@ describe('loadKnowledge rejects invalid data with file and JSON path', () => {
     expect(problem.message).toMatch(/unknown source "a-blog"/);
   });
 
+  it('checks the source of a statement in every section, however deep', () => {
+    const dir = copyOfData();
+    editJson(dir, CST_FILE, (m) => {
+      m.precautions[1].statements[0].source = 'a-blog';
+      m.practice.practitioners.source = 'a-forum';
+      m.uses[2].source = 'hearsay';
+    });
+    expect(problemsOf(dir).map((p) => p.path).sort()).toEqual([
+      'practice.practitioners.source',
+      'precautions[1].statements[0].source',
+      'uses[2].source',
+    ]);
+  });
+
   it('reports missing required sections and unexpected fields', () => {
     const dir = copyOfData();
     editJson(dir, CST_FILE, (m) => {
