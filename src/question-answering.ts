@@ -46,34 +46,34 @@ export class QuestionAnswering {
 
   /** What the bot covers, with example questions: the first thing a person sees. */
   welcome(): Answer {
-    return this.composer.social('greeting');
+    return this.composer.fixed.social('greeting');
   }
 
   /** An answer to a greeting, a request for help, thanks or goodbye. */
   social(intent: SocialIntent): Answer {
-    return this.composer.social(intent);
+    return this.composer.fixed.social(intent);
   }
 
   feedbackThanks(): Answer {
-    return this.composer.feedbackThanks();
+    return this.composer.fixed.feedbackThanks();
   }
 
   startOver(): Answer {
-    return this.composer.startOver();
+    return this.composer.fixed.startOver();
   }
 
   /** The message sent with a handoff to the support desk. */
   handoff(reason: HandoffReason): Answer {
-    return this.composer.handoff(reason);
+    return this.composer.fixed.handoff(reason);
   }
 
   /** "Which therapy do you mean?", with the monographs as choices. */
   clarifyTherapy(): Answer {
-    return this.composer.clarifyTherapy();
+    return this.composer.fixed.clarifyTherapy();
   }
 
   /** Reminds the person of the open clarifying question after an interruption. */
   stillWaiting(): Answer {
-    return this.composer.stillWaiting();
+    return this.composer.fixed.stillWaiting();
   }
 }

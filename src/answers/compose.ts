@@ -1,57 +1,57 @@
-// Turns a ResolvedQuestion into an Answer. Every health fact is copied from a monograph field and
-// names that field; the only other sentences are the templates of data/replies.json, which carry no
-// health facts of their own. "No information" is an answer: nothing here fills a gap.
+// Turns a ResolvedQuestion into an Answer: decides which kind of answer a question gets (an emergency, a
+// monograph's facts, "did you mean …?", "which therapy?", a therapy without a monograph, out of scope) and
+// hands it to MonographAnswers or FixedReplies. Every health fact is copied from a monograph field and names
+// that field; the only other sentences are the templates of data/replies.json.
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import type { EvidenceRating, LexiconEntry, Monograph, Precaution, Statement } from '../knowledge/schema';
-import { escapeMarkdown } from '../text/markdown';
-import { compact } from '../text/normalise';
-import type {
-  AboutBotQuestion,
-  ConditionMatch,
-  ResolvedQuestion,
-  SocialIntent,
-  TherapyMatch,
-  Topic,
-  UnknownTherapy,
-} from '../understanding/types';
-import type { Answer, AnswerKind, Fact, Outcome, RatingBadge, Section, Warning } from './types';
-import { describeSources, fill, inSentence, listInWords, sentenceCase } from './wording';
+import type { ResolvedQuestion } from '../understanding/types';
+import { FixedReplies } from './fixed-replies';
+import { ANSWER_THRESHOLD, MonographAnswers, conditionsOf } from './monograph-answers';
+import type { Answer, AnswerKind } from './types';
+import { monographOf } from './wording';
 
-/** A therapy resolved with less confidence than this is offered as "did you mean …?", never answered. */
-export const ANSWER_THRESHOLD = 0.75;
+export { ANSWER_THRESHOLD } from './monograph-answers';
+export type { HandoffReason } from './fixed-replies';
+
 /** A question longer than this with no therapy is not worth a clarifying question: it is about something else. */
 export const CLARIFY_MAX_WORDS = 20;
-/** Ratings that support saying a therapy works; anything else makes a "it's proven" premise false. */
-const SUPPORTIVE_RATINGS = new Set(['effective', 'likely-effective']);
 /** Answers that a person can rate as helpful or not. */
 const RATEABLE = new Set<AnswerKind>(['monograph', 'condition-first', 'unknown-therapy', 'about-bot']);
 
 export class AnswerComposer {
-  constructor(private readonly knowledge: KnowledgeBase) {}
+  /** The answers made of reply templates: also what the conversation flow asks for by name (welcome, handoff, …). */
+  readonly fixed: FixedReplies;
+  private readonly monographs: MonographAnswers;
+
+  constructor(private readonly knowledge: KnowledgeBase) {
+    this.fixed = new FixedReplies(knowledge);
+    this.monographs = new MonographAnswers(knowledge);
+  }
 
   /** The answer to a question; `context` stands in for what the conversation is already about. */
   answer(question: ResolvedQuestion, context: AnswerContext = {}): Answer {
     const routed = this.route(question, context);
-    const answer = question.safetyNote && !question.emergency ? this.withSafetyNote(routed, question.safetyNote) : routed;
-    if (RATEABLE.has(answer.kind))
-      answer.feedbackButtons = { helpful: this.replies.buttons.helpful, notHelpful: this.replies.buttons.notHelpful };
+    const answer = question.safetyNote && !question.emergency ? this.fixed.withSafetyNote(routed, question.safetyNote) : routed;
+    if (RATEABLE.has(answer.kind)) {
+      const { helpful, notHelpful } = this.knowledge.replies.buttons;
+      answer.feedbackButtons = { helpful, notHelpful };
+    }
     return answer;
   }
 
   private route(question: ResolvedQuestion, context: AnswerContext): Answer {
     const q = withContextTherapyCompared(withContextCondition(question, context), context);
-    if (q.emergency) return this.emergency(q.emergency.kind);
+    if (q.emergency) return this.fixed.emergency(q.emergency.kind);
     if (q.therapies.length === 0 && q.unknownTherapies.length > 0) {
       // "Is it the same as chiropractic?" about the therapy the conversation is on: answered for that therapy.
       // So is "who does it, a physio?": the other therapy named is a profession, the question is about "it".
       const relates = setsTwoSideBySide(q) || (q.topics.includes('practice') && q.refersToTherapy);
       const current = relates && context.therapyId ? this.knowledge.monograph(context.therapyId) : undefined;
-      if (current) return this.monographAnswer(current, q);
+      if (current) return this.monographs.answer(current, q);
       // "Can I stop my tablets and do reiki instead?": the boundary holds whatever the therapy.
-      return this.withAdviceBoundary(this.unknownTherapy(q.unknownTherapies), q);
+      return this.fixed.withAdviceBoundary(this.fixed.unknownTherapy(q.unknownTherapies), q);
     }
-    if (q.aboutBot) return this.aboutBot(q.aboutBot);
-    if (q.feedback) return this.feedbackThanks();
+    if (q.aboutBot) return this.fixed.aboutBot(q.aboutBot);
+    if (q.feedback) return this.fixed.feedbackThanks();
 
     if (q.therapies.length > 0) {
       const best = q.therapies[0];
@@ -59,26 +59,26 @@ export class AnswerComposer {
       // Below the threshold nothing is answered: a typo as close to two names asks "did you mean A or
       // B?", a weak guess at one "did you mean A?", a word several names share "which one?".
       if (best.score < ANSWER_THRESHOLD) {
-        return this.withAdviceBoundary(
-          tied.length === 1 || tied.every((t) => t.misspelt) ? this.didYouMean(tied.slice(0, 2)) : this.whichOne(tied),
+        return this.fixed.withAdviceBoundary(
+          tied.length === 1 || tied.every((t) => t.misspelt) ? this.fixed.didYouMean(tied.slice(0, 2)) : this.fixed.whichOne(tied),
           q,
         );
       }
-      if (tied.length > 1 && !q.topics.includes('comparison')) return this.whichOne(tied);
-      return this.monographAnswer(this.monographOf(best.id), q, best);
+      if (tied.length > 1 && !q.topics.includes('comparison')) return this.fixed.whichOne(tied);
+      return this.monographs.answer(monographOf(this.knowledge, best.id), q, best);
     }
 
     // A follow-up about the therapy the conversation is about ("is it safe?", "and for migraines?").
     const isFollowUp = (q.topics.length > 0 || q.conditions.length > 0 || q.refersToTherapy) && !q.social && !q.conditionFirst;
     const contextMonograph = context.therapyId ? this.knowledge.monograph(context.therapyId) : undefined;
-    if (isFollowUp && contextMonograph) return this.monographAnswer(contextMonograph, q);
-    if (isFollowUp && context.unknownTherapy) return this.unknownTherapy([{ name: context.unknownTherapy, matched: '' }]);
+    if (isFollowUp && contextMonograph) return this.monographs.answer(contextMonograph, q);
+    if (isFollowUp && context.unknownTherapy) return this.fixed.unknownTherapy([{ name: context.unknownTherapy, matched: '' }]);
 
-    const conditions = this.conditionsOf(q, 'condition');
-    if (q.conditionFirst && conditions.length > 0) return this.conditionFirst(conditions);
-    if (q.social) return this.social(q.social);
-    if (q.yesNo) return this.fixed('acknowledged', 'social', this.fillTherapies(this.replies.acknowledged), 'acknowledged');
-    if (q.wordCount === 0) return this.fixed('not-understood', 'social', this.fillTherapies(this.replies.notUnderstood), 'notUnderstood');
+    const conditions = conditionsOf(this.knowledge, q, 'condition');
+    if (q.conditionFirst && conditions.length > 0) return this.monographs.conditionFirst(conditions);
+    if (q.social) return this.fixed.social(q.social);
+    if (q.yesNo) return this.fixed.acknowledged();
+    if (q.wordCount === 0) return this.fixed.notUnderstood();
     // "Is it safe?" needs a therapy; "what is the score?" is simply not a therapy question.
     // So does "can I have it done while I'm nursing?": "it" and a condition, no therapy.
     // And "is it OK for a 5-year-old?": a population named is a safety question about some therapy.
@@ -86,541 +86,12 @@ export class AnswerComposer {
     const asksAboutATherapy =
       q.topics.some((topic) => topic !== 'overview') ||
       (q.refersToTherapy && (q.conditions.length > 0 || q.topics.includes('overview'))) ||
-      this.conditionsOf(q, 'population').length > 0;
+      conditionsOf(this.knowledge, q, 'population').length > 0;
     // "Can I stop my sertraline?" with no therapy yet: the boundary first, then which therapy.
-    if (asksAboutATherapy && q.wordCount <= CLARIFY_MAX_WORDS) return this.withAdviceBoundary(this.clarifyTherapy(), q);
-    return this.withAdviceBoundary(
-      this.fixed('out-of-scope', 'out-of-scope', this.fillTherapies(this.replies.outOfScope), 'outOfScope'),
-      q,
-    );
-  }
-
-  /** A question about changing a treatment is told, whatever else is answered, to ask whoever prescribed it. */
-  private withAdviceBoundary(answer: Answer, q: ResolvedQuestion): Answer {
-    if (q.topics.includes('medical-advice'))
-      answer.lead = { text: this.replies.answer.medicalAdviceGeneral, field: 'replies.answer.medicalAdviceGeneral' };
-    return answer;
-  }
-
-  /** The acknowledgement of feedback on an answer. */
-  feedbackThanks(): Answer {
-    const answer = this.fixed('feedback', 'social', this.replies.feedbackThanks, 'feedbackThanks');
-    answer.followUps = [];
-    return answer;
-  }
-
-  /** The reply to "start over". */
-  startOver(): Answer {
-    return this.fixed('start-over', 'social', this.fillTherapies(this.replies.startOver), 'startOver');
-  }
-
-  /** The message sent with a handoff to the support desk. */
-  handoff(reason: HandoffReason): Answer {
-    const template = reason === 'requested' ? 'handoff' : 'handoffAfterFailures';
-    const answer = this.fixed('handoff', 'handoff', this.replies[template], template);
-    answer.followUps = [];
-    return answer;
-  }
-
-  /** Reminds the person of the open clarifying question after an interruption. */
-  stillWaiting(): Answer {
-    return this.fixed('clarify-therapy', 'clarification', this.replies.stillWaiting, 'stillWaiting');
-  }
-
-  /** "Which therapy do you mean?", with the monographs as choices. */
-  clarifyTherapy(): Answer {
-    const answer = this.fixed('clarify-therapy', 'clarification', this.fillTherapies(this.replies.clarifyTherapy), 'clarifyTherapy');
-    answer.followUps = this.knowledge.monographs.slice(0, 3).map((m) => m.name);
-    return answer;
-  }
-
-  // ---------------------------------------------------------------- monograph answers
-
-  private monographAnswer(m: Monograph, q: ResolvedQuestion, match?: TherapyMatch): Answer {
-    const t = this.replies.answer;
-    const sections: Section[] = [];
-    const warnings: Warning[] = [];
-    const named = m.precautions.filter((p) => p.appliesTo.some((id) => q.conditions.some((c) => c.id === id)));
-    // "My wife is pregnant, can I have it?": the precaution is named but is not the asker's.
-    const precautions = q.populationNotSelf
-      ? named.filter((p) => !p.appliesTo.some((id) => this.knowledge.lexiconEntry(id)?.kind === 'population'))
-      : named;
-    const notTheirs = named.filter((p) => !precautions.includes(p));
-    const precautionIds = new Set(named.flatMap((p) => p.appliesTo));
-    // Populations no precaution speaks of (children, older adults): said plainly, never silently dropped.
-    const unmentioned = this.conditionsOf(q, 'population').filter((c) => !m.precautions.some((p) => p.appliesTo.includes(c.entry.id)));
-    // Conditions asked about for effectiveness: not populations, and not a condition only named for its precaution.
-    const rated = this.conditionsOf(q, 'condition').filter((c) => !precautionIds.has(c.entry.id) || this.knowledge.use(m, c.entry.id));
-    const topics = new Set<Topic>(q.topics);
-    if (rated.length > 0) topics.add('effectiveness');
-    if (topics.size === 0) topics.add(precautions.length > 0 ? 'safety' : 'overview');
-    if ((precautions.length > 0 || notTheirs.length > 0 || unmentioned.length > 0) && !topics.has('effectiveness')) topics.add('safety');
-    const differentTherapies = topics.has('same-as') ? q.unknownTherapies : [];
-    const compared = topics.has('comparison') && (q.unknownTherapies.length > 0 || q.therapies.some((o) => o.id !== m.id));
-    if (differentTherapies.length > 0) topics.delete('other-names');
-
-    // "Cranial osteopathy is another name for …" would blur "is reiki the same as cranial osteopathy?".
-    const alias = match && differentTherapies.length === 0 && this.aliasNote(m, match);
-    if (alias) sections.push({ facts: [alias] });
-    // Both a premise and a change of treatment: the boundary leads, the correction comes right after it.
-    const premise = this.premiseCorrection(m, q, rated);
-    if (premise && topics.has('medical-advice')) sections.push({ facts: [premise] });
-    for (const other of differentTherapies) {
-      sections.push({
-        facts: [
-          { text: fill(t.notSame, { therapy: inSentence(m.name), other: escapeMarkdown(other.name) }), field: 'replies.answer.notSame' },
-        ],
-      });
-    }
-    for (const p of notTheirs) {
-      sections.push({
-        title: p.label,
-        facts: [{ text: fill(t.precautionNotYou, { precaution: inSentence(p.label) }), field: 'replies.answer.precautionNotYou' }],
-      });
-    }
-    for (const c of unmentioned) {
-      sections.push({
-        title: c.entry.name,
-        facts: [
-          {
-            text: fill(t.noPopulationInfo, { therapy: inSentence(m.name), population: inSentence(c.entry.name) }),
-            field: 'replies.answer.noPopulationInfo',
-          },
-        ],
-      });
-    }
-
-    const generalEffectiveness = rated.length === 0 && topics.has('effectiveness');
-    if (rated.length > 0) for (const c of rated) sections.push(this.effectiveness(m, c.entry));
-    // "Does it work?" with no condition: what is known about its claims, then the ratings of its uses.
-    if (generalEffectiveness) sections.push({ facts: statementFacts(m, 'howItWorks.evidence', m.howItWorks.evidence) });
-    if ((topics.has('uses') || generalEffectiveness) && rated.length === 0) sections.push(...this.usesSections(m));
-    if (topics.has('safety')) {
-      if (precautions.length > 0) sections.push(...precautions.map((p) => this.precautionSection(m, p)));
-      else sections.push(this.safetySection(m));
-      if (precautions.length === 0)
-        warnings.push(...m.precautions.filter((p) => !notTheirs.includes(p)).map((p) => this.precautionWarning(m, p)));
-    } else if (precautions.length > 0) {
-      warnings.push(...precautions.map((p) => this.precautionWarning(m, p)));
-    }
-    // "What is it?" gets the overview unless the question is about a condition or a precaution.
-    if (topics.has('overview') && rated.length === 0 && precautions.length === 0) {
-      sections.push({ facts: statementFacts(m, 'overview', m.overview) });
-    }
-    if (topics.has('how-it-works')) {
-      sections.push({ title: t.claimsTitle, facts: statementFacts(m, 'howItWorks.claims', m.howItWorks.claims) });
-      sections.push({ title: t.evidenceTitle, facts: statementFacts(m, 'howItWorks.evidence', m.howItWorks.evidence) });
-    }
-    if (topics.has('interactions')) sections.push(this.interactionsSection(m));
-    if (topics.has('dosing')) sections.push(this.dosingSection(m));
-    if (topics.has('other-names')) sections.push(this.otherNamesSection(m));
-    if (topics.has('practice')) sections.push(this.practiceSection(m));
-    if (topics.has('comparison') && !compared)
-      sections.push({ facts: [{ text: fill(t.compareNothing, { therapy: inSentence(m.name) }), field: 'replies.answer.compareNothing' }] });
-    if (topics.has('comparison')) sections.push(...this.comparisonSections(m, q));
-
-    const unlisted = rated.filter((c) => !this.knowledge.use(m, c.entry.id)).map((c) => c.entry.id);
-    return {
-      kind: 'monograph',
-      unlistedConditions: unlisted.length > 0 ? unlisted : undefined,
-      outcome: sections.some((s) =>
-        s.facts.some((f) => f.field.startsWith('replies.answer.unlisted') || f.field === 'replies.answer.dosingMissing'),
-      )
-        ? 'no-information'
-        : 'answered',
-      therapyId: m.id,
-      topics: [...topics],
-      headline: m.name,
-      lead: this.lead(m, q, topics, rated),
-      sections,
-      warnings,
-      followUps: this.followUps(m, topics, precautions),
-      source: this.sourceLine(m),
-    };
-  }
-
-  /** The sentence that must come first: the medical-advice boundary, or the correction of a false premise. */
-  private lead(m: Monograph, q: ResolvedQuestion, topics: Set<Topic>, rated: RatedCondition[]): Fact | undefined {
-    const t = this.replies.answer;
-    if (topics.has('medical-advice'))
-      return { text: fill(t.medicalAdvice, { therapy: inSentence(m.name) }), field: 'replies.answer.medicalAdvice' };
-    return this.premiseCorrection(m, q, rated);
-  }
-
-  /** "No, that claim isn't supported", when the question asserts what the ratings do not. */
-  private premiseCorrection(m: Monograph, q: ResolvedQuestion, rated: RatedCondition[]): Fact | undefined {
-    const t = this.replies.answer;
-    if (!q.assertsEfficacy) return undefined;
-    const ratings = rated.map((c) => this.knowledge.use(m, c.entry.id)?.rating ?? m.otherConditions?.rating);
-    if (ratings.some((r) => r && SUPPORTIVE_RATINGS.has(r))) return undefined;
-    if (rated.length > 0) return { text: fill(t.premise, { therapy: inSentence(m.name) }), field: 'replies.answer.premise' };
-    return { text: t.premiseGeneral, field: 'replies.answer.premiseGeneral' };
-  }
-
-  private effectiveness(m: Monograph, condition: LexiconEntry): Section {
-    const t = this.replies.answer;
-    const use = m.uses.find((u) => u.condition === condition.id);
-    if (use) {
-      const index = m.uses.indexOf(use);
-      const meaning = this.knowledge.evidenceMeaning(use.rating);
-      const facts: Fact[] = use.note ? [{ text: use.note, field: at(m, `uses[${index}].note`) }] : [];
-      const rating: RatingBadge = {
-        scale: 'evidence',
-        level: use.rating,
-        ...meaning,
-        ...this.captions('evidence', inSentence(condition.name)),
-        field: at(m, `uses[${index}].rating`),
-      };
-      return { title: condition.name, rating, facts };
-    }
-    const facts: Fact[] = [
-      {
-        text: fill(t.unlistedCondition, { therapy: inSentence(m.name), condition: inSentence(condition.name) }),
-        field: 'replies.answer.unlistedCondition',
-      },
-    ];
-    if (m.otherConditions) {
-      const meaning = this.knowledge.evidenceMeaning(m.otherConditions.rating);
-      facts.push({
-        text: fill(t.otherConditions, { ...meaning, condition: inSentence(condition.name) }),
-        field: at(m, 'otherConditions.rating'),
-      });
-    } else {
-      facts.push({ text: fill(t.noRatingAtAll, { condition: inSentence(condition.name) }), field: 'replies.answer.unlistedCondition' });
-    }
-    return { title: condition.name, facts };
-  }
-
-  private usesSections(m: Monograph): Section[] {
-    const t = this.replies.answer;
-    const names = m.uses.map((u) => inSentence(this.lexiconName(u.condition)));
-    if (m.otherConditions) names.push(this.replies.words.otherConditions);
-    const intro = fill(t.usesIntro, {
-      therapy: inSentence(m.name),
-      count: String(m.uses.length),
-      conditions: listInWords(names, this.and),
-    });
-    const sections: Section[] = [{ facts: [{ text: intro, field: at(m, 'uses') }] }];
-    const byRating = new Map<string, string[]>();
-    for (const use of m.uses) byRating.set(use.rating, [...(byRating.get(use.rating) ?? []), inSentence(this.lexiconName(use.condition))]);
-    if (m.otherConditions)
-      byRating.set(m.otherConditions.rating, [...(byRating.get(m.otherConditions.rating) ?? []), this.replies.words.otherConditions]);
-    for (const [level, conditions] of byRating) {
-      const meaning = this.knowledge.evidenceMeaning(level as EvidenceRating);
-      const subject = conditions.length === names.length ? t.allUses : listInWords(conditions, this.and);
-      sections.push({
-        rating: {
-          scale: 'evidence',
-          level: level as EvidenceRating,
-          ...meaning,
-          ...this.captions('evidence', subject),
-          field: ratingField(m, level as EvidenceRating),
-        },
-        facts: [],
-      });
-    }
-    return sections;
-  }
-
-  private safetySection(m: Monograph): Section {
-    const meaning = this.knowledge.safetyMeaning(m.safety.rating);
-    return {
-      rating: {
-        scale: 'safety',
-        level: m.safety.rating,
-        ...meaning,
-        ...this.captions('safety', inSentence(m.name)),
-        field: at(m, 'safety.rating'),
-      },
-      facts: statementFacts(m, 'safety.statements', m.safety.statements),
-    };
-  }
-
-  private precautionSection(m: Monograph, p: Precaution): Section {
-    return { title: p.label, facts: this.precautionFacts(m, p) };
-  }
-
-  private precautionWarning(m: Monograph, p: Precaution): Warning {
-    const advice = this.replies.answer.precautionAdvice[p.advice];
-    return { title: `${p.label} (${advice})`, facts: this.precautionFacts(m, p) };
-  }
-
-  private precautionFacts(m: Monograph, p: Precaution): Fact[] {
-    const i = m.precautions.indexOf(p);
-    const facts = statementFacts(m, `precautions[${i}].statements`, p.statements);
-    if (p.reportedEffects?.length) {
-      facts.push({
-        text: fill(this.replies.answer.reportedEffects, { effects: listInWords(p.reportedEffects, this.and) }),
-        field: at(m, `precautions[${i}].reportedEffects`),
-      });
-    }
-    return facts;
-  }
-
-  private interactionsSection(m: Monograph): Section {
-    const facts = statementFacts(m, 'interactions.statements', m.interactions.statements);
-    m.interactions.known.forEach((k, i) => facts.push(...statementFacts(m, `interactions.known[${i}].statements`, k.statements)));
-    return { facts };
-  }
-
-  private dosingSection(m: Monograph): Section {
-    if (m.dosing) return { facts: statementFacts(m, 'dosing.statements', m.dosing.statements) };
-    return {
-      facts: [{ text: fill(this.replies.answer.dosingMissing, { therapy: inSentence(m.name) }), field: 'replies.answer.dosingMissing' }],
-    };
-  }
-
-  private otherNamesSection(m: Monograph): Section {
-    const names = m.otherNames.map((n) => n.name);
-    return {
-      facts: [{ text: fill(this.replies.answer.otherNames, { therapy: m.name, names: names.join(', ') }), field: at(m, 'otherNames') }],
-    };
-  }
-
-  private practiceSection(m: Monograph): Section {
-    const practitioners = listInWords(m.practice.practitioners.names, this.and);
-    return {
-      facts: [
-        { text: fill(this.replies.answer.practitioners, { practitioners }), field: at(m, 'practice.practitioners') },
-        ...statementFacts(m, 'practice.regulation', m.practice.regulation),
-      ],
-    };
-  }
-
-  private comparisonSections(m: Monograph, q: ResolvedQuestion): Section[] {
-    const t = this.replies.answer;
-    const sections: Section[] = q.unknownTherapies.map((other) => ({
-      facts: [
-        {
-          text: fill(t.compareUnknown, { therapy: inSentence(m.name), other: escapeMarkdown(other.name) }),
-          field: 'replies.answer.compareUnknown',
-        },
-      ],
-    }));
-    // Only therapies named surely: a "did you mean" candidate's facts are never shown as a comparison.
-    const others = q.therapies
-      .filter((other) => other.id !== m.id && other.score >= ANSWER_THRESHOLD)
-      .map((other) => this.monographOf(other.id));
-    if (others.length > 0) {
-      sections.push({ facts: [{ text: t.compareCovered, field: 'replies.answer.compareCovered' }] });
-      for (const other of others) {
-        for (const c of this.conditionsOf(q, 'condition'))
-          sections.push({ ...this.effectiveness(other, c.entry), title: `${other.name}: ${c.entry.name}` });
-      }
-    }
-    return sections;
-  }
-
-  /** "Cranial osteopathy is another name for craniosacral therapy.", when the person used another full name. */
-  private aliasNote(m: Monograph, match: TherapyMatch): Fact | undefined {
-    if (match.score < 1) return undefined;
-    const typed = compact(match.matched);
-    const canonical = compact(m.name);
-    if (canonical.includes(typed) || typed.includes(canonical)) return undefined;
-    // Only English names: "Terapia craneosacral" is the person's own language's name, not another name to learn.
-    const other = m.otherNames.find((n) => compact(n.name) === typed && !n.abbreviation && n.language === 'en');
-    if (!other) return undefined;
-    return {
-      text: fill(this.replies.answer.alsoCalled, { name: sentenceCase(other.name), therapy: inSentence(m.name) }),
-      field: at(m, `otherNames[${m.otherNames.indexOf(other)}]`),
-    };
-  }
-
-  private followUps(m: Monograph, topics: Set<Topic>, precautions: Precaution[]): string[] {
-    const asked = new Set<string>(topics);
-    if (precautions.some((p) => p.appliesTo.includes('pregnancy'))) asked.add('pregnancy');
-    const therapy = inSentence(m.name);
-    return Object.entries(this.replies.followUps)
-      .filter(([topic]) => !asked.has(topic))
-      .slice(0, 3)
-      .map(([, template]) => fill(template, { therapy }));
-  }
-
-  // ---------------------------------------------------------------- other answers
-
-  private conditionFirst(conditions: RatedCondition[]): Answer {
-    const t = this.replies.answer;
-    const sections: Section[] = [];
-    for (const { entry } of conditions) {
-      const rated = this.knowledge.monographs.filter((m) => m.uses.some((u) => u.condition === entry.id));
-      if (rated.length === 0) {
-        sections.push({
-          facts: [
-            {
-              text: fill(t.conditionFirstNone, { condition: inSentence(entry.name), therapies: this.therapyList() }),
-              field: 'replies.answer.conditionFirstNone',
-            },
-          ],
-        });
-        continue;
-      }
-      sections.push({
-        title: entry.name,
-        facts: [{ text: fill(t.conditionFirst, { condition: inSentence(entry.name) }), field: 'replies.answer.conditionFirst' }],
-      });
-      for (const m of rated) sections.push({ ...this.effectiveness(m, entry), title: m.name });
-    }
-    const anyRated = sections.some((section) => section.rating);
-    return {
-      kind: 'condition-first',
-      outcome: anyRated ? 'answered' : 'no-information',
-      topics: ['effectiveness'],
-      headline: conditions.map((c) => c.entry.name).join(', '),
-      sections,
-      warnings: [],
-      followUps: this.knowledge.monographs.slice(0, 3).map((m) => fill(this.replies.followUps.overview, { therapy: inSentence(m.name) })),
-    };
-  }
-
-  /** A red flag mentioned but not current (a past attempt) keeps the normal answer and adds its one-line note first. */
-  private withSafetyNote(answer: Answer, kind: string): Answer {
-    const note = this.knowledge.redFlags.emergencies.find((e) => e.kind === kind)?.note;
-    if (!note) return answer;
-    const warning: Warning = { title: this.replies.safetyNoteTitle, facts: [{ text: note, field: `red-flags.${kind}.note` }] };
-    return { ...answer, warnings: [warning, ...answer.warnings] };
-  }
-
-  private emergency(kind: string): Answer {
-    const flag = this.knowledge.redFlags.emergencies.find((f) => f.kind === kind);
-    const e = this.replies.emergency;
-    return {
-      kind: 'emergency',
-      outcome: 'emergency',
-      topics: [],
-      headline: '',
-      lead: { text: `${e.lead} ${flag?.reply ?? ''}`.trim(), field: `red-flags.${kind}` },
-      sections: [{ facts: [{ text: e.tail, field: 'replies.emergency.tail' }] }],
-      warnings: [],
-      followUps: [],
-    };
-  }
-
-  private unknownTherapy(unknown: UnknownTherapy[]): Answer {
-    const name = listInWords(
-      unknown.map((u) => escapeMarkdown(u.name)),
-      this.and,
-    );
-    const answer = this.fixed(
-      'unknown-therapy',
-      'no-information',
-      fill(this.replies.unknownTherapy, { name, therapies: this.therapyList() }),
-      'unknownTherapy',
-    );
-    answer.unknownTherapy = unknown[0].name;
-    return answer;
-  }
-
-  private aboutBot(question: AboutBotQuestion): Answer {
-    const ms = this.knowledge.monographs;
-    const values = {
-      sources: ms.map((m) => `${m.name}: ${describeSources(m, this.replies.words.via)}`).join('; '),
-      reviews: ms.map((m) => `${m.name}, ${m.reviewed}`).join('; '),
-      therapies: this.therapyList(),
-    };
-    return this.fixed('about-bot', 'answered', fill(this.replies.aboutBot[question], values), `aboutBot.${question}`);
-  }
-
-  /** "Did you mean A?" with yes and no, or "did you mean A or B?" with a button for each. */
-  private didYouMean(candidates: TherapyMatch[]): Answer {
-    const ms = candidates.map((c) => this.monographOf(c.id));
-    const therapy = listInWords(
-      ms.map((m) => inSentence(m.name)),
-      this.replies.words.or,
-    );
-    const answer = this.fixed('did-you-mean', 'clarification', fill(this.replies.didYouMean, { therapy }), 'didYouMean');
-    if (ms.length === 1) {
-      answer.therapyId = ms[0].id;
-      answer.followUps = [this.replies.buttons.yes, this.replies.buttons.no];
-    } else {
-      answer.followUps = ms.map((m) => m.name);
-    }
-    return answer;
-  }
-
-  private whichOne(tied: TherapyMatch[]): Answer {
-    const names = tied.map((t) => this.monographOf(t.id).name);
-    const answer = this.fixed(
-      'clarify-therapy',
-      'clarification',
-      fill(this.replies.whichOne, { options: listInWords(names, this.and) }),
-      'whichOne',
-    );
-    answer.followUps = names.slice(0, 3);
-    return answer;
-  }
-
-  /** An answer to a social message (greeting, help, thanks, goodbye). */
-  social(intent: SocialIntent): Answer {
-    const answer = this.fixed(intent, 'social', this.fillTherapies(this.replies[intent]), intent);
-    if (intent === 'goodbye') answer.followUps = [];
-    return answer;
-  }
-
-  /** An answer made of one reply template; `template` is its path in data/replies.json. */
-  private fixed(kind: AnswerKind, outcome: Outcome, text: string, template: string): Answer {
-    return {
-      kind,
-      outcome,
-      topics: [],
-      headline: '',
-      sections: [{ facts: [{ text, field: `replies.${template}` }] }],
-      warnings: [],
-      followUps: [...this.replies.examples],
-    };
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  private get replies() {
-    return this.knowledge.replies;
-  }
-
-  private get and(): string {
-    return this.replies.words.and;
-  }
-
-  /** What a rating badge says it rates: "Evidence for migraine", or "Evidence" under a titled section. */
-  private captions(scale: 'evidence' | 'safety', subject: string): { subject: string; caption: string; scaleName: string } {
-    const c = this.replies.ratingCaptions;
-    return scale === 'evidence'
-      ? { subject, caption: fill(c.evidenceFor, { subject }), scaleName: c.evidence }
-      : { subject, caption: fill(c.safetyOf, { subject }), scaleName: c.safety };
-  }
-
-  private monographOf(id: string): Monograph {
-    const m = this.knowledge.monograph(id);
-    if (!m) throw new Error(`understanding resolved an unknown monograph id: ${id}`);
-    return m;
-  }
-
-  private conditionsOf(q: ResolvedQuestion, kind: LexiconEntry['kind']): RatedCondition[] {
-    return q.conditions
-      .map((match) => ({ match, entry: this.knowledge.lexiconEntry(match.id) }))
-      .filter((c): c is RatedCondition => c.entry !== undefined && c.entry.kind === kind);
-  }
-
-  private lexiconName(id: string): string {
-    return this.knowledge.lexiconEntry(id)?.name ?? id;
-  }
-
-  private therapyList(): string {
-    return listInWords(
-      this.knowledge.monographs.map((m) => inSentence(m.name)),
-      this.and,
-    );
-  }
-
-  private fillTherapies(template: string): string {
-    return fill(template, { therapies: this.therapyList() });
-  }
-
-  private sourceLine(m: Monograph): string {
-    return fill(this.replies.answer.source, { source: describeSources(m, this.replies.words.via), reviewed: m.reviewed });
+    if (asksAboutATherapy && q.wordCount <= CLARIFY_MAX_WORDS) return this.fixed.withAdviceBoundary(this.fixed.clarifyTherapy(), q);
+    return this.fixed.withAdviceBoundary(this.fixed.outOfScope(), q);
   }
 }
-
-/** Why a conversation is handed to a person. */
-export type HandoffReason = 'requested' | 'repeated-failure';
 
 /** What the conversation is already about, from earlier turns. */
 export interface AnswerContext {
@@ -646,25 +117,4 @@ function setsTwoSideBySide(q: ResolvedQuestion): boolean {
 function withContextTherapyCompared(q: ResolvedQuestion, context: AnswerContext): ResolvedQuestion {
   if (!setsTwoSideBySide(q) || !context.unknownTherapy || q.therapies.length === 0 || q.unknownTherapies.length > 0) return q;
   return { ...q, unknownTherapies: [{ name: context.unknownTherapy, matched: '' }] };
-}
-
-/** A condition the question names, with its lexicon entry. */
-interface RatedCondition {
-  match: ConditionMatch;
-  entry: LexiconEntry;
-}
-
-function statementFacts(m: Monograph, field: string, statements: readonly Statement[]): Fact[] {
-  return statements.map((s, i) => ({ text: s.text, field: at(m, `${field}[${i}]`) }));
-}
-
-/** A monograph field as a Fact names it: "craniosacral-therapy#uses[3].rating". */
-function at(m: Monograph, path: string): string {
-  return `${m.id}#${path}`;
-}
-
-/** Where a rating shared by several uses is recorded: the first use with it, or the blanket rating. */
-function ratingField(m: Monograph, level: EvidenceRating): string {
-  const index = m.uses.findIndex((u) => u.rating === level);
-  return at(m, index >= 0 ? `uses[${index}].rating` : 'otherConditions.rating');
 }

@@ -25,6 +25,8 @@ export interface Section {
   title?: string;
   rating?: RatingBadge;
   facts: Fact[];
+  /** The monograph does not hold what was asked here (a condition it does not rate, dosing): the answer says so. */
+  missing?: boolean;
 }
 
 export interface Warning {

@@ -1,4 +1,5 @@
 // Small helpers that put monograph values into reply templates.
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Monograph } from '../knowledge/schema';
 
 /** Replaces {name} placeholders with values; unknown placeholders are left as they are. */
@@ -28,4 +29,19 @@ export function inSentence(name: string): string {
     .split(' ')
     .map((word) => (/[A-Z].*[A-Z]/.test(word) ? word : word.toLowerCase()))
     .join(' ');
+}
+
+/** The monographs loaded, as a list in words: "craniosacral therapy and reflexology". */
+export function therapyList(knowledge: KnowledgeBase): string {
+  return listInWords(
+    knowledge.monographs.map((m) => inSentence(m.name)),
+    knowledge.replies.words.and,
+  );
+}
+
+/** A monograph that understanding resolved: its id is always a loaded one. */
+export function monographOf(knowledge: KnowledgeBase, id: string): Monograph {
+  const m = knowledge.monograph(id);
+  if (!m) throw new Error(`understanding resolved an unknown monograph id: ${id}`);
+  return m;
 }
