@@ -5,7 +5,7 @@
 //
 // The dialogs are plain classes over ConversationMemory rather than botbuilder-dialogs: the flow has one
 // waiting state, and botbuilder-dialogs' per-turn machinery (dialog stack, memory scopes, a second state
-// property) cost more than the rest of a turn's dialog work (see bench/ and issue 7).
+// property) cost more than the rest of a turn's dialog work (docs/performance.md).
 import type { TurnContext } from 'botbuilder';
 import { handOff } from './handoff';
 import { clearContext, type ConversationMemory } from './memory';

@@ -1,34 +1,7 @@
-// Runs a conversation's turns so that no turn's state change is ever lost or silently overwritten,
-// whether the competing turn runs in this process or in another one sharing the same storage.
-//
-// Design:
-// - In this process, turns of one conversation take turns (TurnLock): each reads the state the previous
-//   one saved. That removes every conflict between turns that arrive at the same process.
-// - Across processes (STATE_STORAGE=blob behind a load balancer) turns are optimistic: ResilientStorage
-//   writes with the eTag the turn read (or create-only when nothing was there), so a write fails with a
-//   StateConflictError when another process saved in between, instead of replacing its change.
-// - On a conflict the whole turn is run again from fresh state, as if it had arrived just after the one
-//   that won. We redo the turn rather than merge the two states: a turn's change depends on the state it
-//   read (the therapy being discussed, a pending clarification, the failure count), so only redoing it
-//   gives a result some order of the two turns could have produced, and no per-field merge rules have to
-//   keep up with what the conversation remembers.
-// - Redoing a turn must not show the person two answers, so each attempt runs on a scratch TurnContext:
-//   its replies are held and its turn state is its own. Only once the state is saved does the attempt
-//   commit: its turn state is copied to the real context and its replies are sent through it, passing the
-//   adapter's middleware (the disclaimer) exactly once. The person sees the replies that match the
-//   saved state, and the state is durable before they see them. Replies are therefore sent at the end
-//   of the turn rather than as they are made (a turn takes milliseconds; nothing here streams).
-// - Each retry follows a save by another process, so a turn loses at most as often as other processes
-//   save this conversation meanwhile (one person rarely has more than a turn or two in flight). After
-//   MAX_ATTEMPTS conflicts in a row the turn fails with the adapter's polite turn-error reply: the person
-//   is asked to try again; nothing is overwritten.
-// - State that no other process writes (the default in-memory storage) cannot conflict: the lock already
-//   orders every turn that touches it. Such a turn runs directly on the real context and saves at its end,
-//   without a scratch context or held replies (`sharedStorage: false`), which is measurably cheaper.
-// - Re-entrant: a turn already running inside ConversationTurns (wired twice by mistake) just runs;
-//   the outer one saves and commits. Nesting never deadlocks on the conversation's lock.
-// - Side effects other than replies and state (the feedback log) happen once per attempt; conflicts are
-//   rare (two processes, one conversation, the same moment), so a repeated feedback log line is accepted.
+// Runs a conversation's turns so that no turn's state change is ever lost or silently overwritten, whether
+// the competing turn runs in this process (a lock orders them) or in another one sharing blob storage (a
+// turn whose save lost is redone from fresh state, its replies held until it commits). The design and its
+// trade-offs: docs/architecture.md, "Conversation state and concurrent turns".
 import { TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
 import type { TurnState } from './conversation-store';
 import { isETagConflict } from './state-conflict';

@@ -73,11 +73,11 @@ describe('loadKnowledge rejects invalid data with file and JSON path', () => {
       m.practice.practitioners.source = 'a-forum';
       m.uses[2].source = 'hearsay';
     });
-    expect(problemsOf(dir).map((p) => p.path).sort()).toEqual([
-      'practice.practitioners.source',
-      'precautions[1].statements[0].source',
-      'uses[2].source',
-    ]);
+    expect(
+      problemsOf(dir)
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual(['practice.practitioners.source', 'precautions[1].statements[0].source', 'uses[2].source']);
   });
 
   it('reports missing required sections and unexpected fields', () => {
