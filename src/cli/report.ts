@@ -18,7 +18,8 @@ export interface Report {
   contentGaps: { therapies: [string, number][]; conditions: [string, number][] };
 }
 
-interface Conversation {
+/** What one conversation did, for the deflection rate. */
+interface ConversationTally {
   asked: boolean;
   answered: boolean;
   handoff: boolean;
@@ -28,7 +29,7 @@ interface Conversation {
 const TOP = 10;
 
 export function buildReport(lines: readonly string[]): Report {
-  const conversations = new Map<string, Conversation>();
+  const conversations = new Map<string, ConversationTally>();
   const outcomes: Record<string, number> = {};
   const therapies = new Map<string, number>();
   const conditions = new Map<string, number>();
