@@ -76,9 +76,9 @@ export function checkMonographs(items: { file: string; monograph: MonographT }[]
     });
 
     const sourceIds = new Set(monograph.sources.map((s) => s.id));
-    for (const [path, source] of sourceReferences(monograph)) {
-      if (!sourceIds.has(source)) add(path, `unknown source "${source}" (not in sources)`);
-    }
+    forEachSourceReference(monograph, (source, path) => {
+      if (!sourceIds.has(source)) add(path(), `unknown source "${source}" (not in sources)`);
+    });
 
     if (lexicon) {
       const usedConditions = new Set<string>();
@@ -99,24 +99,29 @@ export function checkMonographs(items: { file: string; monograph: MonographT }[]
 }
 
 /**
- * Every [JSON path, source id] pair in a monograph, so each fact can be traced to a recorded source. Found by
- * walking the monograph rather than listed by hand: whatever carries a "source" is a reference, so a section
- * added to the schema is checked without a change here.
+ * Calls `found` with every source id a monograph cites and a way to write out where it stands ("uses[3].source"),
+ * so each fact can be traced to a recorded source. Found by walking the monograph rather than listed by hand:
+ * whatever carries a "source" is a reference, so a section added to the schema is checked without a change
+ * here. The path is written out only when asked for (a problem to report): most references are fine.
  */
-function sourceReferences(m: MonographT): [string, string][] {
-  const refs: [string, string][] = [];
-  const visit = (value: unknown, path: string) => {
-    if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${path}[${i}]`));
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) {
-        const childPath = path === '' ? key : `${path}.${key}`;
-        if (key === 'source' && typeof child === 'string') refs.push([childPath, child]);
-        else visit(child, childPath);
-      }
+function forEachSourceReference(m: MonographT, found: (source: string, path: () => string) => void): void {
+  const path: (string | number)[] = [];
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) visitChild(i, value[i]);
+    } else if (value !== null && typeof value === 'object') {
+      for (const key in value) visitChild(key, (value as Record<string, unknown>)[key]);
     }
   };
-  visit(m, '');
-  return refs;
+  const visitChild = (key: string | number, child: unknown) => {
+    if (key === 'source' && typeof child === 'string') found(child, () => formatPath([...path, key]));
+    else if (child !== null && typeof child === 'object') {
+      path.push(key);
+      visit(child);
+      path.pop();
+    }
+  };
+  visit(m);
 }
 
 /** Every phrase in cue and red-flag files must parse in the pattern language of src/text/phrases.ts. */
