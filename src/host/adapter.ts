@@ -15,7 +15,8 @@ import { DisclaimerMiddleware } from '../bot/disclaimer';
 import { TurnObserver } from '../bot/turn-observer';
 import type { TurnListener } from '../observability/turn-record';
 import type { Replies } from '../knowledge/schema';
-import { connectorRetryPolicy, type Backoff, type PipelinePolicyLike } from './connector-retry';
+import { connectorRetryPolicy, type PipelinePolicyLike } from './connector-retry';
+import type { Backoff } from '../util/retry';
 
 /** Three tries within about a second (two seconds if the connector asks to wait): the channel waits ~15 s. */
 export const CONNECTOR_BACKOFF: Backoff = { attempts: 3, baseDelayMs: 300, maxDelayMs: 2000 };

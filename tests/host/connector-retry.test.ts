@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  connectorRetryPolicy,
-  isTransientStatus,
-  parseRetryAfter,
-  retry,
-  retryDelay,
-  type Backoff,
-  type HttpRequestLike,
-  type HttpResponseLike,
-  type Attempt,
-} from '../../src/host/connector-retry';
+import { connectorRetryPolicy, type HttpRequestLike, type HttpResponseLike } from '../../src/host/connector-retry';
+import { isTransientStatus, parseRetryAfter, retry, retryDelay, type Attempt, type Backoff } from '../../src/util/retry';
 
 const backoff: Backoff = { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
 
