@@ -72,6 +72,7 @@ export default tseslint.config(
     forbid.config,
   ),
   layer(['src/observability/**'], forbid.host, forbid.bot, forbid.dialogs, forbid.render, forbid.state, forbid.cli, forbid.entry),
+  layer(['src/handoff/**'], forbid.host, forbid.bot, forbid.dialogs, forbid.render, forbid.state, forbid.cli, forbid.entry, forbid.config),
   layer(['src/state/**'], forbid.host, forbid.bot, forbid.dialogs, forbid.render, forbid.cli, forbid.entry),
   layer(['src/bot/**'], forbid.host, forbid.cli, forbid.entry),
   layer(['src/host/**'], forbid.dialogs, forbid.cli, forbid.entry),

@@ -1,5 +1,6 @@
-// Hands the conversation to a person: a message saying what happens next, then the standard
-// Bot Framework handoff initiation event carrying the conversation's transcript.
+// A request for a person: passed to the organisation's receiver when there is one (a ticket webhook), the
+// person told truthfully what happens next, then the standard Bot Framework handoff initiation event with
+// the conversation's transcript. One request stands a conversation: asking again says where it stands.
 import { ActivityTypes, EventFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { HandoffReason } from '../src/question-answering';
 import { transcriptOf, type ConversationMemory } from './memory';
@@ -11,7 +12,14 @@ export async function handOff(
   memory: ConversationMemory,
   reason: HandoffReason,
 ): Promise<void> {
-  await services.send(context, services.answering.handoff(reason), memory);
+  const standing = memory.handoff;
+  if (standing && standing.outcome !== 'ticket-failed') {
+    await services.send(context, services.answering.handoffStatus(standing), memory);
+    return;
+  }
+  const state = await services.requestHandoff(context, memory, reason);
+  memory.handoff = state;
+  await services.send(context, services.answering.handoff(reason, state), memory);
   const transcript = {
     activities: transcriptOf(memory).map(
       (line) =>

@@ -44,8 +44,15 @@ export class MainDialog {
       return done();
     }
     if (q.command === 'start-over') {
+      // "Cancel" while a request for a person stands: back to the bot, truthfully about what was sent.
+      const answer = memory.handoff ? answering.handoffClosed(memory.handoff) : answering.startOver();
       clearContext(memory);
-      await send(context, answering.startOver(), memory);
+      await send(context, answer, memory);
+      return done();
+    }
+    // "Hello? Is anyone there?" while waiting for a person: where the request stands, never the welcome again.
+    if (memory.handoff && (q.social === 'greeting' || q.social === 'help')) {
+      await send(context, answering.handoffStatus(memory.handoff), memory);
       return done();
     }
     if (q.social === 'goodbye') {

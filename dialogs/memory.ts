@@ -1,7 +1,7 @@
 // What a conversation remembers between turns, kept by a ConversationStore. The dialogs'
 // own state (a pending clarification) lives here too, so a turn reads and writes one small object.
 // Message text is kept only in the transcript, which goes to a person on handoff and nowhere else.
-import type { Answer, AnswerContext } from '../src/question-answering';
+import type { Answer, AnswerContext, HandoffState } from '../src/question-answering';
 
 /** Lines of transcript kept for a handoff. */
 export const MAX_TRANSCRIPT_LINES = 30;
@@ -56,6 +56,8 @@ export interface ConversationMemory {
   welcomed?: boolean;
   /** The most recent answers, newest last. */
   answers: StoredAnswerRecord[];
+  /** A request for a person that stands: greetings and messages the bot cannot answer get its status. */
+  handoff?: HandoffState;
   /** Set while a clarifying question waits for its answer. */
   pending?: PendingClarification;
   /** The last question answered about a therapy, asked again when the person corrects the therapy
@@ -82,6 +84,7 @@ export function clearContext(memory: ConversationMemory): void {
   delete memory.unknownTherapy;
   delete memory.conditionId;
   delete memory.lastQuestion;
+  delete memory.handoff;
   memory.failures = 0;
 }
 
@@ -125,8 +128,13 @@ export function updateContext(memory: ConversationMemory, answer: Answer, condit
 
 /** A recent answer by its id, or the latest when no id is given. */
 export function findAnswer(memory: ConversationMemory, id?: string): AnswerRecord | undefined {
-  const records = memory.answers.map((record) => (typeof record === 'string' ? parseAnswer(record) : record));
+  const records = recentAnswers(memory);
   return id ? records.find((record) => record.id === id) : records[records.length - 1];
+}
+
+/** The answers remembered, oldest first. */
+export function recentAnswers(memory: ConversationMemory): AnswerRecord[] {
+  return memory.answers.map((record) => (typeof record === 'string' ? parseAnswer(record) : record));
 }
 
 function parseAnswer(record: string): AnswerRecord {

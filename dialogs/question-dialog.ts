@@ -55,6 +55,11 @@ export class QuestionDialog {
     const question: ResolvedQuestion = therapy ? { ...understood, therapies: [therapy], unknownTherapies: [] } : understood;
     const answer = this.services.answering.answer(question, contextOf(memory));
 
+    // A message the bot cannot answer while a request for a person stands gets where that request is.
+    if (NOT_UNDERSTOOD.has(answer.kind) && memory.handoff) {
+      await this.services.send(context, this.services.answering.handoffStatus(memory.handoff), memory);
+      return 'complete';
+    }
     if (NOT_UNDERSTOOD.has(answer.kind)) {
       memory.failures += 1;
       if (this.services.handoffAfterFailures > 0 && memory.failures >= this.services.handoffAfterFailures) {

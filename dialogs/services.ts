@@ -1,7 +1,7 @@
 // What the dialogs need, handed to each of them, and the per-turn helpers they share. Dialogs reach the
 // rest of the bot only through these services and the QuestionAnswering facade.
 import { TurnContext } from 'botbuilder';
-import type { Answer, QuestionAnswering, ResolvedQuestion } from '../src/question-answering';
+import type { Answer, HandoffReason, HandoffState, QuestionAnswering, ResolvedQuestion } from '../src/question-answering';
 import type { ConversationMemory } from './memory';
 
 export interface DialogServices {
@@ -10,6 +10,8 @@ export interface DialogServices {
   send(context: TurnContext, answer: Answer, memory: ConversationMemory): Promise<void>;
   /** Records feedback on one of the conversation's recent answers (the given one, or else the last). */
   recordFeedback(context: TurnContext, memory: ConversationMemory, helpful: boolean, answerId?: string): void;
+  /** Passes a request for a person to the organisation's receiver, if there is one, and says how it went. */
+  requestHandoff(context: TurnContext, memory: ConversationMemory, reason: HandoffReason): Promise<HandoffState>;
   /** Consecutive turns not understood before a handoff; 0 turns the automatic handoff off. */
   handoffAfterFailures: number;
 }

@@ -13,6 +13,8 @@ const flag = (fallback: 'true' | 'false') =>
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
     .default(fallback)
     .transform((value) => ['true', '1', 'yes'].includes(value));
+/** An http(s) address. */
+const webAddress = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 const count = (min: number, max: number, fallback: number) =>
   z.coerce.number().int('must be a whole number').min(min).max(max).default(fallback);
 
@@ -52,6 +54,19 @@ const ConfigSchema = z.object({
   /** Application Insights: when set, turns, feedback and activities (without personal data) are sent there. */
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   HANDOFF_AFTER_FAILURES: z.coerce.number().int().min(0).max(100).default(3),
+  /** How a person reaches the support desk, offered when someone asks for a person (all optional). */
+  SUPPORT_CONTACT_TEXT: optionalText,
+  SUPPORT_PHONE: optionalText,
+  SUPPORT_EMAIL: optionalText.pipe(z.email({ message: 'must be an email address' }).optional()),
+  SUPPORT_URL: optionalText.pipe(webAddress.optional()),
+  SUPPORT_HOURS: optionalText,
+  /** A ticket webhook: each request for a person is POSTed there, signed with HANDOFF_WEBHOOK_SECRET. */
+  HANDOFF_WEBHOOK_URL: optionalText.pipe(webAddress.optional()),
+  HANDOFF_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  /** The longest a handoff waits for the webhook, retries included: the channel waits about 15 s for a reply. */
+  HANDOFF_WEBHOOK_TIMEOUT_MS: count(1000, 14_000, 8000),
+  /** What happens next once the webhook accepted a request ("we'll email you within one working day"). */
+  HANDOFF_NEXT_STEPS_TEXT: optionalText,
   /** Recent messages whose understanding is reused when repeated exactly (0 = off); 5,000 holds a support
    * desk's recurring questions in a few MB. */
   UNDERSTANDING_CACHE_ENTRIES: count(0, 1_000_000, 5000),
@@ -74,6 +89,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const config = parsed.data;
   if (config.STATE_STORAGE === 'blob' && !config.AZURE_STORAGE_CONNECTION_STRING) {
     throw new ConfigError('invalid configuration:\nAZURE_STORAGE_CONNECTION_STRING: required when STATE_STORAGE is blob');
+  }
+  if (config.HANDOFF_WEBHOOK_URL && !config.HANDOFF_WEBHOOK_SECRET) {
+    throw new ConfigError('invalid configuration:\nHANDOFF_WEBHOOK_SECRET: required when HANDOFF_WEBHOOK_URL is set');
   }
   const identityProblems = identityProblemsOf(config);
   if (identityProblems.length > 0) throw new ConfigError(`invalid configuration:\n${identityProblems.join('\n')}`);

@@ -5,12 +5,12 @@ import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { AnswerCache } from './answers/answer-cache';
 import { AnswerComposer } from './answers/compose';
 import type { AnswerContext, HandoffReason } from './answers/compose';
-import type { Answer } from './answers/types';
+import type { Answer, HandoffOutcome, HandoffState, SupportDesk } from './answers/types';
 import { Understanding } from './understanding/understand';
 import { CachedUnderstanding, type Understands } from './understanding/understanding-cache';
 import type { ResolvedQuestion, SocialIntent } from './understanding/types';
 
-export type { Answer, AnswerContext, HandoffReason, ResolvedQuestion, SocialIntent };
+export type { Answer, AnswerContext, HandoffOutcome, HandoffReason, HandoffState, ResolvedQuestion, SocialIntent, SupportDesk };
 export type { TherapyMatch } from './understanding/types';
 export { ASK_SCORE } from './understanding/typo-match';
 
@@ -19,13 +19,14 @@ export class QuestionAnswering {
   private readonly composer: AnswerComposer;
   private readonly answerCache: AnswerCache;
 
-  /** `cacheEntries`: recent messages whose understanding is kept for exact repeats (0: none). */
+  /** `cacheEntries`: recent messages whose understanding is kept for exact repeats (0: none); `support`: how
+   * people reach the organisation's support desk. */
   constructor(
     private readonly knowledge: KnowledgeBase,
-    options: { cacheEntries: number },
+    options: { cacheEntries: number; support?: SupportDesk },
   ) {
     this.understanding = new CachedUnderstanding(new Understanding(knowledge), { maxEntries: options.cacheEntries });
-    this.composer = new AnswerComposer(knowledge);
+    this.composer = new AnswerComposer(knowledge, options.support);
     this.answerCache = new AnswerCache(this.composer);
   }
 
@@ -62,9 +63,19 @@ export class QuestionAnswering {
     return this.composer.fixed.startOver();
   }
 
-  /** The message sent with a handoff to the support desk. */
-  handoff(reason: HandoffReason): Answer {
-    return this.composer.fixed.handoff(reason);
+  /** What a person who asked for a person is told, once the request went where it could. */
+  handoff(reason: HandoffReason, state: HandoffState): Answer {
+    return this.composer.fixed.handoff(reason, state);
+  }
+
+  /** Where a standing request for a person is, instead of the welcome or "I didn't understand". */
+  handoffStatus(state: HandoffState): Answer {
+    return this.composer.fixed.handoffStatus(state);
+  }
+
+  /** "Cancel" while a request for a person stands. */
+  handoffClosed(state: HandoffState): Answer {
+    return this.composer.fixed.handoffClosed(state);
   }
 
   /** "Which therapy do you mean?", with the monographs as choices. */

@@ -1,10 +1,11 @@
 // Builds the bot's parts from settings and validated knowledge; shared by index.ts and the tests.
 import { type BotTelemetryClient, type CloudAdapter, type Storage } from 'botbuilder';
 import type { Config } from './config';
-import type { Logger } from './observability/logger';
+import { createLogger, type Logger } from './observability/logger';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { createAdapter } from './host/adapter';
-import { QuestionAnswering } from './question-answering';
+import { QuestionAnswering, type SupportDesk } from './question-answering';
+import { WebhookReceiver } from './handoff/webhook';
 import { TherapyBot } from './bot/therapy-bot';
 import type { FeedbackListener } from './observability/feedback';
 import { BotMetrics } from './observability/metrics';
@@ -44,7 +45,7 @@ export function createBotParts(
 
   const adapter = createAdapter(config, logger, knowledge.replies, turns, telemetry);
   const resilient = new ResilientStorage(storage, logger);
-  const bot = createBot(config, knowledge, resilient, turns);
+  const bot = createBot(config, knowledge, resilient, turns, logger);
   const readiness = (): Readiness => {
     const healthy = resilient.isHealthy();
     return { ready: healthy, checks: { storage: healthy ? 'ok' : 'failing' } };
@@ -53,14 +54,45 @@ export function createBotParts(
 }
 
 /** The bot as the settings make it; the tests that drive it through botbuilder's TestAdapter build it here too. */
-export function createBot(config: Config, knowledge: KnowledgeBase, storage: Storage, feedback: FeedbackListener): TherapyBot {
+export function createBot(
+  config: Config,
+  knowledge: KnowledgeBase,
+  storage: Storage,
+  feedback: FeedbackListener,
+  logger: Logger = createLogger('silent'),
+): TherapyBot {
+  const webhook =
+    config.HANDOFF_WEBHOOK_URL && config.HANDOFF_WEBHOOK_SECRET
+      ? new WebhookReceiver({
+          url: config.HANDOFF_WEBHOOK_URL,
+          secret: config.HANDOFF_WEBHOOK_SECRET,
+          timeoutMs: config.HANDOFF_WEBHOOK_TIMEOUT_MS,
+          logger,
+        })
+      : undefined;
   return new TherapyBot({
-    answering: new QuestionAnswering(knowledge, { cacheEntries: config.UNDERSTANDING_CACHE_ENTRIES }),
+    answering: new QuestionAnswering(knowledge, { cacheEntries: config.UNDERSTANDING_CACHE_ENTRIES, support: supportDesk(config) }),
     storage,
     sharedStorage: config.STATE_STORAGE === 'blob',
     feedback,
     handoffAfterFailures: config.HANDOFF_AFTER_FAILURES,
+    handoffReceiver: webhook,
   });
+}
+
+/** What the settings offer people who ask for a person. */
+export function supportDesk(config: Config): SupportDesk {
+  return {
+    receiver: config.HANDOFF_WEBHOOK_URL ? 'ticket' : 'none',
+    contact: {
+      text: config.SUPPORT_CONTACT_TEXT,
+      phone: config.SUPPORT_PHONE,
+      email: config.SUPPORT_EMAIL,
+      url: config.SUPPORT_URL,
+      hours: config.SUPPORT_HOURS,
+    },
+    nextSteps: config.HANDOFF_NEXT_STEPS_TEXT,
+  };
 }
 
 /** Everything startServer needs, from the settings and the parts: index.ts and the tests use the same wiring. */

@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { ResolvedQuestion } from '../understanding/types';
 import { FixedReplies } from './fixed-replies';
 import { ANSWER_THRESHOLD, MonographAnswers, conditionsOf } from './monograph-answers';
-import type { Answer, AnswerKind } from './types';
+import type { Answer, AnswerKind, SupportDesk } from './types';
 import { monographOf } from './wording';
 
 export { ANSWER_THRESHOLD } from './monograph-answers';
@@ -22,8 +22,12 @@ export class AnswerComposer {
   readonly fixed: FixedReplies;
   private readonly monographs: MonographAnswers;
 
-  constructor(private readonly knowledge: KnowledgeBase) {
-    this.fixed = new FixedReplies(knowledge);
+  /** `support`: how people reach the organisation's support desk (settings); none by default. */
+  constructor(
+    private readonly knowledge: KnowledgeBase,
+    support?: SupportDesk,
+  ) {
+    this.fixed = new FixedReplies(knowledge, support);
     this.monographs = new MonographAnswers(knowledge);
   }
 

@@ -5,18 +5,26 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { escapeMarkdown } from '../text/markdown';
 import type { AboutBotQuestion, ResolvedQuestion, SocialIntent, TherapyMatch, UnknownTherapy } from '../understanding/types';
-import type { Answer, AnswerKind, Outcome, Warning } from './types';
+import type { Replies } from '../knowledge/schema';
+import type { Answer, AnswerKind, Fact, HandoffState, Outcome, SupportDesk, Warning } from './types';
 import { describeSources, fill, inSentence, listInWords, monographOf, therapyList } from './wording';
 
 /** Why a conversation is handed to a person. */
 export type HandoffReason = 'requested' | 'repeated-failure';
 
-export class FixedReplies {
-  constructor(private readonly knowledge: KnowledgeBase) {}
+/** Nothing configured: a request for a person gets honest directions and no promise. */
+export const NO_SUPPORT_DESK: SupportDesk = { receiver: 'none', contact: {} };
 
-  /** An answer to a social message (greeting, help, thanks, goodbye). */
+export class FixedReplies {
+  constructor(
+    private readonly knowledge: KnowledgeBase,
+    private readonly support: SupportDesk = NO_SUPPORT_DESK,
+  ) {}
+
+  /** An answer to a social message (greeting, help, thanks, goodbye); the welcome and help say how to reach a person. */
   social(intent: SocialIntent): Answer {
-    const answer = this.template(intent, 'social', this.fillTherapies(this.replies[intent]), intent);
+    const values = { therapies: this.therapyList(), support: intent === 'greeting' || intent === 'help' ? this.supportOffer() : '' };
+    const answer = this.template(intent, 'social', fill(this.replies[intent], values).trim(), intent);
     if (intent === 'goodbye') answer.followUps = [];
     return answer;
   }
@@ -33,12 +41,32 @@ export class FixedReplies {
     return this.template('start-over', 'social', this.fillTherapies(this.replies.startOver), 'startOver');
   }
 
-  /** The message sent with a handoff to the support desk. */
-  handoff(reason: HandoffReason): Answer {
-    const template = reason === 'requested' ? 'handoff' : 'handoffAfterFailures';
-    const answer = this.template('handoff', 'handoff', this.replies[template], template);
-    answer.followUps = [];
-    return answer;
+  /** What a person is told when they ask for one (or the bot gives up understanding): never a promise the
+   * bot cannot keep. A ticket is announced only once the receiver accepted it. */
+  handoff(reason: HandoffReason, state: HandoffState): Answer {
+    const facts: Fact[] = [];
+    if (reason === 'repeated-failure') facts.push(this.handoffFact('afterFailures'));
+    facts.push(...this.handoffFacts(state));
+    return { ...this.handoffAnswer('handoff', 'handoff', facts), handoffOutcome: state.outcome };
+  }
+
+  /** While a request for a person stands: when it was made, where it stands, and that the bot still answers. */
+  handoffStatus(state: HandoffState): Answer {
+    const time = state.since.slice(11, 16);
+    return this.handoffAnswer('handoff-status', 'social', [
+      this.handoffFact('statusSince', { time }),
+      ...this.handoffFacts(state),
+      this.handoffFact('statusMeanwhile', { therapies: this.therapyList() }),
+    ]);
+  }
+
+  /** "Cancel" while a request for a person stands: back to the bot, truthfully about a ticket already sent. */
+  handoffClosed(state: HandoffState): Answer {
+    const fact =
+      state.outcome === 'ticket-created'
+        ? this.handoffFact('closedTicket', { reference: escapeMarkdown(state.reference ?? '') })
+        : this.handoffFact('closed', { therapies: this.therapyList() });
+    return { ...this.handoffAnswer('start-over', 'social', [fact]), followUps: [...this.replies.examples] };
   }
 
   /** Reminds the person of the open clarifying question after an interruption. */
@@ -150,6 +178,52 @@ export class FixedReplies {
   /** Not a question about natural therapies: what the bot covers. */
   outOfScope(): Answer {
     return this.template('out-of-scope', 'out-of-scope', this.fillTherapies(this.replies.outOfScope), 'outOfScope');
+  }
+
+  private handoffFacts(state: HandoffState): Fact[] {
+    const contact = this.contactSentence();
+    switch (state.outcome) {
+      case 'ticket-created':
+        return [
+          this.handoffFact('ticketCreated', {
+            reference: escapeMarkdown(state.reference ?? ''),
+            nextSteps: this.support.nextSteps ?? this.replies.handoff.nextSteps,
+          }),
+        ];
+      case 'ticket-failed':
+        return [this.handoffFact('ticketFailed'), contact ? this.handoffFact('contactOffered', { contact }) : this.handoffFact('tryAgain')];
+      case 'contact-offered':
+        return [contact ? this.handoffFact('contactOffered', { contact }) : this.handoffFact('noContact')];
+    }
+  }
+
+  private handoffFact(template: keyof Replies['handoff'], values: Record<string, string> = {}): Fact {
+    return { text: fill(this.replies.handoff[template], values), field: `replies.handoff.${template}` };
+  }
+
+  private handoffAnswer(kind: AnswerKind, outcome: Outcome, facts: Fact[]): Answer {
+    return { kind, outcome, topics: [], headline: '', sections: [{ facts }], warnings: [], followUps: [] };
+  }
+
+  /** "Call 0800 123 456, email help@example.org or visit https://example.org/help (weekdays 9 to 5)", with
+   * the organisation's own sentence first; empty when the settings give no way to reach anyone. */
+  private contactSentence(): string {
+    const { text, phone, email, url, hours } = this.support.contact;
+    const h = this.replies.handoff;
+    const ways = [
+      phone && fill(h.contactPhone, { phone }),
+      email && fill(h.contactEmail, { email }),
+      url && fill(h.contactUrl, { url }),
+    ].filter((way): way is string => Boolean(way));
+    const reach = ways.length > 0 ? listInWords(ways, this.replies.words.or) : '';
+    const withHours = reach && hours ? `${reach} ${fill(h.contactHours, { hours })}` : reach;
+    return [text, withHours && `${withHours.charAt(0).toUpperCase()}${withHours.slice(1)}.`].filter(Boolean).join(' ');
+  }
+
+  /** The sentence the welcome and help add about reaching a person; empty when nothing is configured. */
+  private supportOffer(): string {
+    if (this.support.receiver === 'ticket') return this.replies.handoff.offerTicket;
+    return this.contactSentence() ? this.replies.handoff.offerContact : '';
   }
 
   /** An answer made of one reply template; `template` is its path in data/replies.json. */

@@ -54,7 +54,29 @@ export type AnswerKind =
   | 'acknowledged'
   | 'start-over'
   | 'feedback'
-  | 'handoff';
+  | 'handoff'
+  | 'handoff-status';
+
+/** How a request for a person went: contact details offered, a ticket created by the webhook, or not. */
+export type HandoffOutcome = 'contact-offered' | 'ticket-created' | 'ticket-failed';
+
+/** A request for a person that stands in a conversation. */
+export interface HandoffState {
+  outcome: HandoffOutcome;
+  /** The receiver's reference for the ticket (or the handoff id), shown to the person. */
+  reference?: string;
+  /** ISO time of the request. */
+  since: string;
+}
+
+/** What the organisation offers people who ask for a person, from the settings. */
+export interface SupportDesk {
+  /** 'ticket' when a webhook takes requests; 'none' when the bot can only give contact details. */
+  receiver: 'ticket' | 'none';
+  contact: { text?: string; phone?: string; email?: string; url?: string; hours?: string };
+  /** What happens next once a ticket is accepted; the reply template's default otherwise. */
+  nextSteps?: string;
+}
 
 export interface Answer {
   kind: AnswerKind;
@@ -74,6 +96,8 @@ export interface Answer {
   warnings: Warning[];
   /** Short follow-up questions offered as buttons. */
   followUps: string[];
+  /** How a request for a person went, on the answer to one. */
+  handoffOutcome?: HandoffOutcome;
   /** Labels of the buttons that rate the answer, on answers a person can rate. */
   feedbackButtons?: { helpful: string; notHelpful: string };
   /** "Title, publisher (year). Reviewed date." when facts come from monographs. */

@@ -10,6 +10,8 @@ import type { ButtonValue } from '../render/activity';
 import { ConversationStore } from '../state/conversation-store';
 import { ConversationTurns } from '../state/conversation-turns';
 import { feedbackEvent, sendAnswer } from './send-answer';
+import { handoffRequester } from './handoff-request';
+import type { HandoffReceiver } from '../handoff/payload';
 
 export interface TherapyBotOptions {
   answering: QuestionAnswering;
@@ -19,6 +21,8 @@ export interface TherapyBotOptions {
   sharedStorage: boolean;
   feedback: FeedbackListener;
   handoffAfterFailures: number;
+  /** Where requests for a person go (the ticket webhook); without one the bot offers contact details. */
+  handoffReceiver?: HandoffReceiver;
 }
 
 export class TherapyBot extends ActivityHandler {
@@ -36,6 +40,7 @@ export class TherapyBot extends ActivityHandler {
       send: sendAnswer,
       recordFeedback: (context, memory, helpful, answerId) =>
         options.feedback.feedbackGiven(feedbackEvent(context, memory, helpful, answerId)),
+      requestHandoff: handoffRequester(options.handoffReceiver),
       handoffAfterFailures: options.handoffAfterFailures,
     };
     this.dialog = new MainDialog(services);

@@ -40,6 +40,7 @@ export class TurnObserver implements Middleware {
         outcome: turnOutcome(answers),
         main: mainAnswer(answers),
         answers,
+        handoff: answers.find((a) => a.handoff)?.handoff,
         latencyMs: performance.now() - started,
         ...(this.logMessageText && activity.text ? { messageText: redactPersonalData(activity.text) } : {}),
       });

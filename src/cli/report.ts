@@ -13,6 +13,8 @@ export interface Report {
   turns: number;
   outcomes: Record<string, number>;
   handoffs: number;
+  /** Requests for a person by how they went: contact-offered, ticket-created, ticket-failed. */
+  handoffOutcomes: Record<string, number>;
   emergencies: number;
   feedback: { helpful: number; notHelpful: number; helpfulRate: number };
   contentGaps: { therapies: [string, number][]; conditions: [string, number][] };
@@ -31,6 +33,7 @@ const TOP = 10;
 export function buildReport(lines: readonly string[]): Report {
   const conversations = new Map<string, ConversationTally>();
   const outcomes: Record<string, number> = {};
+  const handoffOutcomes: Record<string, number> = {};
   const therapies = new Map<string, number>();
   const conditions = new Map<string, number>();
   let turns = 0;
@@ -57,6 +60,7 @@ export function buildReport(lines: readonly string[]): Report {
       if (outcome !== 'social' && outcome !== 'none') c.asked = true;
       if (outcome === 'answered') c.answered = true;
       if (outcome === 'handoff') c.handoff = true;
+      if (typeof entry.handoff === 'string') handoffOutcomes[entry.handoff] = (handoffOutcomes[entry.handoff] ?? 0) + 1;
       if (typeof entry.unknownTherapy === 'string') therapies.set(entry.unknownTherapy, (therapies.get(entry.unknownTherapy) ?? 0) + 1);
       if (Array.isArray(entry.unlistedConditions)) {
         for (const id of entry.unlistedConditions) conditions.set(String(id), (conditions.get(String(id)) ?? 0) + 1);
@@ -80,6 +84,7 @@ export function buildReport(lines: readonly string[]): Report {
     turns,
     outcomes,
     handoffs: outcomes.handoff ?? 0,
+    handoffOutcomes,
     emergencies: outcomes.emergency ?? 0,
     feedback: { helpful, notHelpful, helpfulRate: helpful + notHelpful ? helpful / (helpful + notHelpful) : 0 },
     contentGaps: { therapies: top(therapies), conditions: top(conditions) },
@@ -97,6 +102,9 @@ export function formatReport(r: Report): string {
       .sort()
       .map(([outcome, n]): [string, string] => [`  ${outcome}`, String(n)]),
     ['handoffs', String(r.handoffs)],
+    ...Object.entries(r.handoffOutcomes)
+      .sort()
+      .map(([outcome, n]): [string, string] => [`  ${outcome}`, String(n)]),
     ['emergencies', String(r.emergencies)],
     ['feedback helpful / not helpful', `${r.feedback.helpful} / ${r.feedback.notHelpful} (${percent(r.feedback.helpfulRate)} helpful)`],
   ];

@@ -412,8 +412,28 @@ export const Replies = z.strictObject({
   acknowledged: text,
   startOver: text,
   feedbackThanks: text,
-  handoff: text,
-  handoffAfterFailures: text,
+  /** A request for a person: what is said for each way it can go (a ticket, contact details, a failure), the
+   * status while it stands, and the sentence the welcome and help add about it. Contact details and the next
+   * steps come from the settings ({contact}, {nextSteps}). */
+  handoff: z.strictObject({
+    contactOffered: text,
+    noContact: text,
+    ticketCreated: text,
+    nextSteps: text,
+    ticketFailed: text,
+    tryAgain: text,
+    afterFailures: text,
+    statusSince: text,
+    statusMeanwhile: text,
+    closed: text,
+    closedTicket: text,
+    offerTicket: text,
+    offerContact: text,
+    contactPhone: text,
+    contactEmail: text,
+    contactUrl: text,
+    contactHours: text,
+  }),
   /** Added after an interruption (help, thanks) while a clarifying question is still open. */
   stillWaiting: text,
   notUnderstood: text,

@@ -31,8 +31,8 @@ export class BotMetrics implements TurnListener {
   });
   private readonly handoffs = new Counter({
     name: 'bot_handoffs_total',
-    help: 'Conversations handed to a person',
-    labelNames: ['channel'],
+    help: 'Requests for a person, by channel and outcome (contact-offered, ticket-created, ticket-failed)',
+    labelNames: ['channel', 'outcome'],
     registers: [this.registry],
   });
   private readonly feedback = new Counter({
@@ -68,7 +68,7 @@ export class BotMetrics implements TurnListener {
 
   turnEnded(turn: TurnRecord): void {
     this.turns.inc({ outcome: turn.outcome, channel: turn.channel ?? 'unknown', topic: turn.main?.topics[0] ?? 'none' });
-    if (turn.outcome === 'handoff') this.handoffs.inc({ channel: turn.channel ?? 'unknown' });
+    if (turn.handoff) this.handoffs.inc({ channel: turn.channel ?? 'unknown', outcome: turn.handoff });
     this.latency.observe(turn.latencyMs / 1000);
     for (const answer of turn.answers) {
       if (answer.unknownTherapy) this.unknownTherapies.inc({ therapy: this.therapyNames.value(answer.unknownTherapy) });

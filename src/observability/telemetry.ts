@@ -24,6 +24,7 @@ export class TelemetryReporter implements TurnListener {
       properties: {
         outcome: turn.outcome,
         channel: turn.channel ?? 'unknown',
+        handoff: turn.handoff ?? '',
         kind: main?.kind ?? 'none',
         therapy: main?.therapyId ?? '',
         topics: (main?.topics ?? []).join(','),

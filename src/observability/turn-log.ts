@@ -35,6 +35,7 @@ export class TurnLog implements TurnListener {
         ratings: main?.ratings,
         unknownTherapy: main?.unknownTherapy,
         unlistedConditions: main?.unlistedConditions.length ? main.unlistedConditions : undefined,
+        handoff: turn.handoff,
         latencyMs: Math.round(turn.latencyMs * 10) / 10,
         ...(turn.messageText !== undefined ? { messageText: turn.messageText } : {}),
       },

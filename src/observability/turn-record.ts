@@ -3,7 +3,7 @@
 // rule for a turn's outcome and main answer is written here once. Never the person's words, unless
 // LOG_MESSAGE_TEXT is on, and then with emails and phone numbers redacted.
 import { createHash } from 'node:crypto';
-import type { Answer } from '../answers/types';
+import type { Answer, HandoffOutcome } from '../answers/types';
 import { onceForShared } from '../util/deep-freeze';
 import type { FeedbackEvent, FeedbackListener } from './feedback';
 
@@ -18,6 +18,8 @@ export interface AnswerSummary {
   unknownTherapy?: string;
   /** Lexicon ids of conditions asked about that the monograph does not rate (a content gap). */
   unlistedConditions: readonly string[];
+  /** How a request for a person went, on the answer to one. */
+  handoff?: HandoffOutcome;
 }
 
 export interface TurnRecord {
@@ -32,6 +34,8 @@ export interface TurnRecord {
   /** The answer the turn was about: the first that is not social small talk. */
   main?: AnswerSummary;
   answers: AnswerSummary[];
+  /** How a request for a person made in this turn went: contact offered, ticket created or failed. */
+  handoff?: HandoffOutcome;
   latencyMs: number;
   /** Only with LOG_MESSAGE_TEXT on, and redacted. */
   messageText?: string;
@@ -67,6 +71,7 @@ export function summarise(answer: Answer): AnswerSummary {
     ratings: answer.sections.flatMap((s) => (s.rating?.scale === 'evidence' ? [s.rating.level] : [])),
     unknownTherapy: answer.unknownTherapy?.toLowerCase(),
     unlistedConditions: answer.unlistedConditions ?? [],
+    ...(answer.handoffOutcome ? { handoff: answer.handoffOutcome } : {}),
   }));
 }
 

@@ -17,6 +17,7 @@ describe('support-desk report', () => {
     expect(report.turns).toBe(10);
     expect(report.outcomes).toEqual({ answered: 4, 'no-information': 3, handoff: 1, emergency: 1, social: 1 });
     expect(report.handoffs).toBe(1);
+    expect(report.handoffOutcomes).toEqual({ 'ticket-created': 1 });
     expect(report.emergencies).toBe(1);
     expect(report.feedback).toEqual({ helpful: 1, notHelpful: 1, helpfulRate: 0.5 });
     expect(report.contentGaps.therapies).toEqual([['kava', 2]]);

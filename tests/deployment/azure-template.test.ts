@@ -89,6 +89,16 @@ const DEFAULT_IN_PRODUCTION = [
   'LOG_MESSAGE_TEXT',
   'HANDOFF_AFTER_FAILURES',
   'UNDERSTANDING_CACHE_ENTRIES',
+  // The organisation's own ways to reach a person (docs/handoff.md): optional, set in the portal.
+  'SUPPORT_CONTACT_TEXT',
+  'SUPPORT_PHONE',
+  'SUPPORT_EMAIL',
+  'SUPPORT_URL',
+  'SUPPORT_HOURS',
+  'HANDOFF_WEBHOOK_URL',
+  'HANDOFF_WEBHOOK_SECRET',
+  'HANDOFF_WEBHOOK_TIMEOUT_MS',
+  'HANDOFF_NEXT_STEPS_TEXT',
 ];
 
 /** The Web App's settings as the bot would see them, with ARM expressions replaced by sample values. */

@@ -44,7 +44,7 @@ describe('GET /metrics', () => {
     expect(valueOf(text, 'bot_turns_total', { outcome: 'no-information', channel: 'webchat' })).toBe(2);
     expect(valueOf(text, 'bot_turns_total', { outcome: 'emergency' })).toBe(1);
     expect(valueOf(text, 'bot_turns_total', { outcome: 'handoff' })).toBe(1);
-    expect(valueOf(text, 'bot_handoffs_total', { channel: 'webchat' })).toBe(1);
+    expect(valueOf(text, 'bot_handoffs_total', { channel: 'webchat', outcome: 'contact-offered' })).toBe(1);
     expect(valueOf(text, 'bot_feedback_total', { rating: 'not-helpful', outcome: 'answered' })).toBe(1);
     expect(valueOf(text, 'bot_unknown_therapy_total', { therapy: 'kava' })).toBe(1);
     expect(valueOf(text, 'bot_unlisted_condition_total', { condition: 'insomnia' })).toBe(1);
