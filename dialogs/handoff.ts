@@ -13,7 +13,7 @@ export async function handOff(
   reason: HandoffReason,
 ): Promise<void> {
   const standing = memory.handoff;
-  if (standing && standing.outcome !== 'ticket-failed') {
+  if (standing && standing.outcome !== 'ticket-failed' && standing.outcome !== 'agent-failed') {
     await services.send(context, services.answering.handoffStatus(standing), memory);
     return;
   }

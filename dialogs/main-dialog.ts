@@ -10,7 +10,7 @@ import type { TurnContext } from 'botbuilder';
 import { handOff } from './handoff';
 import { clearContext, type ConversationMemory } from './memory';
 import { QuestionDialog } from './question-dialog';
-import { understandTurn, type DialogServices, type DialogStatus } from './services';
+import { messageText, understandTurn, type DialogServices, type DialogStatus } from './services';
 
 export class MainDialog {
   private readonly question: QuestionDialog;
@@ -35,8 +35,25 @@ export class MainDialog {
       return 'complete';
     };
 
+    const withAgents = memory.handoff?.hub && (memory.handoff.outcome === 'agent-requested' || memory.handoff.outcome === 'agent-joined');
     if (q.emergency) {
       await send(context, answering.answer(q), memory);
+      if (withAgents) await this.services.toAgents(context, memory.handoff!.hub!, messageText(context));
+      return done();
+    }
+    // While an agent hub has the request, the person talks to the support team: the bot does not answer for
+    // them, and says where things stand until someone joins. "Cancel" comes back to the bot.
+    if (withAgents) {
+      const { hub } = memory.handoff!;
+      if (q.command === 'start-over') {
+        await this.services.leaveAgents(context, hub!);
+        const closed = answering.handoffClosed(memory.handoff!);
+        clearContext(memory);
+        await send(context, closed, memory);
+        return done();
+      }
+      await this.services.toAgents(context, hub!, messageText(context));
+      if (memory.handoff!.outcome === 'agent-requested') await send(context, answering.handoffStatus(memory.handoff!), memory);
       return done();
     }
     if (q.command === 'handoff') {

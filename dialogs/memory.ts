@@ -45,6 +45,19 @@ export interface PendingClarification {
   choosing?: boolean;
 }
 
+/** In an agent hub's thread: whose request it is (enough of their conversation's reference to reach it). */
+export interface HubRelay {
+  person: {
+    channelId: string;
+    serviceUrl: string;
+    conversation: { id: string; tenantId?: string };
+    user?: { id: string; name: string };
+    bot?: { id: string; name: string };
+  };
+  /** False once an agent ended it or the person left. */
+  open: boolean;
+}
+
 export interface ConversationMemory {
   /** The therapy the conversation is about: one with a monograph, or one without. */
   therapyId?: string;
@@ -56,6 +69,8 @@ export interface ConversationMemory {
   welcomed?: boolean;
   /** The most recent answers, newest last. */
   answers: StoredAnswerRecord[];
+  /** This conversation is an agent hub's thread for someone's request (Teams). */
+  relay?: HubRelay;
   /** A request for a person that stands: greetings and messages the bot cannot answer get its status. */
   handoff?: HandoffState;
   /** Set while a clarifying question waits for its answer. */

@@ -12,6 +12,10 @@ export interface DialogServices {
   recordFeedback(context: TurnContext, memory: ConversationMemory, helpful: boolean, answerId?: string): void;
   /** Passes a request for a person to the organisation's receiver, if there is one, and says how it went. */
   requestHandoff(context: TurnContext, memory: ConversationMemory, reason: HandoffReason): Promise<HandoffState>;
+  /** Passes the person's message to the agent hub's thread for their request. */
+  toAgents(context: TurnContext, hub: NonNullable<HandoffState['hub']>, text: string): Promise<void>;
+  /** Tells the agent hub's thread that the person went back to the bot. */
+  leaveAgents(context: TurnContext, hub: NonNullable<HandoffState['hub']>): Promise<void>;
   /** Consecutive turns not understood before a handoff; 0 turns the automatic handoff off. */
   handoffAfterFailures: number;
 }

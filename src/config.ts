@@ -67,6 +67,10 @@ const ConfigSchema = z.object({
   HANDOFF_WEBHOOK_TIMEOUT_MS: count(1000, 14_000, 8000),
   /** What happens next once the webhook accepted a request ("we'll email you within one working day"). */
   HANDOFF_NEXT_STEPS_TEXT: optionalText,
+  /** An agent hub: a Teams channel (where the bot is installed) that gets each request as a new thread. */
+  HANDOFF_TEAMS_CHANNEL: optionalText,
+  /** The Bot Connector address of that team's Teams service (its region's; the global one by default). */
+  HANDOFF_TEAMS_SERVICE_URL: webAddress.default('https://smba.trafficmanager.net/teams/'),
   /** Recent messages whose understanding is reused when repeated exactly (0 = off); 5,000 holds a support
    * desk's recurring questions in a few MB. */
   UNDERSTANDING_CACHE_ENTRIES: count(0, 1_000_000, 5000),
@@ -89,6 +93,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const config = parsed.data;
   if (config.STATE_STORAGE === 'blob' && !config.AZURE_STORAGE_CONNECTION_STRING) {
     throw new ConfigError('invalid configuration:\nAZURE_STORAGE_CONNECTION_STRING: required when STATE_STORAGE is blob');
+  }
+  if (config.HANDOFF_TEAMS_CHANNEL && !config.MicrosoftAppId) {
+    throw new ConfigError('invalid configuration:\nMicrosoftAppId: required when HANDOFF_TEAMS_CHANNEL is set (the bot posts to Teams)');
   }
   if (config.HANDOFF_WEBHOOK_URL && !config.HANDOFF_WEBHOOK_SECRET) {
     throw new ConfigError('invalid configuration:\nHANDOFF_WEBHOOK_SECRET: required when HANDOFF_WEBHOOK_URL is set');

@@ -6,6 +6,7 @@ import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { createAdapter } from './host/adapter';
 import { QuestionAnswering, type SupportDesk } from './question-answering';
 import { WebhookReceiver } from './handoff/webhook';
+import { therapyList } from './answers/wording';
 import { TherapyBot } from './bot/therapy-bot';
 import type { FeedbackListener } from './observability/feedback';
 import { BotMetrics } from './observability/metrics';
@@ -77,13 +78,24 @@ export function createBot(
     feedback,
     handoffAfterFailures: config.HANDOFF_AFTER_FAILURES,
     handoffReceiver: webhook,
+    agentHub:
+      config.HANDOFF_TEAMS_CHANNEL && config.MicrosoftAppId
+        ? {
+            appId: config.MicrosoftAppId,
+            channelId: config.HANDOFF_TEAMS_CHANNEL,
+            serviceUrl: config.HANDOFF_TEAMS_SERVICE_URL,
+            replies: knowledge.replies.handoff,
+            therapies: therapyList(knowledge),
+            logger,
+          }
+        : undefined,
   });
 }
 
 /** What the settings offer people who ask for a person. */
 export function supportDesk(config: Config): SupportDesk {
   return {
-    receiver: config.HANDOFF_WEBHOOK_URL ? 'ticket' : 'none',
+    receiver: config.HANDOFF_TEAMS_CHANNEL ? 'agents' : config.HANDOFF_WEBHOOK_URL ? 'ticket' : 'none',
     contact: {
       text: config.SUPPORT_CONTACT_TEXT,
       phone: config.SUPPORT_PHONE,

@@ -12,6 +12,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ MicrosoftAppId: '', MicrosoftAppPassword: '' }).MicrosoftAppId).toBeUndefined();
   });
 
+  it('refuses a ticket webhook without its secret, and an agent hub without a bot identity', () => {
+    expect(() => loadConfig({ HANDOFF_WEBHOOK_URL: 'https://tickets.example.org/h' })).toThrow(/HANDOFF_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ HANDOFF_TEAMS_CHANNEL: '19:hub@thread.tacv2' })).toThrow(/MicrosoftAppId/);
+    expect(() => loadConfig({ SUPPORT_EMAIL: 'not an address' })).toThrow(/SUPPORT_EMAIL/);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ PORT: '70000' }, /PORT/],

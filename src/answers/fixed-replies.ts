@@ -53,6 +53,9 @@ export class FixedReplies {
   /** While a request for a person stands: when it was made, where it stands, and that the bot still answers. */
   handoffStatus(state: HandoffState): Answer {
     const time = state.since.slice(11, 16);
+    if (state.outcome === 'agent-requested' || state.outcome === 'agent-joined') {
+      return this.handoffAnswer('handoff-status', 'social', [this.handoffFact('agentWaiting', { time })]);
+    }
     return this.handoffAnswer('handoff-status', 'social', [
       this.handoffFact('statusSince', { time }),
       ...this.handoffFacts(state),
@@ -193,7 +196,13 @@ export class FixedReplies {
       case 'ticket-failed':
         return [this.handoffFact('ticketFailed'), contact ? this.handoffFact('contactOffered', { contact }) : this.handoffFact('tryAgain')];
       case 'contact-offered':
+      case 'agent-ended':
         return [contact ? this.handoffFact('contactOffered', { contact }) : this.handoffFact('noContact')];
+      case 'agent-requested':
+      case 'agent-joined':
+        return [this.handoffFact('agentRequested')];
+      case 'agent-failed':
+        return [this.handoffFact('agentFailed'), contact ? this.handoffFact('contactOffered', { contact }) : this.handoffFact('tryAgain')];
     }
   }
 
@@ -222,7 +231,7 @@ export class FixedReplies {
 
   /** The sentence the welcome and help add about reaching a person; empty when nothing is configured. */
   private supportOffer(): string {
-    if (this.support.receiver === 'ticket') return this.replies.handoff.offerTicket;
+    if (this.support.receiver !== 'none') return this.replies.handoff.offerTicket;
     return this.contactSentence() ? this.replies.handoff.offerContact : '';
   }
 

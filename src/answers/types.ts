@@ -58,7 +58,15 @@ export type AnswerKind =
   | 'handoff-status';
 
 /** How a request for a person went: contact details offered, a ticket created by the webhook, or not. */
-export type HandoffOutcome = 'contact-offered' | 'ticket-created' | 'ticket-failed';
+export type HandoffOutcome =
+  | 'contact-offered'
+  | 'ticket-created'
+  | 'ticket-failed'
+  /** The agent hub has the request: the person's messages go to its thread until an agent ends it. */
+  | 'agent-requested'
+  | 'agent-joined'
+  | 'agent-ended'
+  | 'agent-failed';
 
 /** A request for a person that stands in a conversation. */
 export interface HandoffState {
@@ -67,12 +75,15 @@ export interface HandoffState {
   reference?: string;
   /** ISO time of the request. */
   since: string;
+  /** The agent hub's thread for this request (a Teams channel conversation). */
+  hub?: { conversationId: string; serviceUrl: string };
 }
 
 /** What the organisation offers people who ask for a person, from the settings. */
 export interface SupportDesk {
-  /** 'ticket' when a webhook takes requests; 'none' when the bot can only give contact details. */
-  receiver: 'ticket' | 'none';
+  /** 'agents' with an agent hub in Teams, 'ticket' when a webhook takes requests, 'none' when the bot can only
+   * give contact details. */
+  receiver: 'agents' | 'ticket' | 'none';
   contact: { text?: string; phone?: string; email?: string; url?: string; hours?: string };
   /** What happens next once a ticket is accepted; the reply template's default otherwise. */
   nextSteps?: string;

@@ -6,10 +6,13 @@ import { TurnContext } from 'botbuilder';
 import { recentAnswers, transcriptOf, type ConversationMemory } from '../../dialogs/memory';
 import { HANDOFF_PAYLOAD_VERSION, type HandoffPayload, type HandoffReceiver } from '../handoff/payload';
 import type { HandoffReason, HandoffState } from '../question-answering';
+import type { AgentHub } from './agent-hub';
 
-export function handoffRequester(receiver: HandoffReceiver | undefined) {
+/** `hub`: the agent hub in Teams, when there is one; it takes requests before any webhook. */
+export function handoffRequester(receiver: HandoffReceiver | undefined, hub?: AgentHub) {
   return async (context: TurnContext, memory: ConversationMemory, reason: HandoffReason): Promise<HandoffState> => {
     const since = new Date().toISOString();
+    if (hub) return hub.open(context, memory, reason, since);
     if (!receiver) return { outcome: 'contact-offered', since };
     const payload = handoffPayload(context, memory, reason, since);
     const result = await receiver.submit(payload);

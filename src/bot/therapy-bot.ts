@@ -12,6 +12,7 @@ import { ConversationTurns } from '../state/conversation-turns';
 import { feedbackEvent, sendAnswer } from './send-answer';
 import { handoffRequester } from './handoff-request';
 import type { HandoffReceiver } from '../handoff/payload';
+import { AgentHub, type AgentHubOptions } from './agent-hub';
 
 export interface TherapyBotOptions {
   answering: QuestionAnswering;
@@ -23,6 +24,8 @@ export interface TherapyBotOptions {
   handoffAfterFailures: number;
   /** Where requests for a person go (the ticket webhook); without one the bot offers contact details. */
   handoffReceiver?: HandoffReceiver;
+  /** An agent hub in a Teams channel, which takes requests before any webhook. */
+  agentHub?: AgentHubOptions;
 }
 
 export class TherapyBot extends ActivityHandler {
@@ -35,12 +38,15 @@ export class TherapyBot extends ActivityHandler {
     super();
     this.memory = new ConversationStore(options.storage, 'memory', emptyMemory);
     this.turns = new ConversationTurns(this.memory, { sharedStorage: options.sharedStorage });
+    const hub = options.agentHub && new AgentHub(options.agentHub, this.memory, this.turns);
     const services: DialogServices = {
       answering: options.answering,
       send: sendAnswer,
       recordFeedback: (context, memory, helpful, answerId) =>
         options.feedback.feedbackGiven(feedbackEvent(context, memory, helpful, answerId)),
-      requestHandoff: handoffRequester(options.handoffReceiver),
+      requestHandoff: handoffRequester(options.handoffReceiver, hub),
+      toAgents: async (context, hubThread, text) => hub?.toAgents(context, hubThread, text),
+      leaveAgents: async (context, hubThread) => hub?.personLeft(context, hubThread),
       handoffAfterFailures: options.handoffAfterFailures,
     };
     this.dialog = new MainDialog(services);
@@ -48,7 +54,9 @@ export class TherapyBot extends ActivityHandler {
     this.onMessage(async (context, next) => {
       const memory = await this.memory.get(context);
       const button = context.activity.value as ButtonValue | undefined;
-      if (button?.feedback) await this.recordFeedback(context, memory, button);
+      // A message in an agent hub's thread is an agent's, for the person whose request it is.
+      if (memory.relay && hub) await hub.fromAgent(context, memory.relay);
+      else if (button?.feedback) await this.recordFeedback(context, memory, button);
       else {
         remember(memory, 'user', messageText(context));
         await this.dialog.run(context, memory);

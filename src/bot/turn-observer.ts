@@ -3,11 +3,12 @@
 // dialogs or the HTTP edge carries what a turn answered.
 import { performance } from 'node:perf_hooks';
 import type { Middleware, TurnContext } from 'botbuilder';
-import type { Answer } from '../answers/types';
+import type { Answer, HandoffOutcome } from '../answers/types';
 import { redactPersonalData } from '../observability/personal-data';
 import { conversationKey, mainAnswer, summarise, turnOutcome, type AnswerSummary, type TurnListener } from '../observability/turn-record';
 
 const ANSWERS = Symbol('answers sent this turn');
+const HANDOFF = Symbol('handoff step this turn');
 /** The HTTP edge puts the request's correlation id here, so the turn's record carries it. */
 export const CORRELATION_ID = Symbol('correlation id');
 
@@ -16,6 +17,11 @@ export function noteAnswer(context: TurnContext, answer: Answer): void {
   const list = (context.turnState.get(ANSWERS) as AnswerSummary[] | undefined) ?? [];
   list.push(summarise(answer));
   context.turnState.set(ANSWERS, list);
+}
+
+/** A step of a request for a person that is not an answer (an agent joined or ended), for the turn's record. */
+export function noteHandoff(context: TurnContext, outcome: HandoffOutcome): void {
+  context.turnState.set(HANDOFF, outcome);
 }
 
 export class TurnObserver implements Middleware {
@@ -40,7 +46,7 @@ export class TurnObserver implements Middleware {
         outcome: turnOutcome(answers),
         main: mainAnswer(answers),
         answers,
-        handoff: answers.find((a) => a.handoff)?.handoff,
+        handoff: answers.find((a) => a.handoff)?.handoff ?? (context.turnState.get(HANDOFF) as HandoffOutcome | undefined),
         latencyMs: performance.now() - started,
         ...(this.logMessageText && activity.text ? { messageText: redactPersonalData(activity.text) } : {}),
       });

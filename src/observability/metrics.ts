@@ -31,7 +31,7 @@ export class BotMetrics implements TurnListener {
   });
   private readonly handoffs = new Counter({
     name: 'bot_handoffs_total',
-    help: 'Requests for a person, by channel and outcome (contact-offered, ticket-created, ticket-failed)',
+    help: 'Requests for a person, by channel and outcome (contact-offered, ticket-created, ticket-failed, agent-requested, agent-joined, agent-ended, agent-failed)',
     labelNames: ['channel', 'outcome'],
     registers: [this.registry],
   });

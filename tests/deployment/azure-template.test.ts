@@ -99,6 +99,8 @@ const DEFAULT_IN_PRODUCTION = [
   'HANDOFF_WEBHOOK_SECRET',
   'HANDOFF_WEBHOOK_TIMEOUT_MS',
   'HANDOFF_NEXT_STEPS_TEXT',
+  'HANDOFF_TEAMS_CHANNEL',
+  'HANDOFF_TEAMS_SERVICE_URL',
 ];
 
 /** The Web App's settings as the bot would see them, with ARM expressions replaced by sample values. */

@@ -11,6 +11,8 @@ export function dialogServices(knowledge: KnowledgeBase): DialogServices {
     send: sendAnswer,
     recordFeedback: () => undefined,
     requestHandoff: handoffRequester(undefined),
+    toAgents: async () => undefined,
+    leaveAgents: async () => undefined,
     handoffAfterFailures: 3,
   };
 }

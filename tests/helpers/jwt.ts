@@ -2,6 +2,7 @@
 // key set the channel publishes (mocked with nock), RS256 tokens signed with node:crypto, and the AAD
 // token endpoint the bot asks for its own outbound token. Also: posting with an Authorization header, and
 // a bot whose logs a test can read.
+import type { Storage } from 'botbuilder';
 import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import nock from 'nock';
 import { pino } from 'pino';
@@ -137,10 +138,10 @@ export interface LoggedBot {
 }
 
 /** Like startBot, but the bot logs at debug level into memory so a test can check what was logged. */
-export async function startBotWithLogs(env: Record<string, string>): Promise<LoggedBot> {
+export async function startBotWithLogs(env: Record<string, string>, storage?: Storage): Promise<LoggedBot> {
   const lines: string[] = [];
   const config = loadConfig({ PORT: '0', SHUTDOWN_GRACE_MS: '5000', WEB_CHAT_PAGE: 'false', ...env });
   const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
-  const server = await startServer(serverOptions(config, logger, createBotParts(config, logger, shippedKnowledge())));
+  const server = await startServer(serverOptions(config, logger, createBotParts(config, logger, shippedKnowledge(), storage)));
   return { server, logs: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
