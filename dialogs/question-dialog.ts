@@ -72,7 +72,7 @@ export class QuestionDialog {
 
     await this.services.send(context, answer, memory);
     if (answer.outcome === 'clarification') {
-      memory.pending = { text, suggested: answer.kind === 'did-you-mean' ? answer.therapyId : undefined };
+      memory.pending = { text: keptQuestion(text), suggested: answer.kind === 'did-you-mean' ? answer.therapyId : undefined };
       // Should the clarification be dropped, a therapy named later still completes this question.
       memory.lastQuestion = keptQuestion(text);
       if (answer.kind === 'did-you-mean' && !answer.therapyId) memory.pending.choosing = true;

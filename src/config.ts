@@ -21,6 +21,10 @@ const count = (min: number, max: number, fallback: number) =>
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int('must be a whole number').min(0).max(65535).default(3978),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** "production" counts as a deployment even on loopback (behind a proxy): it then needs an app identity. */
+  NODE_ENV: optionalText,
+  /** Serve anyone without Bot Framework authentication beyond loopback: for a demo, never with real users. */
+  ALLOW_ANONYMOUS: flag('false'),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
@@ -102,7 +106,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const identityProblems = identityProblemsOf(config);
   if (identityProblems.length > 0) throw new ConfigError(`invalid configuration:\n${identityProblems.join('\n')}`);
+  if (servesBeyondThisMachine(config) && !config.MicrosoftAppId && !config.ALLOW_ANONYMOUS) {
+    throw new ConfigError(
+      'invalid configuration:\nMicrosoftAppId: required when HOST is not loopback or NODE_ENV is production: without it anyone can talk to the bot and read /metrics (set ALLOW_ANONYMOUS=true to allow it knowingly)',
+    );
+  }
+  // /metrics counts what people ask: with authentication on (a real deployment) it needs its own token.
+  if (config.MicrosoftAppId && config.METRICS_ENABLED && !config.METRICS_TOKEN) {
+    throw new ConfigError(
+      'invalid configuration:\nMETRICS_TOKEN: required when MicrosoftAppId is set and METRICS_ENABLED is true (or set METRICS_ENABLED=false)',
+    );
+  }
   return config;
+}
+
+/** Whether the bot is reachable from other machines, or deployed as production behind something that is. */
+export function servesBeyondThisMachine(config: Config): boolean {
+  return !['127.0.0.1', 'localhost', '::1'].includes(config.HOST) || config.NODE_ENV === 'production';
 }
 
 /**

@@ -1,7 +1,7 @@
 // Entry point: wires the parts built elsewhere and handles process signals.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, servesBeyondThisMachine } from './config';
 import { createLogger } from './observability/logger';
 import { formatProblem, loadKnowledge } from './knowledge/load';
 import { KnowledgeBase } from './knowledge/knowledge-base';
@@ -22,6 +22,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  if (config.ALLOW_ANONYMOUS && servesBeyondThisMachine(config) && !config.MicrosoftAppId) {
+    const warn = () =>
+      logger.warn({ host: config.HOST }, 'ALLOW_ANONYMOUS: anyone who can reach this bot can talk to it, without authentication');
+    warn();
+    setInterval(warn, 3_600_000).unref();
+  }
 
   const dataDir = resolve(config.DATA_DIR);
   const loaded = loadKnowledge(dataDir);

@@ -111,6 +111,7 @@ export class FixedReplies {
       'unknownTherapy',
     );
     answer.unknownTherapy = unknown[0].name;
+    answer.unknownTherapyListed = this.directoryNames().has(unknown[0].name);
     return answer;
   }
 
@@ -246,6 +247,12 @@ export class FixedReplies {
       warnings: [],
       followUps: [...this.replies.examples],
     };
+  }
+
+  private directory?: Set<string>;
+  /** The names of the directory of therapies without a monograph, as understanding reports them. */
+  private directoryNames(): Set<string> {
+    return (this.directory ??= new Set(this.knowledge.otherTherapies.therapies.map((t) => t.name)));
   }
 
   private get replies() {

@@ -96,6 +96,9 @@ export interface Answer {
   therapyId?: string;
   /** The therapy without a monograph that an unknown-therapy answer is about. */
   unknownTherapy?: string;
+  /** Whether that name is the directory's (data/other-therapies.json) rather than words the person typed:
+   * only a directory name may be counted by name in logs and metrics. */
+  unknownTherapyListed?: boolean;
   /** Lexicon ids of conditions asked about that the monograph does not rate. */
   unlistedConditions?: string[];
   /** Topics answered, for logs and metrics. */

@@ -8,6 +8,7 @@ import type { Logger } from '../observability/logger';
 import { RateLimiter } from './rate-limit';
 import type { BotMetrics } from '../observability/metrics';
 import { CORRELATION_ID } from '../bot/turn-observer';
+import { readJsonBody } from './json-body';
 import { registerChatPage } from './chat-page';
 
 export interface Limits {
@@ -60,8 +61,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { adapter, bot, logger } = options;
   const { limits } = options;
   const server = restify.createServer({ name: 'natural-therapy-bot', handleUncaughtExceptions: false });
-  // Malformed JSON answers 400 and a body over the limit 413, before any bot code runs.
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: limits.maxBodyBytes }));
+  // Every response: no MIME sniffing, no referrer leaves the page.
+  server.pre((_req, res, next) => {
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('Referrer-Policy', 'no-referrer');
+    return next();
+  });
 
   let draining = false;
   const inFlight = new Set<Promise<unknown>>();
@@ -74,6 +79,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.send(503, { error: 'shutting down' });
       return;
     }
+    // Only JSON, uncompressed, within the limit: 415, 413 or 400 before any bot code runs.
+    const read = await readJsonBody(req, limits.maxBodyBytes);
+    if (!read.ok) {
+      if (read.status === 413) res.header('Connection', 'close'); // the rest of the body is not read
+      res.send(read.status, { error: read.error });
+      return;
+    }
+    req.body = read.body;
     const problem = activityProblem(req.body);
     if (problem) {
       res.send(400, { error: problem });
@@ -171,6 +184,7 @@ interface IncomingActivity {
   channelId?: string;
   conversation: { id: string };
   from?: { id?: string };
+  recipient?: { id?: string };
 }
 
 /** A short reason when the body is not an activity the adapter can route; undefined when it is. */
@@ -181,6 +195,8 @@ function activityProblem(body: unknown): string | undefined {
   if (!activity.conversation || typeof activity.conversation.id !== 'string' || activity.conversation.id === '') {
     return 'the activity needs a conversation id';
   }
+  if (typeof activity.channelId !== 'string' || activity.channelId === '') return 'the activity needs a channelId';
+  if (!activity.recipient || typeof activity.recipient.id !== 'string') return 'the activity needs a recipient';
   return undefined;
 }
 

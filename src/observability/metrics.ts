@@ -5,6 +5,29 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 import type { FeedbackEvent } from './feedback';
 import type { TurnListener, TurnRecord } from './turn-record';
 
+/** Channels counted by name; any other channel id (anonymous clients can send any) is "other". */
+const KNOWN_CHANNELS = new Set([
+  'msteams',
+  'webchat',
+  'directline',
+  'emulator',
+  'test',
+  'sms',
+  'slack',
+  'facebook',
+  'telegram',
+  'email',
+  'line',
+  'kik',
+  'skype',
+  'groupme',
+  'twilio-sms',
+  'alexa',
+  'omnichannel',
+  'telephony',
+]);
+const channelLabel = (channel: string | undefined) => (channel === undefined ? 'unknown' : KNOWN_CHANNELS.has(channel) ? channel : 'other');
+
 /** Distinct names kept per label before the rest are counted as "other". */
 export const MAX_NAMES = 100;
 
@@ -67,8 +90,9 @@ export class BotMetrics implements TurnListener {
   }
 
   turnEnded(turn: TurnRecord): void {
-    this.turns.inc({ outcome: turn.outcome, channel: turn.channel ?? 'unknown', topic: turn.main?.topics[0] ?? 'none' });
-    if (turn.handoff) this.handoffs.inc({ channel: turn.channel ?? 'unknown', outcome: turn.handoff });
+    const channel = channelLabel(turn.channel);
+    this.turns.inc({ outcome: turn.outcome, channel, topic: turn.main?.topics[0] ?? 'none' });
+    if (turn.handoff) this.handoffs.inc({ channel, outcome: turn.handoff });
     this.latency.observe(turn.latencyMs / 1000);
     for (const answer of turn.answers) {
       if (answer.unknownTherapy) this.unknownTherapies.inc({ therapy: this.therapyNames.value(answer.unknownTherapy) });

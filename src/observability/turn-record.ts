@@ -14,7 +14,8 @@ export interface AnswerSummary {
   topics: readonly string[];
   /** Evidence rating levels shown, e.g. ["insufficient-evidence"]. */
   ratings: string[];
-  /** A therapy without a monograph that was asked about (a content gap). */
+  /** A therapy without a monograph that was asked about (a content gap): the directory's name, or "unlisted"
+   * for words the person typed, which never leave the process. */
   unknownTherapy?: string;
   /** Lexicon ids of conditions asked about that the monograph does not rate (a content gap). */
   unlistedConditions: readonly string[];
@@ -59,6 +60,9 @@ export class TurnListeners implements TurnListener {
   }
 }
 
+/** What a therapy name the person typed (not the directory's) is counted as. */
+export const UNLISTED = 'unlisted';
+
 /** Summaries of shared (frozen, cached) answers, made once each. */
 const summaries = new WeakMap<Answer, AnswerSummary>();
 
@@ -69,7 +73,7 @@ export function summarise(answer: Answer): AnswerSummary {
     therapyId: answer.therapyId,
     topics: answer.topics,
     ratings: answer.sections.flatMap((s) => (s.rating?.scale === 'evidence' ? [s.rating.level] : [])),
-    unknownTherapy: answer.unknownTherapy?.toLowerCase(),
+    unknownTherapy: answer.unknownTherapy && (answer.unknownTherapyListed ? answer.unknownTherapy.toLowerCase() : UNLISTED),
     unlistedConditions: answer.unlistedConditions ?? [],
     ...(answer.handoffOutcome ? { handoff: answer.handoffOutcome } : {}),
   }));

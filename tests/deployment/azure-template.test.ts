@@ -101,6 +101,8 @@ const DEFAULT_IN_PRODUCTION = [
   'HANDOFF_NEXT_STEPS_TEXT',
   'HANDOFF_TEAMS_CHANNEL',
   'HANDOFF_TEAMS_SERVICE_URL',
+  'NODE_ENV', // App Service leaves it unset; the app identity is set anyway
+  'ALLOW_ANONYMOUS', // never in production
 ];
 
 /** The Web App's settings as the bot would see them, with ARM expressions replaced by sample values. */

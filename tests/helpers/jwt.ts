@@ -140,7 +140,13 @@ export interface LoggedBot {
 /** Like startBot, but the bot logs at debug level into memory so a test can check what was logged. */
 export async function startBotWithLogs(env: Record<string, string>, storage?: Storage): Promise<LoggedBot> {
   const lines: string[] = [];
-  const config = loadConfig({ PORT: '0', SHUTDOWN_GRACE_MS: '5000', WEB_CHAT_PAGE: 'false', ...env });
+  const config = loadConfig({
+    PORT: '0',
+    SHUTDOWN_GRACE_MS: '5000',
+    WEB_CHAT_PAGE: 'false',
+    METRICS_TOKEN: 'metrics-token-for-tests',
+    ...env,
+  });
   const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
   const server = await startServer(serverOptions(config, logger, createBotParts(config, logger, shippedKnowledge(), storage)));
   return { server, logs: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
