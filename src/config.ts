@@ -39,6 +39,8 @@ const ConfigSchema = z.object({
   RATE_LIMIT_PER_CONVERSATION: count(0, 100_000, 30),
   RATE_LIMIT_PER_USER: count(0, 1_000_000, 6000),
   RATE_LIMIT_WINDOW_MS: count(1000, 3_600_000, 60_000),
+  /** Turns in progress at once in one process; more are shed with 503 and Retry-After. */
+  MAX_CONCURRENT_TURNS: count(1, 100_000, 256),
   /** Where conversation state lives: in this process (memory) or in Azure Blob Storage (blob, for scale-out). */
   STATE_STORAGE: z.enum(['memory', 'blob']).default('memory'),
   /** In-memory state: idle conversations expire after this long, and at most this many are kept. */

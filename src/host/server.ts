@@ -1,6 +1,6 @@
 // HTTP edge: restify routes for the Bot Framework endpoint and health probes, input limits,
 // per-turn logs with a correlation id, and graceful shutdown.
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Config } from '../config';
@@ -17,6 +17,8 @@ export interface Limits {
   perConversation: number;
   perUser: number;
   windowMs: number;
+  /** Turns in progress at once in this process; more get 503 with Retry-After. */
+  maxConcurrentTurns: number;
 }
 
 export function limitsFrom(config: Config): Limits {
@@ -25,6 +27,7 @@ export function limitsFrom(config: Config): Limits {
     perConversation: config.RATE_LIMIT_PER_CONVERSATION,
     perUser: config.RATE_LIMIT_PER_USER,
     windowMs: config.RATE_LIMIT_WINDOW_MS,
+    maxConcurrentTurns: config.MAX_CONCURRENT_TURNS,
   };
 }
 
@@ -79,6 +82,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.send(503, { error: 'shutting down' });
       return;
     }
+    // Load shedding: past the cap of turns in progress, a polite 503 now beats everyone waiting longer.
+    if (inFlight.size >= limits.maxConcurrentTurns) {
+      res.header('Retry-After', '1');
+      res.send(503, { error: 'busy; please try again in a moment' });
+      return;
+    }
     // Only JSON, uncompressed, within the limit: 415, 413 or 400 before any bot code runs.
     const read = await readJsonBody(req, limits.maxBodyBytes);
     if (!read.ok) {
@@ -93,9 +102,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     const activity = req.body as IncomingActivity;
+    // Activities without a sender share one bucket: leaving `from` out is no way around the limit.
     const refusal = [
-      perConversation.hit(`${activity.channelId}/${activity.conversation.id}`),
-      activity.from?.id ? perUser.hit(`${activity.channelId}/${activity.from.id}`) : { allowed: true, retryAfterMs: 0 },
+      perConversation.hit(rateKey(activity.channelId, activity.conversation.id)),
+      perUser.hit(rateKey(activity.channelId, activity.from?.id ?? '(no sender)')),
     ].find((decision) => !decision.allowed);
     if (refusal) {
       res.header('Retry-After', String(Math.max(1, Math.ceil(refusal.retryAfterMs / 1000))));
@@ -198,6 +208,14 @@ function activityProblem(body: unknown): string | undefined {
   if (typeof activity.channelId !== 'string' || activity.channelId === '') return 'the activity needs a channelId';
   if (!activity.recipient || typeof activity.recipient.id !== 'string') return 'the activity needs a recipient';
   return undefined;
+}
+
+/** A rate limiter's key for a (channel, id) pair: a fixed-size hash, so 100 KB ids cost the table nothing. */
+export function rateKey(channelId: string | undefined, id: string): string {
+  return createHash('sha256')
+    .update(`${channelId ?? ''}\u0000${id}`)
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 /** Compares a bearer token in constant time, so response timing does not reveal the token. */

@@ -1,0 +1,82 @@
+// Issue 17, findings 4 and 5 (part): rate-limit keys are bounded, and leaving out the sender is no way around
+// the per-user limit.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActivityHandler } from 'botbuilder';
+import { loadConfig } from '../../src/config';
+import { createAdapter } from '../../src/host/adapter';
+import { limitsFrom, rateKey, startServer, type RunningServer } from '../../src/host/server';
+import { createLogger } from '../../src/observability/logger';
+import { TurnListeners } from '../../src/observability/turn-record';
+import { messageActivity, post, startBot } from '../helpers/bot-server';
+
+describe('rate limits', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startBot({ RATE_LIMIT_PER_USER: '5', RATE_LIMIT_PER_CONVERSATION: '0' });
+  });
+  afterAll(() => server.close());
+
+  it('count activities without a sender in one bucket (finding 5)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const { from: _from, ...anonymous } = messageActivity('hello', `no-sender-${i}`);
+      void _from;
+      statuses.push((await post(server.url, anonymous)).status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+  });
+
+  it('keep a fixed-size key whatever the id (finding 4)', () => {
+    const huge = 'c'.repeat(100 * 1024);
+    expect(rateKey('webchat', huge)).toHaveLength(22);
+    expect(rateKey('webchat', huge)).not.toBe(rateKey('webchat', `${huge}d`));
+    expect(rateKey('webchat', 'a/b')).not.toBe(rateKey('webchat/a', 'b'));
+  });
+});
+
+/** A bot whose turns take a while, so several are in progress at once. */
+class SlowBot extends ActivityHandler {
+  constructor() {
+    super();
+    this.onMessage(async (context, next) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await context.sendActivity('done');
+      await next();
+    });
+  }
+}
+
+describe('load shedding (finding 5)', () => {
+  it('answers 503 with Retry-After past the cap of turns in progress, whatever the ids, and serves again after', async () => {
+    const config = loadConfig({ MAX_CONCURRENT_TURNS: '2', RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_PER_USER: '0' });
+    const logger = createLogger('silent');
+    const server = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      adapter: createAdapter(config, logger, { disclaimer: 'Talk to your doctor.', turnError: 'Sorry.' }, new TurnListeners([])),
+      bot: new SlowBot(),
+      logger,
+      shutdownGraceMs: 1000,
+      chatPage: false,
+      limits: limitsFrom(config),
+    });
+    try {
+      const responses = await Promise.all(
+        [1, 2, 3, 4].map((i) =>
+          fetch(`${server.url}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(messageActivity('hi', `rotating-${i}`)),
+          }),
+        ),
+      );
+      const statuses = responses.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 200, 503, 503]);
+      expect(responses.find((r) => r.status === 503)?.headers.get('retry-after')).toBe('1');
+      expect((await post(server.url, messageActivity('hi', 'after'))).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
