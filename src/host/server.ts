@@ -176,10 +176,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const close = () => {
     closing ??= (async () => {
       draining = true;
-      const stopped = new Promise<void>((resolve) => server.server.close(() => resolve()));
-      server.server.closeIdleConnections();
+      // While in-flight turns finish, requests on open keep-alive connections get 503 with Connection: close
+      // (the draining check above); closing the listener first would reset them, since close() drops idle
+      // connections at once.
       const grace = new Promise<void>((resolve) => setTimeout(resolve, options.shutdownGraceMs).unref());
       await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      const stopped = new Promise<void>((resolve) => server.server.close(() => resolve()));
       server.server.closeAllConnections();
       await stopped;
       logger.info('server closed');
