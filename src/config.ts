@@ -41,6 +41,10 @@ const ConfigSchema = z.object({
   RATE_LIMIT_WINDOW_MS: count(1000, 3_600_000, 60_000),
   /** Turns in progress at once in one process; more are shed with 503 and Retry-After. */
   MAX_CONCURRENT_TURNS: count(1, 100_000, 256),
+  /** The longest a request body may take to arrive before 408 (a client trickling bytes holds a connection). */
+  REQUEST_BODY_TIMEOUT_MS: count(100, 120_000, 10_000),
+  /** Open connections at once; more are refused. */
+  MAX_CONNECTIONS: count(1, 1_000_000, 1024),
   /** Where conversation state lives: in this process (memory) or in Azure Blob Storage (blob, for scale-out). */
   STATE_STORAGE: z.enum(['memory', 'blob']).default('memory'),
   /** In-memory state: idle conversations expire after this long, and at most this many are kept. */

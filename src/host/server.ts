@@ -19,6 +19,10 @@ export interface Limits {
   windowMs: number;
   /** Turns in progress at once in this process; more get 503 with Retry-After. */
   maxConcurrentTurns: number;
+  /** The longest a request body may take to arrive. */
+  bodyTimeoutMs: number;
+  /** Open connections at once; more are refused. */
+  maxConnections: number;
 }
 
 export function limitsFrom(config: Config): Limits {
@@ -28,6 +32,8 @@ export function limitsFrom(config: Config): Limits {
     perUser: config.RATE_LIMIT_PER_USER,
     windowMs: config.RATE_LIMIT_WINDOW_MS,
     maxConcurrentTurns: config.MAX_CONCURRENT_TURNS,
+    bodyTimeoutMs: config.REQUEST_BODY_TIMEOUT_MS,
+    maxConnections: config.MAX_CONNECTIONS,
   };
 }
 
@@ -89,9 +95,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     // Only JSON, uncompressed, within the limit: 415, 413 or 400 before any bot code runs.
-    const read = await readJsonBody(req, limits.maxBodyBytes);
+    const read = await readJsonBody(req, limits.maxBodyBytes, limits.bodyTimeoutMs);
     if (!read.ok) {
-      if (read.status === 413) res.header('Connection', 'close'); // the rest of the body is not read
+      if (read.status === 413 || read.status === 408) res.header('Connection', 'close'); // the rest of the body is not read
       res.send(read.status, { error: read.error });
       return;
     }
@@ -160,6 +166,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const { ready, checks } = options.readiness?.() ?? { ready: true, checks: {} };
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', knowledge: 'loaded', ...checks });
   });
+
+  // Slow or idle clients cannot hold connections: Node's own limits (minutes by default) cut to seconds.
+  server.server.headersTimeout = 10_000;
+  server.server.requestTimeout = limits.bodyTimeoutMs + 10_000;
+  server.server.maxConnections = limits.maxConnections;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
