@@ -1,41 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ActivityHandler } from 'botbuilder';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createAdapter } from '../../src/host/adapter';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/observability/logger';
-import { limitsFrom, startServer } from '../../src/host/server';
-import { TurnListeners } from '../../src/observability/turn-record';
 import { CST_FILE, copyOfData, editJson } from '../helpers/data';
 import { messageActivity, post } from '../helpers/bot-server';
 import { startBotProcess } from '../helpers/processes';
-
-/** A bot whose turns take a while, so a shutdown can arrive in the middle of one. */
-class SlowBot extends ActivityHandler {
-  constructor(ms: number) {
-    super();
-    this.onMessage(async (context, next) => {
-      await sleep(ms);
-      await context.sendActivity('finished');
-      await next();
-    });
-  }
-}
+import { SlowBot, startSlowServer } from '../helpers/slow-bot';
 
 describe('graceful shutdown', () => {
   it('finishes an in-flight turn, then stops accepting connections', async () => {
-    const config = loadConfig({ LOG_LEVEL: 'silent' });
-    const logger = createLogger('silent');
-    const server = await startServer({
-      host: '127.0.0.1',
-      port: 0,
-      adapter: createAdapter(config, logger, { disclaimer: 'Talk to your doctor.', turnError: 'Sorry.' }, new TurnListeners([])),
-      bot: new SlowBot(400),
-      logger,
-      shutdownGraceMs: 5000,
-      chatPage: false,
-      limits: limitsFrom(config),
-    });
+    const server = await startSlowServer(new SlowBot(() => 400), {}, 5000);
     const inFlight = post(server.url, messageActivity('hi'));
     await sleep(100);
     const closed = server.close();

@@ -1,13 +1,9 @@
 // Issue 17, findings 4 and 5 (part): rate-limit keys are bounded, and leaving out the sender is no way around
 // the per-user limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ActivityHandler } from 'botbuilder';
-import { loadConfig } from '../../src/config';
-import { createAdapter } from '../../src/host/adapter';
-import { limitsFrom, rateKey, startServer, type RunningServer } from '../../src/host/server';
-import { createLogger } from '../../src/observability/logger';
-import { TurnListeners } from '../../src/observability/turn-record';
+import { rateKey, type RunningServer } from '../../src/host/server';
 import { messageActivity, post, startBot } from '../helpers/bot-server';
+import { SlowBot, startSlowServer } from '../helpers/slow-bot';
 
 describe('rate limits', () => {
   let server: RunningServer;
@@ -35,32 +31,13 @@ describe('rate limits', () => {
   });
 });
 
-/** A bot whose turns take a while, so several are in progress at once. */
-class SlowBot extends ActivityHandler {
-  constructor() {
-    super();
-    this.onMessage(async (context, next) => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await context.sendActivity('done');
-      await next();
-    });
-  }
-}
-
 describe('load shedding (finding 5)', () => {
   it('answers 503 with Retry-After past the cap of turns in progress, whatever the ids, and serves again after', async () => {
-    const config = loadConfig({ MAX_CONCURRENT_TURNS: '2', RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_PER_USER: '0' });
-    const logger = createLogger('silent');
-    const server = await startServer({
-      host: '127.0.0.1',
-      port: 0,
-      adapter: createAdapter(config, logger, { disclaimer: 'Talk to your doctor.', turnError: 'Sorry.' }, new TurnListeners([])),
-      bot: new SlowBot(),
-      logger,
-      shutdownGraceMs: 1000,
-      chatPage: false,
-      limits: limitsFrom(config),
-    });
+    const server = await startSlowServer(
+      new SlowBot(() => 300),
+      { MAX_CONCURRENT_TURNS: '2', RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_PER_USER: '0' },
+      1000,
+    );
     try {
       const responses = await Promise.all(
         [1, 2, 3, 4].map((i) =>

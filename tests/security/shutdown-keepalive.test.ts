@@ -2,25 +2,9 @@
 // Connection: close, not a reset connection.
 import { Agent, request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ActivityHandler } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config';
-import { createAdapter } from '../../src/host/adapter';
-import { limitsFrom, startServer } from '../../src/host/server';
-import { createLogger } from '../../src/observability/logger';
-import { TurnListeners } from '../../src/observability/turn-record';
 import { messageActivity } from '../helpers/bot-server';
-
-class SlowBot extends ActivityHandler {
-  constructor() {
-    super();
-    this.onMessage(async (context, next) => {
-      await sleep(context.activity.text === 'slow' ? 500 : 0);
-      await context.sendActivity('done');
-      await next();
-    });
-  }
-}
+import { SlowBot, startSlowServer } from '../helpers/slow-bot';
 
 /** POSTs an activity through `agent`; resolves with the status and Connection header, or the socket error. */
 function send(url: string, agent: Agent, text: string): Promise<{ status?: number; connection?: string; error?: string }> {
@@ -41,18 +25,11 @@ function send(url: string, agent: Agent, text: string): Promise<{ status?: numbe
 
 describe('draining with keep-alive connections', () => {
   it('answers 503 with Connection: close to a request on an open connection, and finishes the turn in flight', async () => {
-    const config = loadConfig({ RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_PER_USER: '0' });
-    const logger = createLogger('silent');
-    const server = await startServer({
-      host: '127.0.0.1',
-      port: 0,
-      adapter: createAdapter(config, logger, { disclaimer: 'Talk to your doctor.', turnError: 'Sorry.' }, new TurnListeners([])),
-      bot: new SlowBot(),
-      logger,
-      shutdownGraceMs: 3000,
-      chatPage: false,
-      limits: limitsFrom(config),
-    });
+    const server = await startSlowServer(
+      new SlowBot((text) => (text === 'slow' ? 500 : 0)),
+      { RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_PER_USER: '0' },
+      3000,
+    );
     const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
     const other = new Agent({ keepAlive: false });
     try {
