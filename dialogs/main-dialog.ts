@@ -35,36 +35,30 @@ export class MainDialog {
       return 'complete';
     };
 
-    const withAgents = memory.handoff?.hub && (memory.handoff.outcome === 'agent-requested' || memory.handoff.outcome === 'agent-joined');
+    // While an agent hub has the request, its thread: the person talks to the support team through it.
+    const standing = memory.handoff;
+    const agentThread = standing?.outcome === 'agent-requested' || standing?.outcome === 'agent-joined' ? standing.hub : undefined;
     if (q.emergency) {
       await send(context, answering.answer(q), memory);
-      if (withAgents) await this.services.toAgents(context, memory.handoff!.hub!, messageText(context));
-      return done();
-    }
-    // While an agent hub has the request, the person talks to the support team: the bot does not answer for
-    // them, and says where things stand until someone joins. "Cancel" comes back to the bot.
-    if (withAgents) {
-      const { hub } = memory.handoff!;
-      if (q.command === 'start-over') {
-        await this.services.leaveAgents(context, hub!);
-        const closed = answering.handoffClosed(memory.handoff!);
-        clearContext(memory);
-        await send(context, closed, memory);
-        return done();
-      }
-      await this.services.toAgents(context, hub!, messageText(context));
-      if (memory.handoff!.outcome === 'agent-requested') await send(context, answering.handoffStatus(memory.handoff!), memory);
-      return done();
-    }
-    if (q.command === 'handoff') {
-      await handOff(context, this.services, memory, 'requested');
+      if (agentThread) await this.services.toAgents(context, agentThread, messageText(context));
       return done();
     }
     if (q.command === 'start-over') {
       // "Cancel" while a request for a person stands: back to the bot, truthfully about what was sent.
-      const answer = memory.handoff ? answering.handoffClosed(memory.handoff) : answering.startOver();
+      if (agentThread) await this.services.leaveAgents(context, agentThread);
+      const answer = standing ? answering.handoffClosed(standing) : answering.startOver();
       clearContext(memory);
       await send(context, answer, memory);
+      return done();
+    }
+    // The bot does not answer for the support team; it says where things stand until someone joins.
+    if (agentThread && standing) {
+      await this.services.toAgents(context, agentThread, messageText(context));
+      if (standing.outcome === 'agent-requested') await send(context, answering.handoffStatus(standing), memory);
+      return done();
+    }
+    if (q.command === 'handoff') {
+      await handOff(context, this.services, memory, 'requested');
       return done();
     }
     // "Hello? Is anyone there?" while waiting for a person: where the request stands, never the welcome again.
