@@ -195,15 +195,16 @@ export class FixedReplies {
           }),
         ];
       case 'ticket-failed':
-        return [this.handoffFact('ticketFailed'), contact ? this.handoffFact('contactOffered', { contact }) : this.handoffFact('tryAgain')];
+      case 'agent-failed': {
+        const fallback = contact ? this.handoffFact('contactOffered', { contact }) : this.handoffFact('tryAgain');
+        return [this.handoffFact(state.outcome === 'ticket-failed' ? 'ticketFailed' : 'agentFailed'), fallback];
+      }
       case 'contact-offered':
       case 'agent-ended':
         return [contact ? this.handoffFact('contactOffered', { contact }) : this.handoffFact('noContact')];
       case 'agent-requested':
       case 'agent-joined':
         return [this.handoffFact('agentRequested')];
-      case 'agent-failed':
-        return [this.handoffFact('agentFailed'), contact ? this.handoffFact('contactOffered', { contact }) : this.handoffFact('tryAgain')];
     }
   }
 
@@ -218,6 +219,12 @@ export class FixedReplies {
   /** "Call 0800 123 456, email help@example.org or visit https://example.org/help (weekdays 9 to 5)", with
    * the organisation's own sentence first; empty when the settings give no way to reach anyone. */
   private contactSentence(): string {
+    return (this.contact ??= this.describeContact());
+  }
+
+  /** Made once: it depends only on the settings and the templates. */
+  private contact?: string;
+  private describeContact(): string {
     const { text, phone, email, url, hours } = this.support.contact;
     const h = this.replies.handoff;
     const ways = [
