@@ -220,6 +220,10 @@ function activityProblem(body: unknown): string | undefined {
   }
   if (typeof activity.channelId !== 'string' || activity.channelId === '') return 'the activity needs a channelId';
   if (!activity.recipient || typeof activity.recipient.id !== 'string') return 'the activity needs a recipient';
+  // A lone surrogate cannot be stored or hashed faithfully (UTF-8 turns every one into U+FFFD, so two such
+  // ids would share a state key); no channel sends one.
+  const ids = [activity.channelId, activity.conversation.id, activity.from?.id, activity.recipient.id];
+  if (ids.some((id) => typeof id === 'string' && !id.isWellFormed())) return 'ids must be well-formed Unicode text';
   return undefined;
 }
 

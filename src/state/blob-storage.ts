@@ -13,11 +13,14 @@
 //   nothing on our side stops waiting for a service that never answers. Every operation here fails after
 //   operationTimeoutMs, so a hung storage costs a turn a bounded wait and the turn goes on without context.
 //   Requests we make ourselves are aborted then; BlobsStorage offers no abort, so its request is only
-//   abandoned (eTags make a write that lands late harmless: it cannot replace a newer state).
+//   abandoned (eTags make a write that lands late harmless: it cannot replace a newer state);
+// - collision-free names: each key's blob is named by a hash of the whole key (blob-names.ts), never by
+//   BlobsStorage's cut-down key. State under an old name is read when the new blob is absent and is
+//   moved on the turn's write (created under the new name, then the old blob deleted).
 import { ContainerClient, type StoragePipelineOptions } from '@azure/storage-blob';
 import type { StoreItem, StoreItems } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
+import { blobName, hasOwnLegacyName } from './blob-names';
 import type { HealthCheckedStorage } from './resilient-storage';
 import { CREATE_ONLY_ETAG } from './state-conflict';
 
@@ -34,6 +37,9 @@ export interface BlobTimeouts {
 /** A turn waits at most ~3 s for a read and as long for its save; the channel waits about 15 s. */
 export const BLOB_TIMEOUTS: BlobTimeouts = { operationTimeoutMs: 3000, maxTries: 2, tryTimeoutInMs: 2000, retryDelayInMs: 200 };
 
+/** Keys remembered as being moved at most; past it the old blobs of those not yet written are left. */
+const MAX_MIGRATING = 10_000;
+
 export interface BlobStateOptions {
   connectionString: string;
   container: string;
@@ -48,6 +54,8 @@ export class BlobStateStorage implements HealthCheckedStorage {
   private blobsWorked = false;
   private containerReady?: Promise<void>;
   private readonly timeouts: BlobTimeouts;
+  /** Keys last read from their old blob name, to delete once their state is written under the new one. */
+  private readonly migrating = new Set<string>();
 
   constructor(private readonly options: BlobStateOptions) {
     this.timeouts = options.timeouts ?? BLOB_TIMEOUTS;
@@ -65,11 +73,30 @@ export class BlobStateStorage implements HealthCheckedStorage {
   }
 
   read(keys: string[]): Promise<StoreItems> {
-    return this.withDeadline('read', (abortSignal) => this.withBlobs(abortSignal, (blobs) => blobs.read(keys)));
+    return this.withDeadline('read', async (abortSignal) => {
+      const found = await this.withBlobs(abortSignal, (blobs) => blobs.read(keys.map(blobName)));
+      const items: StoreItems = {};
+      for (const key of keys) if (found[blobName(key)]) items[key] = found[blobName(key)];
+      // Only a key without a blob under its new name may still have one under its old name: a conversation's
+      // first turn after the upgrade, or a new conversation (a second read, once).
+      const absent = keys.filter((key) => !items[key] && hasOwnLegacyName(key));
+      if (absent.length === 0) return items;
+      // BlobsStorage names a blob after the key it is given, cut down: the original key finds the old blob.
+      const legacy = await this.withBlobs(abortSignal, (blobs) => blobs.read(absent));
+      for (const key of absent) {
+        if (!legacy[key]) continue;
+        // Created under the new name by the turn's write, unless another process moved it first.
+        items[key] = { ...legacy[key], eTag: CREATE_ONLY_ETAG };
+        this.noteMigrating(key);
+      }
+      return items;
+    });
   }
 
   delete(keys: string[]): Promise<void> {
-    return this.withDeadline('delete', (abortSignal) => this.withBlobs(abortSignal, (blobs) => blobs.delete(keys)));
+    return this.withDeadline('delete', (abortSignal) =>
+      this.withBlobs(abortSignal, (blobs) => blobs.delete([...keys.map(blobName), ...keys.filter(hasOwnLegacyName)])),
+    );
   }
 
   write(changes: StoreItems): Promise<void> {
@@ -89,19 +116,27 @@ export class BlobStateStorage implements HealthCheckedStorage {
     const updates: StoreItems = {};
     for (const [key, item] of Object.entries(changes)) {
       if ((item as StoreItem).eTag === CREATE_ONLY_ETAG) await this.create(key, item as StoreItem, abortSignal);
-      else updates[key] = item;
+      else updates[blobName(key)] = item;
     }
     if (Object.keys(updates).length > 0) await this.withBlobs(abortSignal, (blobs) => blobs.write(updates));
   }
 
   /** Writes an item that must not exist yet, stored exactly as BlobsStorage stores one. */
   private async create(key: string, item: StoreItem, abortSignal: AbortSignal): Promise<void> {
+    await this.createUnderNewName(key, item, abortSignal);
+    if (this.migrating.delete(key)) {
+      // Moved: the old blob goes, so a later read cannot find it again after this conversation is deleted.
+      await this.withBlobs(abortSignal, (blobs) => blobs.delete([key])).catch(() => undefined);
+    }
+  }
+
+  private async createUnderNewName(key: string, item: StoreItem, abortSignal: AbortSignal): Promise<void> {
     await this.ensureContainer(abortSignal);
     const content: StoreItem = { ...item };
     delete content.eTag;
     const body = JSON.stringify(content);
     try {
-      await this.container.getBlockBlobClient(sanitizeBlobKey(key)).upload(body, Buffer.byteLength(body), {
+      await this.container.getBlockBlobClient(blobName(key)).upload(body, Buffer.byteLength(body), {
         abortSignal,
         conditions: { ifNoneMatch: '*' },
         blobHTTPHeaders: { blobContentType: 'application/json' },
@@ -112,6 +147,12 @@ export class BlobStateStorage implements HealthCheckedStorage {
       }
       throw error;
     }
+  }
+
+  /** Remembers a key being moved; the set is bounded (a turn that never writes leaves its key behind). */
+  private noteMigrating(key: string): void {
+    if (this.migrating.size >= MAX_MIGRATING) this.migrating.clear();
+    this.migrating.add(key);
   }
 
   private async withBlobs<T>(abortSignal: AbortSignal, operation: (blobs: BlobsStorage) => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { ContainerClient } from '@azure/storage-blob';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { BlobStateStorage } from '../../src/state/blob-storage';
+import { blobName } from '../../src/state/blob-names';
 import { ResilientStorage } from '../../src/state/resilient-storage';
 import { CREATE_ONLY_ETAG } from '../../src/state/state-conflict';
 import { FAST_TIMEOUTS, startAzurite, startStorageLink, type Azurite } from '../helpers/azurite';
@@ -23,7 +24,7 @@ afterAll(async () => {
 });
 
 describe('BlobStateStorage', () => {
-  it('stores and reads state (any text) exactly as botbuilder-azure-blobs does', async () => {
+  it('stores and reads state (any text) in the format botbuilder-azure-blobs uses', async () => {
     const container = nextContainer();
     const storage = storageFor(container);
     const memory = { therapyId: 'craniosacral-therapy', transcript: [{ text: 'Ostéopathie crânienne, 頭蓋仙骨療法 🙂 "quoted"' }] };
@@ -31,8 +32,8 @@ describe('BlobStateStorage', () => {
     const read = (await storage.read([KEY, 'missing']))[KEY];
     expect(read.memory).toEqual(memory);
     expect(read.eTag).toMatch(/^"0x[0-9A-F]+"$/);
-    // The package itself reads what we wrote: same blob names, same format.
-    expect((await new BlobsStorage(azurite.connectionString, container).read([KEY]))[KEY].memory).toEqual(memory);
+    // The package itself reads what we wrote, under the blob's collision-free name (blob-names.ts).
+    expect((await new BlobsStorage(azurite.connectionString, container).read([blobName(KEY)]))[blobName(KEY)].memory).toEqual(memory);
   });
 
   it('creates its container at start-up, before any conversation is read', async () => {
