@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, servesBeyondThisMachine } from './config';
 import { createLogger } from './observability/logger';
+import { routeConsoleToLogger } from './observability/console-capture';
 import { formatProblem, loadKnowledge } from './knowledge/load';
 import { KnowledgeBase } from './knowledge/knowledge-base';
 import { createBotParts, serverOptions } from './wiring';
@@ -42,10 +43,11 @@ async function main(): Promise<void> {
   const telemetry = config.APPLICATIONINSIGHTS_CONNECTION_STRING
     ? await createAppInsightsClient(config.APPLICATIONINSIGHTS_CONNECTION_STRING)
     : undefined;
+  // From here on, what the Bot Framework libraries print goes out as JSON log lines too.
+  routeConsoleToLogger(logger);
   const parts = createBotParts(config, logger, knowledge, undefined, telemetry);
   const server = await startServer(serverOptions(config, logger, parts));
-  console.log(`Bot ready: POST ${server.url}/api/messages`);
-  if (config.WEB_CHAT_PAGE) console.log(`Chat page: ${server.url}/`);
+  logger.info({ messages: `${server.url}/api/messages`, ...(config.WEB_CHAT_PAGE ? { chatPage: `${server.url}/` } : {}) }, 'bot ready');
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -12,6 +12,7 @@ import { AppCredentials } from 'botframework-connector/lib/auth/appCredentials';
 import { loadConfig } from '../../src/config';
 import { createBotParts, serverOptions } from '../../src/wiring';
 import { startServer, type RunningServer } from '../../src/host/server';
+import { routeConsoleToLogger } from '../../src/observability/console-capture';
 import { shippedKnowledge } from './bot-server';
 
 /** Where botframework-connector fetches the channel's OpenID metadata and signing keys. */
@@ -148,6 +149,14 @@ export async function startBotWithLogs(env: Record<string, string>, storage?: St
     ...env,
   });
   const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
-  const server = await startServer(serverOptions(config, logger, createBotParts(config, logger, shippedKnowledge(), storage)));
+  // As in the process entry: what the Bot Framework libraries print becomes log lines (readable by the test).
+  const restoreConsole = routeConsoleToLogger(logger);
+  const running = await startServer(serverOptions(config, logger, createBotParts(config, logger, shippedKnowledge(), storage))).catch(
+    (error: unknown) => {
+      restoreConsole();
+      throw error;
+    },
+  );
+  const server: RunningServer = { ...running, close: () => running.close().finally(restoreConsole) };
   return { server, logs: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }

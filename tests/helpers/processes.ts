@@ -25,7 +25,7 @@ export interface BotProcess {
 export function startBotProcess(env: Record<string, string> = {}): Promise<BotProcess> {
   const child = spawn(process.execPath, [...NODE_FLAGS, join(ROOT, 'dist', 'src', 'index.js')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -33,11 +33,25 @@ export function startBotProcess(env: Record<string, string> = {}): Promise<BotPr
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const ready = /Bot ready: POST (http:\/\/[^\s]+)\/api\/messages/.exec(output);
-      if (ready) resolve({ child, url: ready[1], output: () => output, exited });
+      const messages = readyLine(output)?.messages;
+      if (typeof messages === 'string') resolve({ child, url: messages.replace(/\/api\/messages$/, ''), output: () => output, exited });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     void exited.then((code) => reject(new Error(`bot exited with ${code} before it was ready:\n${output}`)));
   });
+}
+
+/** The bot's "bot ready" log line (JSON, like every line it writes to stdout), once it has been written. */
+function readyLine(output: string): Record<string, unknown> | undefined {
+  for (const line of output.split('\n')) {
+    if (!line.includes('"bot ready"')) continue;
+    try {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      if (entry.msg === 'bot ready') return entry;
+    } catch {
+      // a line still being written
+    }
+  }
+  return undefined;
 }
