@@ -1,9 +1,9 @@
 // Builds the bot's parts from settings and validated knowledge; shared by index.ts and the tests.
-import { type BotTelemetryClient, type CloudAdapter, type Storage } from 'botbuilder';
+import { type BotTelemetryClient, type Storage } from 'botbuilder';
 import type { Config } from './config';
 import { createLogger, type Logger } from './observability/logger';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
-import { createAdapter } from './host/adapter';
+import { createAdapter, type BotAdapter } from './host/adapter';
 import { QuestionAnswering, type SupportDesk } from './question-answering';
 import { WebhookReceiver } from './handoff/webhook';
 import { therapyList } from './answers/wording';
@@ -18,7 +18,7 @@ import { createStorage } from './state/create-storage';
 import { limitsFrom, type Readiness, type ServerOptions } from './host/server';
 
 export interface BotParts {
-  adapter: CloudAdapter;
+  adapter: BotAdapter;
   bot: TherapyBot;
   storage: ResilientStorage;
   /** For /readyz: the state storage's health. */

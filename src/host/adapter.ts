@@ -9,6 +9,8 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
+// Not exported from the package root; CloudAdapter.process applies it to every incoming activity.
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import { botAuthSettings, type Config } from '../config';
 import type { Logger } from '../observability/logger';
 import { DisclaimerMiddleware } from '../bot/disclaimer';
@@ -35,8 +37,25 @@ interface PipelineLike {
 /** The SDK's own retry: silent, up to ~7 s per request, and it honours any Retry-After however long. */
 const SDK_RETRY_POLICY = 'defaultRetryPolicy';
 
+/** A request whose token has been checked: its turn can run. */
+export interface AdmittedRequest {
+  activity: Activity;
+  auth: AuthenticateRequestResult;
+}
+
+/** What a turn's HTTP request is answered with: an invoke's or expectReplies' body, or nothing. */
+export interface TurnResponse {
+  status: number;
+  body?: unknown;
+}
+
+export type Admission = { admitted: true; request: AdmittedRequest } | { admitted: false; response: TurnResponse };
+
 /**
- * CloudAdapter with two changes:
+ * CloudAdapter with three changes:
+ * - authentication is a step of its own (admit), so the server checks the token before it charges rate
+ *   limits, and runs the turn (runTurn) only for an admitted request: requests with no valid token never
+ *   touch anyone's limits;
  * - any failure to authenticate a request is answered 401 (botbuilder answers 500 when, for instance, the
  *   token is signed by a key other than the one its kid names), or 503 when the channel's signing keys
  *   cannot be fetched; the body never carries the cause, which goes to the log;
@@ -51,6 +70,26 @@ export class BotAdapter extends CloudAdapter {
     private readonly retryPolicy: PipelinePolicyLike,
   ) {
     super(auth);
+  }
+
+  /** Checks the request's token against the activity it carries (`body`, already a JSON object with a type). */
+  async admit(body: object, authHeader: string): Promise<Admission> {
+    // As CloudAdapter.process does: string timestamps become Dates, the originals kept as raw*.
+    const activity = validateAndFixActivity(body as Activity);
+    try {
+      return {
+        admitted: true,
+        request: { activity, auth: await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader) },
+      };
+    } catch (error) {
+      return { admitted: false, response: this.rejected(error, activity) };
+    }
+  }
+
+  /** Runs an admitted request's turn; a failure inside the turn itself is handled by onTurnError. */
+  async runTurn(request: AdmittedRequest, logic: (context: TurnContext) => Promise<void>): Promise<TurnResponse> {
+    const response = await this.processActivity(request.auth, request.activity, logic);
+    return { status: response?.status ?? 200, body: response?.body };
   }
 
   protected override async processActivity(
@@ -71,7 +110,7 @@ export class BotAdapter extends CloudAdapter {
     return super.processActivity({ ...result, connectorFactory: this.retrying(result.connectorFactory) }, activity, logic);
   }
 
-  private rejected(error: unknown, activity: Activity): InvokeResponse {
+  private rejected(error: unknown, activity: Activity): TurnResponse {
     const { name, message, statusCode } = (error ?? {}) as { name?: string; message?: string; statusCode?: number };
     // A key-service failure is ours, not the caller's: 503 lets the channel try again later.
     const keysUnavailable = (statusCode ?? 0) >= 500 || name === 'FetchError';
@@ -118,7 +157,7 @@ export function createAdapter(
   replies: Pick<Replies, 'disclaimer' | 'turnError'>,
   turns: TurnListener,
   telemetry?: BotTelemetryClient,
-): CloudAdapter {
+): BotAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(botAuthSettings(config));
   const adapter = new BotAdapter(auth, logger, connectorRetryPolicy(logger, CONNECTOR_BACKOFF, CONNECTOR_TIMEOUT_MS));
   // Activity telemetry without personal information: botbuilder then leaves out text and names.

@@ -2,7 +2,8 @@
 // per-turn logs with a correlation id, and graceful shutdown.
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import restify from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
+import type { BotAdapter } from './adapter';
 import type { Config } from '../config';
 import type { Logger } from '../observability/logger';
 import { RateLimiter } from './rate-limit';
@@ -40,7 +41,7 @@ export function limitsFrom(config: Config): Limits {
 export interface ServerOptions {
   host: string;
   port: number;
-  adapter: CloudAdapter;
+  adapter: BotAdapter;
   bot: ActivityHandler;
   logger: Logger;
   /** Longest wait for in-flight turns when shutting down. */
@@ -107,6 +108,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.send(400, { error: problem });
       return;
     }
+    // Authentication before anything is charged: a request without a valid token touches nobody's limits.
+    const admission = await adapter.admit(req.body as object, req.headers.authorization ?? '');
+    if (!admission.admitted) {
+      res.send(admission.response.status, admission.response.body);
+      return;
+    }
     const activity = req.body as IncomingActivity;
     // Activities without a sender share one bucket: leaving `from` out is no way around the limit.
     const refusal = [
@@ -121,13 +128,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
     const correlationId = randomUUID();
     res.header('X-Correlation-Id', correlationId);
-    const turn = adapter.process(req, res, async (context) => {
+    const turn = adapter.runTurn(admission.request, async (context) => {
       context.turnState.set(CORRELATION_ID, correlationId);
       await bot.run(context);
     });
     inFlight.add(turn);
     try {
-      await turn;
+      const { status, body } = await turn;
+      if (body === undefined) res.send(status);
+      else res.send(status, body);
     } catch (error) {
       logger.error({ err: { message: (error as Error).message }, correlationId }, 'request failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });

@@ -1,9 +1,61 @@
-// Issue 17, findings 4 and 5 (part): rate-limit keys are bounded, and leaving out the sender is no way around
-// the per-user limit.
+// Issue 17, findings 4 and 5: only authenticated requests are charged, rate-limit keys are bounded, leaving
+// out the sender is no way around the per-user limit, and a concurrency cap sheds load whatever the ids.
+import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rateKey, type RunningServer } from '../../src/host/server';
 import { messageActivity, post, startBot } from '../helpers/bot-server';
 import { SlowBot, startSlowServer } from '../helpers/slow-bot';
+import {
+  allowOnlyLoopback,
+  channelToken,
+  createSigningKey,
+  mockChannelKeys,
+  postActivity,
+  resetBotFrameworkCaches,
+  startBotWithLogs,
+  type LoggedBot,
+} from '../helpers/jwt';
+
+describe('rate limits with authentication on (finding 4)', () => {
+  const APP_ID = '5e1d2c3b-4a59-4687-9a8b-7c6d5e4f3a2b';
+  const SERVICE_URL = 'https://webchat.botframework.com/';
+  const key = createSigningKey(undefined, ['webchat']);
+  const forged = createSigningKey();
+  let bot: LoggedBot;
+  beforeAll(async () => {
+    allowOnlyLoopback();
+    resetBotFrameworkCaches();
+    bot = await startBotWithLogs({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'unused',
+      RATE_LIMIT_PER_CONVERSATION: '3',
+      RATE_LIMIT_PER_USER: '3',
+    });
+  });
+  afterAll(async () => {
+    await bot.server.close();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it("charges only authenticated requests: 30 forged ones naming a victim's conversation and user cost the victim nothing", async () => {
+    nock.cleanAll();
+    mockChannelKeys([key]).persist();
+    const victim = () => ({
+      ...messageActivity('what is craniosacral therapy?', 'victim-conversation', 'webchat'),
+      serviceUrl: SERVICE_URL,
+    });
+    const token = (signer = key) => `Bearer ${channelToken(signer, { appId: APP_ID, serviceUrl: SERVICE_URL })}`;
+    const attacks = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => postActivity(bot.server.url, victim(), i % 2 ? undefined : token(forged))),
+    );
+    expect(new Set(attacks.map((a) => a.status))).toEqual(new Set([401]));
+    // The victim's three turns in the window all go through; the fourth is the victim's own excess.
+    const own = [];
+    for (let i = 0; i < 4; i++) own.push((await postActivity(bot.server.url, victim(), token())).status);
+    expect(own).toEqual([200, 200, 200, 429]);
+  });
+});
 
 describe('rate limits', () => {
   let server: RunningServer;
