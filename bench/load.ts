@@ -40,7 +40,15 @@ let sequence = 0;
 
 export async function runLoad(
   url: string,
-  options: { seconds: number; workers: number; conversations: number; users: number; maxTurns?: number },
+  options: {
+    seconds: number;
+    workers: number;
+    conversations: number;
+    users: number;
+    maxTurns?: number;
+    /** The n-th message's text; by default the mix above. */
+    textOf?: (n: number) => string;
+  },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
@@ -54,7 +62,7 @@ export async function runLoad(
         id: `b${n}`,
         // Each conversation moves through the whole mix (n and n + conversations are its consecutive turns),
         // so follow-ups, greetings and typos meet each other as they do in real conversations.
-        text: QUESTIONS[(n + Math.floor(n / options.conversations)) % QUESTIONS.length],
+        text: options.textOf?.(n) ?? QUESTIONS[(n + Math.floor(n / options.conversations)) % QUESTIONS.length],
         channelId: 'webchat',
         serviceUrl: 'http://127.0.0.1:9',
         deliveryMode: 'expectReplies',

@@ -1,6 +1,6 @@
 // `npm run bench`: turn throughput against an echo bot on the same stack, resolution at up to
-// 10,000 generated monographs (latency, and answers about the wrong therapy), and memory after 100,000
-// conversations. Loopback only, bounded in time. Prints a table and writes bench/results.json.
+// 10,000 generated monographs (latency, and answers about the wrong therapy), memory after 100,000
+// conversations, and memory under a stream of 250 KB messages in ever-new conversations. Loopback only, bounded in time. Prints a table and writes bench/results.json.
 // `BENCH_PARTS=resolution npm run bench` runs one part (a comma-separated list of throughput,
 // resolution, memory).
 import { fork, type ChildProcess } from 'node:child_process';
@@ -17,6 +17,17 @@ const WARM_UP_SECONDS = 3;
 const LOAD = { workers: 16, conversations: 2000, users: 500 };
 const SCALES = (process.env.BENCH_SCALES ?? '1,100,1000,10000').split(',').map(Number);
 const MEMORY_CONVERSATIONS = Number(process.env.BENCH_MEMORY_CONVERSATIONS ?? 100_000);
+/**
+ * The load that once crashed the bot (issue 17, finding 2): messages just under MAX_BODY_BYTES, each in a new
+ * conversation. A small state budget makes the plateau show within the run; the bound is the same mechanism
+ * at any budget.
+ */
+const LARGE_MESSAGES = {
+  turns: Number(process.env.BENCH_LARGE_TURNS ?? 6000),
+  samples: 6,
+  messageChars: 250_000,
+  stateBudgetBytes: 16 * 1024 * 1024,
+};
 /** Which parts to run: BENCH_PARTS=resolution runs only the resolution part (seconds, not minutes).
  * bench/results.json is written only by a full run, so it always holds one whole run. */
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'throughput,resolution,memory').split(',').map((p) => p.trim()));
@@ -30,7 +41,7 @@ interface ServerProcess {
 function startServer(kind: 'bot' | 'echo', env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = fork(join(__dirname, 'servers.js'), [kind], {
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
-    execArgv: ['--disable-warning=DEP0111'],
+    execArgv: ['--disable-warning=DEP0111', '--expose-gc'],
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -140,6 +151,43 @@ async function memory(): Promise<{ conversations: number; rssMb: number; heapMb:
   }
 }
 
+interface LargeMessageMemory {
+  stateBudgetMb: number;
+  messageKb: number;
+  samples: { turns: number; rssMb: number; heapMb: number }[];
+  /** Heap growth (after a collection) over the second half of the run, when state is at its budget: near zero when flat. */
+  secondHalfHeapGrowthMb: number;
+}
+
+async function largeMessageMemory(): Promise<LargeMessageMemory> {
+  const { turns, samples, messageChars, stateBudgetBytes } = LARGE_MESSAGES;
+  const bot = await startServer('bot', { MEMORY_STATE_MAX_BYTES: String(stateBudgetBytes) });
+  const filler = 'I have had migraines for years and nothing seems to help. '.repeat(Math.ceil(messageChars / 58)).slice(0, messageChars);
+  const sample = async (done: number) => {
+    const { rss, heapUsed } = await rssOf(bot);
+    return { turns: done, rssMb: rss / 1e6, heapMb: heapUsed / 1e6 };
+  };
+  try {
+    const taken = [await sample(0)];
+    const step = Math.ceil(turns / samples);
+    for (let done = 0; done < turns; done += step) {
+      // Every message is new and every turn starts a new conversation with a new user.
+      const load = { workers: 4, conversations: Number.MAX_SAFE_INTEGER, users: Number.MAX_SAFE_INTEGER, seconds: 600, maxTurns: step };
+      await runLoad(bot.url, { ...load, textOf: (n) => `${n} ${filler}` });
+      taken.push(await sample(done + step));
+    }
+    const half = taken[Math.floor(taken.length / 2)];
+    return {
+      stateBudgetMb: stateBudgetBytes / 1e6,
+      messageKb: messageChars / 1000,
+      samples: taken,
+      secondHalfHeapGrowthMb: taken[taken.length - 1].heapMb - half.heapMb,
+    };
+  } finally {
+    await stop(bot);
+  }
+}
+
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
 
 async function main(): Promise<void> {
@@ -238,13 +286,30 @@ function resolutionPart(): { scales: ResolutionResult[]; growth: number | undefi
   return { scales, growth };
 }
 
-async function memoryPart(): Promise<{ conversations: number; rssMb: number; heapMb: number; rssBeforeMb: number }> {
+async function memoryPart(): Promise<{
+  conversations: number;
+  rssMb: number;
+  heapMb: number;
+  rssBeforeMb: number;
+  largeMessages: LargeMessageMemory;
+}> {
   console.log(`\n3. Memory after ${MEMORY_CONVERSATIONS.toLocaleString('en')} distinct conversations (default in-memory state)`);
   const mem = await memory();
   console.log(
     `   RSS ${fmt(mem.rssBeforeMb)} MB before, ${fmt(mem.rssMb)} MB after ${mem.conversations.toLocaleString('en')} conversations; heap ${fmt(mem.heapMb)} MB`,
   );
-  return mem;
+  const { turns, messageChars, stateBudgetBytes } = LARGE_MESSAGES;
+  console.log(
+    `\n   ${turns.toLocaleString('en')} messages of ${fmt(messageChars / 1000)} KB, each in a new conversation (MEMORY_STATE_MAX_BYTES=${fmt(stateBudgetBytes / 1e6, 1)} MB)`,
+  );
+  const large = await largeMessageMemory();
+  console.log(`   turns  ${large.samples.map((s) => String(s.turns).padStart(6)).join('')}`);
+  console.log(`   RSS MB ${large.samples.map((s) => fmt(s.rssMb).padStart(6)).join('')}`);
+  console.log(`   heap MB${large.samples.map((s) => fmt(s.heapMb).padStart(6)).join('')}`);
+  console.log(
+    `   heap growth over the second half: ${fmt(large.secondHalfHeapGrowthMb, 1)} MB (flat: state is held to its budget; RSS also holds the bodies in flight)`,
+  );
+  return { ...mem, largeMessages: large };
 }
 
 main().catch((error: unknown) => {

@@ -106,19 +106,13 @@ export function clearContext(memory: ConversationMemory): void {
 /** Longest question kept to be asked again after a correction. */
 export const MAX_QUESTION_CHARS = 500;
 
-/** A question's text as kept in state: capped, and copied so the message it came from can be freed. */
+/** A question's text as kept in state: capped (every storage keeps state as JSON text, a copy of its own). */
 export function keptQuestion(text: string): string {
-  return copied(text.slice(0, MAX_QUESTION_CHARS));
-}
-
-/** A string that shares no memory with the one it came from. */
-function copied(text: string): string {
-  return Buffer.from(text).toString();
+  return text.slice(0, MAX_QUESTION_CHARS);
 }
 
 export function remember(memory: ConversationMemory, from: TranscriptLine['from'], text: string): void {
-  // A slice of a long message keeps the whole message alive: the kept part is copied so it can be freed.
-  const kept = text.length > MAX_TRANSCRIPT_LINE_CHARS ? `${copied(text.slice(0, MAX_TRANSCRIPT_LINE_CHARS))}…` : text;
+  const kept = text.length > MAX_TRANSCRIPT_LINE_CHARS ? `${text.slice(0, MAX_TRANSCRIPT_LINE_CHARS)}…` : text;
   memory.transcript.push(`${timestamp()} ${from} ${kept}`);
   if (memory.transcript.length > MAX_TRANSCRIPT_LINES) memory.transcript.splice(0, memory.transcript.length - MAX_TRANSCRIPT_LINES);
 }

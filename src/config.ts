@@ -47,9 +47,10 @@ const ConfigSchema = z.object({
   MAX_CONNECTIONS: count(1, 1_000_000, 1024),
   /** Where conversation state lives: in this process (memory) or in Azure Blob Storage (blob, for scale-out). */
   STATE_STORAGE: z.enum(['memory', 'blob']).default('memory'),
-  /** In-memory state: idle conversations expire after this long, and at most this many are kept. */
+  /** In-memory state: idle conversations expire after this long, and at most this many are kept, in at most so many bytes. */
   MEMORY_STATE_TTL_MS: count(1000, 7 * 24 * 3_600_000, 60 * 60 * 1000),
   MEMORY_STATE_MAX_CONVERSATIONS: count(1, 10_000_000, 20_000),
+  MEMORY_STATE_MAX_BYTES: count(1024 * 1024, 64 * 1024 ** 3, 256 * 1024 * 1024),
   AZURE_STORAGE_CONNECTION_STRING: optionalText,
   AZURE_STORAGE_CONTAINER: z
     .string()

@@ -1,32 +1,47 @@
-// The default in-process conversation state, bounded so memory stays flat however many
-// conversations come and go: an idle conversation expires after a TTL, and past a cap the least
-// recently used ones are dropped (lru-cache keeps both bounds). Items are kept as copies with JSON's
-// semantics (jsonClone), so no caller shares objects with storage and what is kept is what blob
-// storage would keep. eTags work as in botbuilder's MemoryStorage: a write with a stale eTag is refused.
+// The default in-process conversation state, bounded so memory stays flat however many conversations
+// come and go and however large their messages: an idle conversation expires after a TTL, and past a
+// cap on conversations or on bytes the least recently used ones are dropped (lru-cache keeps all three
+// bounds). Each item is kept as its JSON text, as blob storage keeps it:
+// - no caller shares objects with storage, and what is kept is exactly what blob storage would keep;
+// - JSON.stringify makes new flat strings, so a kept string never holds on to a larger one it was cut from
+//   (a sliced string keeps its parent alive; a 250 KB message could hide behind a 2,000-character line);
+// - the bytes a conversation costs are known, and one JSON string is far smaller than the object graph.
+// eTags work as in botbuilder's MemoryStorage: a write with a stale eTag is refused.
 import type { Storage, StoreItems } from 'botbuilder';
 import { LRUCache } from 'lru-cache';
-import { jsonClone } from '../util/json-clone';
 
 interface Entry {
-  /** A private copy of the item, without its eTag. */
-  item: Record<string, unknown>;
+  /** The item as JSON, without its eTag. */
+  json: string;
   eTag: string;
 }
 
 export interface BoundedMemoryOptions {
   ttlMs: number;
   maxEntries: number;
+  /** The most the kept items may take, counted by entryBytes. */
+  maxBytes: number;
   /** Clock in milliseconds, replaceable in tests. */
   now?: () => number;
+}
+
+/** What the cache's bookkeeping, the key's entry and the eTag cost per item, roughly, on top of the strings. */
+const ENTRY_OVERHEAD_BYTES = 200;
+
+/** An item's cost: its key and JSON counted at two bytes a character (V8 keeps them in one or two). */
+export function entryBytes(key: string, json: string): number {
+  return 2 * (key.length + json.length) + ENTRY_OVERHEAD_BYTES;
 }
 
 export class BoundedMemoryStorage implements Storage {
   private readonly entries: LRUCache<string, Entry>;
   private nextETag = 1;
 
-  constructor(options: BoundedMemoryOptions) {
+  constructor(private readonly options: BoundedMemoryOptions) {
     this.entries = new LRUCache<string, Entry>({
       max: options.maxEntries,
+      maxSize: options.maxBytes,
+      sizeCalculation: (entry, key) => entryBytes(key, entry.json),
       ttl: options.ttlMs,
       // Reading a conversation keeps it alive, as a turn does.
       updateAgeOnGet: true,
@@ -40,12 +55,17 @@ export class BoundedMemoryStorage implements Storage {
     return this.entries.size;
   }
 
+  /** Bytes held, by entryBytes: never more than maxBytes. */
+  get bytes(): number {
+    return this.entries.calculatedSize;
+  }
+
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     for (const key of keys) {
       const entry = this.entries.get(key);
       if (!entry) continue;
-      const item = jsonClone(entry.item);
+      const item = JSON.parse(entry.json) as Record<string, unknown>;
       item.eTag = entry.eTag;
       items[key] = item;
     }
@@ -59,9 +79,11 @@ export class BoundedMemoryStorage implements Storage {
       if (live && eTag && eTag !== '*' && eTag !== live.eTag) {
         throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }
-      // Copied without the eTag (JSON leaves out undefined), which the storage assigns.
-      const stored = jsonClone({ ...item, eTag: undefined }) as Record<string, unknown>;
-      this.entries.set(key, { item: stored, eTag: String(this.nextETag++) });
+      // Kept without the eTag (JSON leaves out undefined), which the storage assigns.
+      const json = JSON.stringify({ ...item, eTag: undefined });
+      // lru-cache would silently drop an item larger than the whole budget; the turn must hear of it.
+      if (entryBytes(key, json) > this.options.maxBytes) throw new Error(`Storage: "${key}" is larger than the in-memory state budget`);
+      this.entries.set(key, { json, eTag: String(this.nextETag++) });
     }
   }
 

@@ -8,7 +8,11 @@ import { BoundedMemoryStorage } from './bounded-memory-storage';
 export function createStorage(config: Config): Storage {
   switch (config.STATE_STORAGE) {
     case 'memory':
-      return new BoundedMemoryStorage({ ttlMs: config.MEMORY_STATE_TTL_MS, maxEntries: config.MEMORY_STATE_MAX_CONVERSATIONS });
+      return new BoundedMemoryStorage({
+        ttlMs: config.MEMORY_STATE_TTL_MS,
+        maxEntries: config.MEMORY_STATE_MAX_CONVERSATIONS,
+        maxBytes: config.MEMORY_STATE_MAX_BYTES,
+      });
     case 'blob':
       // loadConfig already refuses blob without a connection string; this keeps the type honest.
       if (!config.AZURE_STORAGE_CONNECTION_STRING)

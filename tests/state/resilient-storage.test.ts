@@ -5,6 +5,8 @@ import { BoundedMemoryStorage } from '../../src/state/bounded-memory-storage';
 import { PROBE_INTERVAL_MS, ResilientStorage } from '../../src/state/resilient-storage';
 import { StateConflictError } from '../../src/state/state-conflict';
 
+const MIB = 1024 * 1024;
+
 export function capturingLogger() {
   const lines: { level: number; msg: string; [field: string]: unknown }[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
@@ -60,7 +62,7 @@ describe('ResilientStorage: writes are conditional on what was read', () => {
   });
 
   for (const [name, make] of [
-    ['BoundedMemoryStorage', () => new BoundedMemoryStorage({ ttlMs: 60_000, maxEntries: 10 })],
+    ['BoundedMemoryStorage', () => new BoundedMemoryStorage({ ttlMs: 60_000, maxEntries: 10, maxBytes: MIB })],
     ['botbuilder MemoryStorage', () => new MemoryStorage()],
   ] as const) {
     it(`refuses the second creation of a new conversation's state with StateConflictError (${name})`, async () => {
@@ -82,7 +84,7 @@ describe('ResilientStorage: writes are conditional on what was read', () => {
   }
 
   it('saves turn after turn when nobody else writes in between', async () => {
-    const inner = new BoundedMemoryStorage({ ttlMs: 60_000, maxEntries: 10 });
+    const inner = new BoundedMemoryStorage({ ttlMs: 60_000, maxEntries: 10, maxBytes: MIB });
     const state = new ConversationState(new ResilientStorage(inner, pino({ level: 'silent' })));
     const memory = state.createProperty<{ n: number }>('memory');
     for (let n = 1; n <= 3; n++) {
