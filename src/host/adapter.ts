@@ -68,6 +68,8 @@ export class BotAdapter extends CloudAdapter {
     auth: ConfigurationBotFrameworkAuthentication,
     private readonly logger: Logger,
     private readonly retryPolicy: PipelinePolicyLike,
+    /** No app identity: nobody vouches for a request's serviceUrl, so replies may only go to this machine. */
+    private readonly anonymous = false,
   ) {
     super(auth);
   }
@@ -76,6 +78,13 @@ export class BotAdapter extends CloudAdapter {
   async admit(body: object, authHeader: string): Promise<Admission> {
     // As CloudAdapter.process does: string timestamps become Dates, the originals kept as raw*.
     const activity = validateAndFixActivity(body as Activity);
+    if (this.anonymous && activity.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity.serviceUrl)) {
+      // Otherwise anyone could make the bot POST its replies to any address (a request forgery).
+      return {
+        admitted: false,
+        response: { status: 400, body: { error: 'without authentication, replies go only to a loopback serviceUrl' } },
+      };
+    }
     try {
       return {
         admitted: true,
@@ -159,7 +168,8 @@ export function createAdapter(
   telemetry?: BotTelemetryClient,
 ): BotAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(botAuthSettings(config));
-  const adapter = new BotAdapter(auth, logger, connectorRetryPolicy(logger, CONNECTOR_BACKOFF, CONNECTOR_TIMEOUT_MS));
+  const retries = connectorRetryPolicy(logger, CONNECTOR_BACKOFF, CONNECTOR_TIMEOUT_MS);
+  const adapter = new BotAdapter(auth, logger, retries, !config.MicrosoftAppId);
   // Activity telemetry without personal information: botbuilder then leaves out text and names.
   if (telemetry) adapter.use(new TelemetryLoggerMiddleware(telemetry, false));
   adapter.use(new TurnObserver(turns, config.LOG_MESSAGE_TEXT));
@@ -177,4 +187,15 @@ export function createAdapter(
     }
   };
   return adapter;
+}
+
+/** Whether a URL points at this machine (127.0.0.0/8, ::1 or localhost). */
+export function isLoopbackUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const { hostname } = new URL(url);
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+  } catch {
+    return false;
+  }
 }

@@ -1,10 +1,12 @@
 // Issue 17, findings 1, 3, 9, 10 and 14: what /api/messages accepts as a body. Only uncompressed JSON within
-// MAX_BODY_BYTES reaches the bot; nothing a request sends is inflated past the limit or written to disk.
+// MAX_BODY_BYTES reaches the bot; nothing a request sends is inflated past the limit or written to disk; an
+// unauthenticated request cannot make the bot send anywhere but this machine.
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/host/server';
+import { isLoopbackUrl } from '../../src/host/adapter';
 import { messageActivity, startBot } from '../helpers/bot-server';
 
 let server: RunningServer;
@@ -61,6 +63,27 @@ describe('request bodies on /api/messages', () => {
   it('refuses a body over the limit as it arrives, whatever length it declares', async () => {
     const big = JSON.stringify({ ...messageActivity('hi'), text: 'x'.repeat(300 * 1024) });
     expect((await post(big, { 'content-type': 'application/json' })).status).toBe(413);
+  });
+
+  it('without authentication, sends replies only to a loopback serviceUrl (finding 9)', async () => {
+    // A reply in the body (expectReplies) goes nowhere else, whatever the serviceUrl says.
+    const inBody = { ...messageActivity('hi'), serviceUrl: 'http://169.254.169.254/latest/' };
+    expect((await post(JSON.stringify(inBody), { 'content-type': 'application/json' })).status).toBe(200);
+    for (const serviceUrl of [
+      'http://169.254.169.254/latest/',
+      'https://attacker.example.test/',
+      'http://127.0.0.1.attacker.test/',
+      undefined,
+    ]) {
+      const { deliveryMode: _inBody, ...sent } = { ...messageActivity('hi'), serviceUrl };
+      void _inBody;
+      const res = await post(JSON.stringify(sent), { 'content-type': 'application/json' });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(/loopback serviceUrl/);
+    }
+    expect(isLoopbackUrl('http://localhost:3978/')).toBe(true);
+    expect(isLoopbackUrl('http://[::1]:9/')).toBe(true);
+    expect(isLoopbackUrl('http://127.0.0.1:9')).toBe(true);
   });
 
   it('answers 400, not a turn error, to an activity without channelId or recipient (finding 10)', async () => {
