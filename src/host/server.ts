@@ -71,10 +71,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { adapter, bot, logger } = options;
   const { limits } = options;
   const server = restify.createServer({ name: 'natural-therapy-bot', handleUncaughtExceptions: false });
-  // Every response: no MIME sniffing, no referrer leaves the page.
-  server.pre((_req, res, next) => {
+  // Every response: no MIME sniffing, no referrer leaves the page; behind TLS (App Service and most proxies end
+  // TLS and say so in X-Forwarded-Proto), browsers are told to use HTTPS only from then on.
+  server.pre((req, res, next) => {
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'no-referrer');
+    if (req.isSecure() || req.headers['x-forwarded-proto'] === 'https') res.header('Strict-Transport-Security', 'max-age=31536000');
     return next();
   });
 
