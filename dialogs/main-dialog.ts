@@ -70,10 +70,9 @@ export class MainDialog {
       await send(context, answering.social('goodbye'), memory);
       return done();
     }
-    if (q.feedback) this.services.recordFeedback(context, memory, q.feedback === 'helpful');
     if (q.social || q.feedback) {
-      const answer = q.feedback ? answering.feedbackThanks() : answering.social(q.social!);
-      await send(context, answer, memory);
+      if (q.feedback) await this.services.giveFeedback(context, memory, q.feedback);
+      else await send(context, answering.social(q.social!), memory);
       if (!memory.pending) return 'complete';
       await send(context, answering.stillWaiting(), memory);
       return 'waiting';

@@ -1,7 +1,7 @@
 // What a conversation remembers between turns, kept by a ConversationStore. The dialogs'
 // own state (a pending clarification) lives here too, so a turn reads and writes one small object.
 // Message text is kept only in the transcript, which goes to a person on handoff and nowhere else.
-import type { Answer, AnswerContext, HandoffState } from '../src/question-answering';
+import type { Answer, AnswerContext, FeedbackRating, FeedbackRecorded, HandoffState } from '../src/question-answering';
 
 /** Lines of transcript kept for a handoff. */
 export const MAX_TRANSCRIPT_LINES = 30;
@@ -69,6 +69,8 @@ export interface ConversationMemory {
   welcomed?: boolean;
   /** The most recent answers, newest last. */
   answers: StoredAnswerRecord[];
+  /** The ratings given to those answers, "<answer id> <rater> <rating>", one per answer and person. */
+  ratings?: string[];
   /** This conversation is an agent hub's thread for someone's request (Teams). */
   relay?: HubRelay;
   /** A request for a person that stands: greetings and messages the bot cannot answer get its status. */
@@ -87,6 +89,30 @@ export function emptyMemory(): ConversationMemory {
 export function rememberAnswer(memory: ConversationMemory, record: AnswerRecord): void {
   memory.answers.push(`${record.id} ${record.outcome} ${record.therapyId ?? '-'} ${record.topics.join(',')}`);
   if (memory.answers.length > MAX_ANSWERS_REMEMBERED) memory.answers.shift();
+}
+
+/** Ratings kept: one per remembered answer for a few people (group chats share a conversation). */
+export const MAX_RATINGS_REMEMBERED = 4 * MAX_ANSWERS_REMEMBERED;
+
+/**
+ * Records `rater`'s rating of an answer, the latest replacing an earlier one. Returns the rating it replaced,
+ * undefined for a first rating; a rating equal to the one given before is 'unchanged'.
+ */
+export function rateAnswer(
+  memory: ConversationMemory,
+  answerId: string,
+  rater: string,
+  rating: FeedbackRating,
+): { recorded: FeedbackRecorded; replaces?: FeedbackRating } {
+  const prefix = `${answerId} ${rater} `;
+  const ratings = (memory.ratings ??= []);
+  const index = ratings.findIndex((entry) => entry.startsWith(prefix));
+  const previous = index >= 0 ? (ratings[index].slice(prefix.length) as FeedbackRating) : undefined;
+  if (previous === rating) return { recorded: 'unchanged' };
+  if (index >= 0) ratings.splice(index, 1);
+  ratings.push(`${prefix}${rating}`);
+  if (ratings.length > MAX_RATINGS_REMEMBERED) ratings.shift();
+  return previous ? { recorded: 'changed', replaces: previous } : { recorded: 'new' };
 }
 
 export function contextOf(memory: ConversationMemory): AnswerContext {

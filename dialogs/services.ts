@@ -1,15 +1,16 @@
 // What the dialogs need, handed to each of them, and the per-turn helpers they share. Dialogs reach the
 // rest of the bot only through these services and the QuestionAnswering facade.
 import { TurnContext } from 'botbuilder';
-import type { Answer, HandoffReason, HandoffState, QuestionAnswering, ResolvedQuestion } from '../src/question-answering';
+import type { Answer, FeedbackRating, HandoffReason, HandoffState, QuestionAnswering, ResolvedQuestion } from '../src/question-answering';
 import type { ConversationMemory } from './memory';
 
 export interface DialogServices {
   answering: QuestionAnswering;
   /** Sends an answer and remembers it in the conversation (transcript, the answers feedback can rate). */
   send(context: TurnContext, answer: Answer, memory: ConversationMemory): Promise<void>;
-  /** Records feedback on one of the conversation's recent answers (the given one, or else the last). */
-  recordFeedback(context: TurnContext, memory: ConversationMemory, helpful: boolean, answerId?: string): void;
+  /** Records a rating of one of the conversation's recent answers (the given one, or else the last), once per
+   * answer and person (the latest wins), and replies to it. */
+  giveFeedback(context: TurnContext, memory: ConversationMemory, rating: FeedbackRating, answerId?: string): Promise<void>;
   /** Passes a request for a person to the organisation's receiver, if there is one, and says how it went. */
   requestHandoff(context: TurnContext, memory: ConversationMemory, reason: HandoffReason): Promise<HandoffState>;
   /** Passes the person's message to the agent hub's thread for their request. */

@@ -5,12 +5,13 @@ import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { AnswerCache } from './answers/answer-cache';
 import { AnswerComposer } from './answers/compose';
 import type { AnswerContext, HandoffReason } from './answers/compose';
-import type { Answer, HandoffOutcome, HandoffState, SupportDesk } from './answers/types';
+import type { Answer, FeedbackRecorded, HandoffOutcome, HandoffState, SupportDesk } from './answers/types';
 import { Understanding } from './understanding/understand';
 import { CachedUnderstanding, type Understands } from './understanding/understanding-cache';
-import type { ResolvedQuestion, SocialIntent } from './understanding/types';
+import type { FeedbackRating, ResolvedQuestion, SocialIntent } from './understanding/types';
 
 export type { Answer, AnswerContext, HandoffOutcome, HandoffReason, HandoffState, ResolvedQuestion, SocialIntent, SupportDesk };
+export type { FeedbackRating, FeedbackRecorded };
 export type { TherapyMatch } from './understanding/types';
 export { ASK_SCORE } from './understanding/typo-match';
 
@@ -55,8 +56,9 @@ export class QuestionAnswering {
     return this.composer.fixed.social(intent);
   }
 
-  feedbackThanks(): Answer {
-    return this.composer.fixed.feedbackThanks();
+  /** The reply to a rating of an answer (see FixedReplies.feedbackReply). */
+  feedbackReply(rating: FeedbackRating, recorded: FeedbackRecorded): Answer {
+    return this.composer.fixed.feedbackReply(rating, recorded);
   }
 
   startOver(): Answer {

@@ -55,7 +55,7 @@ export class AnswerComposer {
       return this.fixed.withAdviceBoundary(this.fixed.unknownTherapy(q.unknownTherapies), q);
     }
     if (q.aboutBot) return this.fixed.aboutBot(q.aboutBot);
-    if (q.feedback) return this.fixed.feedbackThanks();
+    if (q.feedback) return this.fixed.feedbackReply(q.feedback, 'new');
 
     if (q.therapies.length > 0) {
       const best = q.therapies[0];

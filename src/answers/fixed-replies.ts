@@ -4,9 +4,16 @@
 // medical-advice boundary, a red flag's safety note). Every sentence names its template in data/replies.json.
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { escapeMarkdown } from '../text/markdown';
-import type { AboutBotQuestion, ResolvedQuestion, SocialIntent, TherapyMatch, UnknownTherapy } from '../understanding/types';
+import type {
+  AboutBotQuestion,
+  FeedbackRating,
+  ResolvedQuestion,
+  SocialIntent,
+  TherapyMatch,
+  UnknownTherapy,
+} from '../understanding/types';
 import type { Replies } from '../knowledge/schema';
-import type { Answer, AnswerKind, Fact, HandoffState, Outcome, SupportDesk, Warning } from './types';
+import type { Answer, AnswerKind, Fact, FeedbackRecorded, HandoffState, Outcome, SupportDesk, Warning } from './types';
 import { describeSources, fill, inSentence, listInWords, monographOf, therapyList } from './wording';
 
 /** Why a conversation is handed to a person. */
@@ -29,10 +36,14 @@ export class FixedReplies {
     return answer;
   }
 
-  /** The acknowledgement of feedback on an answer. */
-  feedbackThanks(): Answer {
-    const answer = this.template('feedback', 'social', this.replies.feedbackThanks, 'feedbackThanks');
-    answer.followUps = [];
+  /**
+   * The reply to feedback on an answer: thanks; after "not helpful", an invitation to ask in other words
+   * and a button to reach a person; a rating the answer already had is only acknowledged.
+   */
+  feedbackReply(rating: FeedbackRating, recorded: FeedbackRecorded): Answer {
+    const template = recorded === 'unchanged' ? 'feedbackAlready' : rating === 'not-helpful' ? 'feedbackNotHelpful' : 'feedbackThanks';
+    const answer = this.template('feedback', 'social', this.replies[template], template);
+    answer.followUps = template === 'feedbackNotHelpful' ? [this.replies.buttons.talkToPerson] : [];
     return answer;
   }
 

@@ -35,6 +35,9 @@ export interface Warning {
 }
 
 /** How a turn ended, for support-desk reporting. */
+/** What a rating did: rated an answer for the first time, changed its rating, or repeated it (not counted). */
+export type FeedbackRecorded = 'new' | 'changed' | 'unchanged';
+
 export type Outcome = 'answered' | 'no-information' | 'clarification' | 'out-of-scope' | 'emergency' | 'social' | 'handoff';
 
 export type AnswerKind =

@@ -1,12 +1,13 @@
 // Sends an Answer and remembers it: in the transcript (for a handoff) and as the answer that
-// feedback buttons refer to; and turns feedback into the event recorded against the answer rated.
-import { randomUUID } from 'node:crypto';
+// feedback buttons refer to; and records a rating as an event against the answer rated.
+import { createHash, randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { Answer } from '../answers/types';
 import { buildReply } from '../render/activity';
-import type { FeedbackEvent } from '../observability/feedback';
+import type { FeedbackListener } from '../observability/feedback';
+import type { FeedbackRating, QuestionAnswering } from '../question-answering';
 import { conversationKey } from '../observability/turn-record';
-import { findAnswer, remember, rememberAnswer, type ConversationMemory } from '../../dialogs/memory';
+import { findAnswer, rateAnswer, remember, rememberAnswer, type ConversationMemory } from '../../dialogs/memory';
 import { noteAnswer } from './turn-observer';
 
 export async function sendAnswer(context: TurnContext, answer: Answer, memory: ConversationMemory): Promise<void> {
@@ -19,16 +20,40 @@ export async function sendAnswer(context: TurnContext, answer: Answer, memory: C
   rememberAnswer(memory, { id: answerId, therapyId: answer.therapyId, topics: answer.topics, outcome: answer.outcome });
 }
 
-/** Feedback on one of the conversation's recent answers (the given one, or else the last), never its text. */
-export function feedbackEvent(context: TurnContext, memory: ConversationMemory, helpful: boolean, answerId?: string): FeedbackEvent {
+/**
+ * Records a rating of one of the conversation's recent answers (the given one, or else the last) and replies.
+ * Each person rates an answer once: pressing the same button again is acknowledged and not counted again;
+ * the other button replaces the rating, and the event says which rating it replaces.
+ */
+export async function giveFeedback(
+  context: TurnContext,
+  memory: ConversationMemory,
+  rating: FeedbackRating,
+  answerId: string | undefined,
+  services: { answering: QuestionAnswering; feedback: FeedbackListener },
+): Promise<void> {
   const rated = findAnswer(memory, answerId);
-  return {
-    helpful,
-    answerId: answerId ?? rated?.id,
-    therapyId: rated?.therapyId,
-    topics: rated?.topics ?? [],
-    outcome: rated?.outcome,
-    channelId: context.activity.channelId,
-    conversation: conversationKey(context.activity.channelId, context.activity.conversation?.id),
-  };
+  const id = answerId ?? rated?.id;
+  const { recorded, replaces } = id ? rateAnswer(memory, id, raterOf(context), rating) : { recorded: 'new' as const, replaces: undefined };
+  if (recorded !== 'unchanged') {
+    services.feedback.feedbackGiven({
+      helpful: rating === 'helpful',
+      answerId: id,
+      therapyId: rated?.therapyId,
+      topics: rated?.topics ?? [],
+      outcome: rated?.outcome,
+      ...(replaces ? { replaces } : {}),
+      channelId: context.activity.channelId,
+      conversation: conversationKey(context.activity.channelId, context.activity.conversation?.id),
+    });
+  }
+  await sendAnswer(context, services.answering.feedbackReply(rating, recorded), memory);
+}
+
+/** Who rated, as kept in state: a short hash of the sender's id (group chats share one conversation). */
+function raterOf(context: TurnContext): string {
+  return createHash('sha256')
+    .update(context.activity.from?.id ?? '')
+    .digest('base64url')
+    .slice(0, 8);
 }

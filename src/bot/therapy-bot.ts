@@ -9,7 +9,7 @@ import type { FeedbackListener } from '../observability/feedback';
 import type { ButtonValue } from '../render/activity';
 import { ConversationStore } from '../state/conversation-store';
 import { ConversationTurns } from '../state/conversation-turns';
-import { feedbackEvent, sendAnswer } from './send-answer';
+import { giveFeedback, sendAnswer } from './send-answer';
 import { handoffRequester } from './handoff-request';
 import type { HandoffReceiver } from '../handoff/payload';
 import { AgentHub, type AgentHubOptions } from './agent-hub';
@@ -42,8 +42,7 @@ export class TherapyBot extends ActivityHandler {
     const services: DialogServices = {
       answering: options.answering,
       send: sendAnswer,
-      recordFeedback: (context, memory, helpful, answerId) =>
-        options.feedback.feedbackGiven(feedbackEvent(context, memory, helpful, answerId)),
+      giveFeedback: (context, memory, rating, answerId) => giveFeedback(context, memory, rating, answerId, options),
       requestHandoff: handoffRequester(options.handoffReceiver, hub),
       toAgents: async (context, hubThread, text) => hub?.toAgents(context, hubThread, text),
       leaveAgents: async (context, hubThread) => hub?.personLeft(context, hubThread),
@@ -56,7 +55,7 @@ export class TherapyBot extends ActivityHandler {
       const button = context.activity.value as ButtonValue | undefined;
       // A message in an agent hub's thread is an agent's, for the person whose request it is.
       if (memory.relay && hub) await hub.fromAgent(context, memory.relay);
-      else if (button?.feedback) await this.recordFeedback(context, memory, button);
+      else if (button?.feedback) await giveFeedback(context, memory, button.feedback, button.answerId, options);
       else {
         remember(memory, 'user', messageText(context));
         await this.dialog.run(context, memory);
@@ -89,10 +88,5 @@ export class TherapyBot extends ActivityHandler {
     const added = context.activity.membersAdded ?? [];
     if (context.activity.channelId === 'msteams') return added.some((member) => member.id === botId);
     return added.some((member) => member.id !== botId);
-  }
-
-  private async recordFeedback(context: TurnContext, memory: ConversationMemory, button: ButtonValue): Promise<void> {
-    this.options.feedback.feedbackGiven(feedbackEvent(context, memory, button.feedback === 'helpful', button.answerId));
-    await sendAnswer(context, this.options.answering.feedbackThanks(), memory);
   }
 }

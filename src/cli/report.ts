@@ -25,7 +25,8 @@ interface ConversationTally {
   asked: boolean;
   answered: boolean;
   handoff: boolean;
-  notHelpful: boolean;
+  /** "Not helpful" ratings that stand (a rating changed to "helpful" no longer counts). */
+  notHelpful: number;
 }
 
 const TOP = 10;
@@ -41,7 +42,7 @@ export function buildReport(lines: readonly string[]): Report {
   let notHelpful = 0;
   const of = (key: string) => {
     let c = conversations.get(key);
-    if (!c) conversations.set(key, (c = { asked: false, answered: false, handoff: false, notHelpful: false }));
+    if (!c) conversations.set(key, (c = { asked: false, answered: false, handoff: false, notHelpful: 0 }));
     return c;
   };
   for (const line of lines) {
@@ -66,15 +67,22 @@ export function buildReport(lines: readonly string[]): Report {
         for (const id of entry.unlistedConditions) conditions.set(String(id), (conditions.get(String(id)) ?? 0) + 1);
       }
     } else if (entry.event === 'feedback') {
+      // One rating per answer and person stands: a changed rating names the one it replaces, taken back here.
+      const c = of(key);
+      if (entry.replaces === 'helpful') helpful--;
+      if (entry.replaces === 'not-helpful') {
+        notHelpful--;
+        c.notHelpful--;
+      }
       if (entry.helpful === true) helpful++;
       else {
         notHelpful++;
-        of(key).notHelpful = true;
+        c.notHelpful++;
       }
     }
   }
   const asking = [...conversations.values()].filter((c) => c.asked);
-  const deflected = asking.filter((c) => c.answered && !c.handoff && !c.notHelpful).length;
+  const deflected = asking.filter((c) => c.answered && !c.handoff && c.notHelpful <= 0).length;
   const top = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOP);
   return {
     conversations: conversations.size,

@@ -411,7 +411,10 @@ export const Replies = z.strictObject({
   goodbye: text,
   acknowledged: text,
   startOver: text,
+  /** Feedback on an answer: thanks; after "not helpful", an offer to ask again or reach a person; a repeat. */
   feedbackThanks: text,
+  feedbackNotHelpful: text,
+  feedbackAlready: text,
   /** A request for a person: what is said for each way it can go (a ticket, contact details, a failure), the
    * status while it stands, and the sentence the welcome and help add about it. Contact details and the next
    * steps come from the settings ({contact}, {nextSteps}). */
@@ -501,7 +504,8 @@ export const Replies = z.strictObject({
   examples: z.array(text).min(1).max(3, 'at most three: Teams shows no more suggested actions'),
   /** The one sentence a person gets when a turn fails on our side. */
   turnError: text,
-  buttons: z.strictObject({ yes: text, no: text, helpful: text, notHelpful: text }),
+  /** talkToPerson is sent as the person's message when pressed, so it must read as a request for a person. */
+  buttons: z.strictObject({ yes: text, no: text, helpful: text, notHelpful: text, talkToPerson: text }),
   /** Captions of rating badges: the scale alone under a titled section, else with what is rated ("{subject}"). */
   ratingCaptions: z.strictObject({ evidence: text, safety: text, evidenceFor: text, safetyOf: text }),
   /** Words that join names in a sentence ("a, b and c"; "Title, publisher, via X"). */

@@ -60,7 +60,15 @@ export class BotMetrics implements TurnListener {
   });
   private readonly feedback = new Counter({
     name: 'bot_feedback_total',
-    help: 'Feedback on answers: helpful or not-helpful, by the outcome of the answer rated',
+    help: 'Ratings of answers, one per answer and person: helpful or not-helpful, by the outcome of the answer rated',
+    labelNames: ['rating', 'outcome'],
+    registers: [this.registry],
+  });
+  // Counters only go up: a changed rating counts the new one above and the one it replaces here, so the
+  // ratings that stand are bot_feedback_total - bot_feedback_withdrawn_total.
+  private readonly feedbackWithdrawn = new Counter({
+    name: 'bot_feedback_withdrawn_total',
+    help: 'Ratings replaced by the same person rating the same answer the other way',
     labelNames: ['rating', 'outcome'],
     registers: [this.registry],
   });
@@ -101,6 +109,8 @@ export class BotMetrics implements TurnListener {
   }
 
   feedbackGiven(event: FeedbackEvent): void {
-    this.feedback.inc({ rating: event.helpful ? 'helpful' : 'not-helpful', outcome: event.outcome ?? 'unknown' });
+    const outcome = event.outcome ?? 'unknown';
+    this.feedback.inc({ rating: event.helpful ? 'helpful' : 'not-helpful', outcome });
+    if (event.replaces) this.feedbackWithdrawn.inc({ rating: event.replaces, outcome });
   }
 }

@@ -41,6 +41,7 @@ export class TelemetryReporter implements TurnListener {
       name: FEEDBACK_EVENT,
       properties: {
         rating: event.helpful ? 'helpful' : 'not-helpful',
+        replaces: event.replaces ?? '',
         outcome: event.outcome ?? 'unknown',
         therapy: event.therapyId ?? '',
         topics: event.topics.join(','),

@@ -24,6 +24,27 @@ describe('support-desk report', () => {
     expect(report.contentGaps.conditions).toEqual([['insomnia', 1]]);
   });
 
+  it('counts the rating that stands when a person changes their mind', () => {
+    const turn = '{"event":"turn","activityType":"message","conversation":"h","outcome":"answered"}';
+    const rate = (helpful: boolean, replaces?: string) =>
+      JSON.stringify({
+        event: 'feedback',
+        conversation: 'h',
+        answerId: 'a1',
+        helpful,
+        outcome: 'answered',
+        ...(replaces ? { replaces } : {}),
+      });
+    // Not helpful, then changed to helpful: one helpful rating stands and the conversation counts as deflected.
+    const changed = buildReport([turn, rate(false), rate(true, 'not-helpful')]);
+    expect(changed.feedback).toEqual({ helpful: 1, notHelpful: 0, helpfulRate: 1 });
+    expect(changed.deflected).toBe(1);
+    // And the other way round: not deflected.
+    const back = buildReport([turn, rate(true), rate(false, 'helpful')]);
+    expect(back.feedback).toEqual({ helpful: 0, notHelpful: 1, helpfulRate: 0 });
+    expect(back.deflected).toBe(0);
+  });
+
   it('prints a table, and JSON with --json, from a file', () => {
     expect(formatReport(buildReport(lines))).toMatch(/deflected .*2 \(33\.3%\)/);
     const run = runCli('cli/report.js', [FIXTURE, '--json']);

@@ -220,11 +220,43 @@ describe('feedback', () => {
     const helpful = cardButtons(answer).find((b) => b.title.includes('Not helpful'))!;
     expect(helpful).toBeDefined();
     const ack = visibleText(await bot.send({ text: '', value: helpful.data }));
-    expect(ack).toMatch(/Thanks for your feedback/);
+    expect(ack).toMatch(/didn't help/);
     expect(bot.feedback).toEqual([
       expect.objectContaining({ helpful: false, therapyId: 'craniosacral-therapy', topics: ['effectiveness'], outcome: 'answered' }),
     ]);
     expect(JSON.stringify(bot.feedback)).not.toMatch(/stress levels/);
+  });
+
+  it('counts one rating per answer and person: a second press is acknowledged, not counted; the other button replaces it', async () => {
+    const bot = botClient({ channelId: 'webchat' });
+    const answer = await bot.send('is CST safe in pregnancy?');
+    const button = (title: string) => cardButtons(answer).find((b) => b.title === title)!.data;
+    expect(visibleText(await bot.send({ text: '', value: button('Helpful') }))).toMatch(/Thanks for your feedback/);
+    expect(visibleText(await bot.send({ text: '', value: button('Helpful') }))).toMatch(/already rated that answer/);
+    expect(bot.feedback).toHaveLength(1);
+    await bot.send({ text: '', value: button('Not helpful') });
+    expect(bot.feedback).toEqual([
+      expect.objectContaining({ helpful: true }),
+      expect.objectContaining({ helpful: false, replaces: 'helpful', answerId: bot.feedback[0].answerId }),
+    ]);
+    // Another person in the same (group) conversation rates the same answer on their own.
+    await bot.send({ text: '', value: button('Helpful'), from: { id: 'someone-else', name: 'Someone' } });
+    expect(bot.feedback[2]).toMatchObject({ helpful: true });
+    expect(bot.feedback[2].replaces).toBeUndefined();
+  });
+
+  it('after "not helpful", invites the person to ask in other words and offers a button to reach a person', async () => {
+    const bot = botClient({ channelId: 'webchat' });
+    const answer = await bot.send('does CST help migraines?');
+    const notHelpful = cardButtons(answer).find((b) => b.title === 'Not helpful')!.data;
+    const reply = await bot.send({ text: '', value: notHelpful });
+    expect(visibleText(reply)).toMatch(/ask again in other words, or talk to a person/);
+    const offered = reply.flatMap((a) => a.suggestedActions?.actions ?? []).map((action) => action.value);
+    expect(offered).toEqual(['Talk to a person']);
+    // Pressing it sends its text, which the bot reads as a request for a person.
+    const handoff = await bot.send('Talk to a person');
+    expect(visibleText(handoff)).toMatch(/support desk|support team|person/i);
+    expect(handoff.some((a) => a.type === ActivityTypes.Event && a.name === 'handoff.initiate')).toBe(true);
   });
 
   it('takes typed feedback on the last answer', async () => {

@@ -133,4 +133,28 @@ describe.skipIf(!available)('chat page in Chromium', { timeout: 60_000 }, () => 
     expect(dialogs).toEqual([]);
     await shot('5-after-reload');
   });
+  it('marks the feedback button pressed, and moves the mark when the other is pressed', async () => {
+    // The last answer's card; its buttons are found by place, since the mark (a tick) joins their names.
+    const card = transcript().locator('.ac-adaptiveCard').filter({ hasText: 'Not helpful' }).last();
+    const [helpful, notHelpful] = [card.locator('button').nth(0), card.locator('button').nth(1)];
+    expect(await helpful.textContent()).toBe('Helpful');
+    await helpful.click();
+    await transcript()
+      .getByText(/Thanks for your feedback/)
+      .last()
+      .waitFor();
+    expect(await helpful.getAttribute('aria-pressed')).toBe('true');
+    expect(await notHelpful.getAttribute('aria-pressed')).toBe('false');
+    await notHelpful.click();
+    await transcript()
+      .getByText(/ask again in other words/)
+      .last()
+      .waitFor();
+    expect(await notHelpful.getAttribute('aria-pressed')).toBe('true');
+    expect(await helpful.getAttribute('aria-pressed')).toBe('false');
+    // Not by colour alone: the rating that stands carries a tick.
+    expect(await notHelpful.evaluate((button) => getComputedStyle(button, '::before').content)).toContain('✓');
+    expect(await helpful.evaluate((button) => getComputedStyle(button, '::before').content)).toBe('none');
+    await shot('6-feedback');
+  });
 });

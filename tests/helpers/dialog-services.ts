@@ -2,14 +2,18 @@
 import type { DialogServices } from '../../dialogs/services';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base';
 import { QuestionAnswering } from '../../src/question-answering';
-import { sendAnswer } from '../../src/bot/send-answer';
+import { giveFeedback, sendAnswer } from '../../src/bot/send-answer';
+import type { FeedbackListener } from '../../src/observability/feedback';
+
+const IGNORED: FeedbackListener = { feedbackGiven: () => undefined };
 import { handoffRequester } from '../../src/bot/handoff-request';
 
 export function dialogServices(knowledge: KnowledgeBase): DialogServices {
+  const answering = new QuestionAnswering(knowledge, { cacheEntries: 0 });
   return {
-    answering: new QuestionAnswering(knowledge, { cacheEntries: 0 }),
+    answering,
     send: sendAnswer,
-    recordFeedback: () => undefined,
+    giveFeedback: (context, memory, rating, answerId) => giveFeedback(context, memory, rating, answerId, { answering, feedback: IGNORED }),
     requestHandoff: handoffRequester(undefined),
     toAgents: async () => undefined,
     leaveAgents: async () => undefined,

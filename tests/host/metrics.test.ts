@@ -52,6 +52,21 @@ describe('GET /metrics', () => {
     expect(text).not.toMatch(/sore jaw|passing out|talk to a human/);
   });
 
+  it('counts one rating per answer and person, and a changed rating as withdrawn', async () => {
+    server = await startBot();
+    const answered = await post(server.url, messageActivity('is CST safe in pregnancy?', 'ratings', 'webchat'));
+    const press = (title: string) =>
+      post(server.url, { ...messageActivity('', 'ratings', 'webchat'), value: feedbackButton(answered.activities, title) });
+    await press('Not helpful');
+    await press('Not helpful');
+    await press('Helpful');
+    const { text } = await metricsText();
+    expect(valueOf(text, 'bot_feedback_total', { rating: 'not-helpful' })).toBe(1);
+    expect(valueOf(text, 'bot_feedback_total', { rating: 'helpful' })).toBe(1);
+    expect(valueOf(text, 'bot_feedback_withdrawn_total', { rating: 'not-helpful' })).toBe(1);
+    expect(valueOf(text, 'bot_feedback_withdrawn_total', { rating: 'helpful' })).toBe(0);
+  });
+
   it('needs the bearer token when METRICS_TOKEN is set', async () => {
     server = await startBot({ METRICS_TOKEN: 'scrape-secret' });
     expect((await metricsText()).status).toBe(401);

@@ -21,7 +21,7 @@ function composerWith(change: (replies: Record<string, Record<string, string>>) 
 
 describe('words a person reads', () => {
   const answerTo = composerWith((replies) => {
-    replies.buttons = { yes: 'Sí', no: 'Non', helpful: 'Útil', notHelpful: 'Pas utile' };
+    replies.buttons = { yes: 'Sí', no: 'Non', helpful: 'Útil', notHelpful: 'Pas utile', talkToPerson: 'Parler à quelqu’un' };
     replies.ratingCaptions = {
       evidence: 'Preuves',
       safety: 'Sécurité',

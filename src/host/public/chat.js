@@ -171,6 +171,37 @@
     return directLine;
   }
 
+  /**
+   * The feedback buttons show the rating that stands. Web Chat marks every card button once pressed
+   * (aria-pressed, its accent colour) and never unmarks it; the bot counts one rating per answer and person,
+   * the latest winning, so when one feedback button is pressed the other is unmarked, after Web Chat's own
+   * click handling. The chosen one also gets a tick, so the mark is not colour alone.
+   */
+  function markFeedback(button) {
+    var group = button.closest('.ac-actionSet') || button.parentElement;
+    Array.prototype.forEach.call(group.querySelectorAll('button'), function (other) {
+      other.setAttribute('aria-pressed', other === button ? 'true' : 'false');
+      other.classList.toggle('feedback-chosen', other === button);
+    });
+  }
+
+  var feedbackMarks = function () {
+    return function (next) {
+      return function (action) {
+        var value = action.cardAction && action.cardAction.value;
+        // Web Chat does not say which element was clicked: it is the focused button.
+        var focused = document.activeElement;
+        var button = focused && focused.closest ? focused.closest('button') : null;
+        if (value && typeof value === 'object' && value.feedback && button) {
+          window.setTimeout(function () {
+            markFeedback(button);
+          }, 0);
+        }
+        return next(action);
+      };
+    };
+  };
+
   var loaded = loadSession();
   saveSession(loaded.session);
   var directLine = createLocalDirectLine(loaded.session);
@@ -178,6 +209,7 @@
   window.WebChat.renderWebChat(
     {
       directLine: directLine,
+      cardActionMiddleware: feedbackMarks,
       userID: loaded.session.userId,
       username: 'You',
       locale: navigator.language || 'en-US',
