@@ -16,10 +16,15 @@ function badgeColor(badge: RatingBadge): string {
   return 'Attention';
 }
 
+/**
+ * The rating as words first (the label says it; the colour only repeats it), in the default container style:
+ * hosts define their default palette for text on the card's own background (Web Chat's meets WCAG AA), where
+ * an emphasis container fell back to the SDK's orange on grey (2.3:1).
+ */
 function badge(b: RatingBadge): Element {
   return {
     type: 'Container',
-    style: 'emphasis',
+    separator: true,
     items: [
       textBlock(b.caption, { size: 'Small', isSubtle: true, spacing: 'None' }),
       textBlock(b.label, { weight: 'Bolder', color: badgeColor(b), spacing: 'None' }),
