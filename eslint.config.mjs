@@ -33,7 +33,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     // The chat page's client runs in the browser.
-    files: ['src/host/public/**/*.js'],
+    files: ['src/host/public/**/*.js', 'tests/e2e/*-in-page.js'],
     languageOptions: {
       sourceType: 'script',
       globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', fetch: 'readonly', Symbol: 'readonly' },

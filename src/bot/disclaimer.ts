@@ -20,6 +20,9 @@ export class DisclaimerMiddleware implements Middleware {
     const body = (card?.content as { body?: unknown[] } | undefined)?.body;
     if (Array.isArray(body)) {
       body.push({ type: 'TextBlock', text: this.disclaimer, wrap: true, size: 'Small', isSubtle: true, spacing: 'Medium' });
+      // A client that shows the fallback instead of the card shows the disclaimer too.
+      const content = card!.content as { fallbackText?: string };
+      if (content.fallbackText) content.fallbackText = `${content.fallbackText} ${this.disclaimer}`;
     } else {
       activity.text = activity.text ? `${activity.text}\n\n_${this.disclaimer}_` : `_${this.disclaimer}_`;
     }

@@ -8,6 +8,7 @@ import type { FeedbackRating } from '../understanding/types';
 import { onceForShared } from '../util/deep-freeze';
 import { renderCard, type AdaptiveCard } from './card';
 import { renderMarkdown, renderSpeech } from './text';
+import { plainFromEscaped } from '../text/markdown';
 
 /** Channels that render Adaptive Cards. */
 const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator']);
@@ -59,13 +60,28 @@ export function buildReply(answer: Answer, channelId: string | undefined, answer
     const card: AdaptiveCard = { ...rendered.card, body: [...rendered.card.body] };
     addButtons(card, answer, answerId);
     reply.attachments = [CardFactory.adaptiveCard(card)];
-    reply.summary = answer.headline || answer.lead?.text || answer.sections[0]?.facts[0]?.text;
+    // Notifications, chat-list previews and clients without cards show this instead of the card: the answer's
+    // first line, not the headline, which only names the therapy.
+    const firstLine = plainFromEscaped(firstLineOf(answer));
+    reply.summary = firstLine;
+    card.fallbackText = firstLine;
   } else {
     reply.text = rendered.markdown;
     reply.textFormat = 'markdown';
   }
   if (rendered.suggestedActions) reply.suggestedActions = rendered.suggestedActions;
   return reply;
+}
+
+/** What the answer says first: the lead, else the first section's rating (with what it rates) or fact. */
+function firstLineOf(answer: Answer): string {
+  if (answer.lead) return answer.lead.text;
+  const section = answer.sections.find((s) => s.rating || s.facts.length > 0);
+  if (section?.rating) {
+    const { label, meaning } = section.rating;
+    return `${section.title ? `${section.title}: ` : ''}${label}. ${meaning}`;
+  }
+  return section?.facts[0]?.text ?? answer.headline;
 }
 
 function addButtons(card: AdaptiveCard, answer: Answer, answerId: string | undefined): void {

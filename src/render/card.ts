@@ -39,6 +39,8 @@ export interface AdaptiveCard {
   $schema: string;
   body: Element[];
   actions?: Element[];
+  /** Shown by clients that cannot render the card. */
+  fallbackText?: string;
 }
 
 export function renderCard(answer: Answer): AdaptiveCard {

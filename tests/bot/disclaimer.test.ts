@@ -35,6 +35,18 @@ describe('DisclaimerMiddleware', () => {
       .startTest();
   });
 
+  it("adds it to a card's plain-text fallback, which some clients show instead of the card", async () => {
+    await adapterWith(async (context) => {
+      const content = { type: 'AdaptiveCard', body: [], fallbackText: 'The first line.' };
+      await context.sendActivity(MessageFactory.attachment({ contentType: 'application/vnd.microsoft.card.adaptive', content }));
+    })
+      .send('question')
+      .assertReply((activity) => {
+        expect((activity.attachments?.[0].content as { fallbackText: string }).fallbackText).toBe(`The first line. ${DISCLAIMER}`);
+      })
+      .startTest();
+  });
+
   it('skips typing and event activities', async () => {
     await adapterWith(async (context) => {
       await context.sendActivity({ type: ActivityTypes.Typing });

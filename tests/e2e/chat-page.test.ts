@@ -3,7 +3,7 @@
 // shown as text, and a reload that continues the conversation. Screenshots go to test-artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { RunningServer } from '../../src/host/server';
@@ -45,55 +45,8 @@ if (!available) {
   );
 }
 
-/**
- * Every visible text whose contrast with what is behind it is under WCAG AA (4.5:1, or 3:1 for text of at least
- * 24 px, or 18.66 px bold). Runs in the page: colours are the computed ones, backgrounds found by walking up
- * to the first opaque one (semi-transparent layers blended on the way).
- */
-function contrastFailures(): string[] {
-  type Rgba = [number, number, number, number];
-  const parse = (css: string): Rgba => {
-    const [r, g, b, a = 1] = (css.match(/[\d.]+/g) ?? ['0', '0', '0', '0']).map(Number);
-    return [r, g, b, css.startsWith('rgba') ? a : 1];
-  };
-  const over = (top: Rgba, bottom: Rgba): Rgba => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1) as Rgba;
-  const luminance = ([r, g, b]: Rgba) => {
-    const channel = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-  };
-  const background = (element: Element | null): Rgba => {
-    const layers: Rgba[] = [];
-    for (let e = element; e; e = e.parentElement) {
-      const colour = parse(getComputedStyle(e).backgroundColor);
-      if (colour[3] > 0) layers.push(colour);
-      if (colour[3] === 1) break;
-    }
-    return layers.reduceRight((below, layer) => over(layer, below), [255, 255, 255, 1] as Rgba);
-  };
-  const failures: string[] = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const element = node.parentElement;
-    if (!element || !node.textContent?.trim()) continue;
-    const style = getComputedStyle(element);
-    const box = element.getBoundingClientRect();
-    if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0 || box.height === 0) continue;
-    if (element.closest('[aria-hidden="true"], .webchat__screen-reader-only, [class*="screen-reader"]')) continue;
-    const colour = parse(style.color);
-    if (colour[3] === 0) continue; // transparent on purpose: text for screen readers only
-    const behind = background(element);
-    const foreground = over(colour, behind);
-    const [light, dark] = [luminance(foreground), luminance(behind)].sort((a, b) => b - a);
-    const ratio = (light + 0.05) / (dark + 0.05);
-    const size = parseFloat(style.fontSize);
-    const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-    if (ratio < (large ? 3 : 4.5))
-      failures.push(
-        `${ratio.toFixed(2)}:1 "${node.textContent.trim().slice(0, 40)}" (${style.color} on rgb(${behind.slice(0, 3).join(', ')}))`,
-      );
-  }
-  return [...new Set(failures)];
-}
+/** The WCAG AA contrast check run in the page (a browser script, so it needs no DOM types here). */
+const CONTRAST_IN_PAGE = readFileSync(join(__dirname, 'contrast-in-page.js'), 'utf8');
 
 describe.skipIf(!available)('chat page in Chromium', { timeout: 60_000 }, () => {
   let server: RunningServer;
@@ -203,8 +156,9 @@ describe.skipIf(!available)('chat page in Chromium', { timeout: 60_000 }, () => 
     expect(await notHelpful.getAttribute('aria-pressed')).toBe('true');
     expect(await helpful.getAttribute('aria-pressed')).toBe('false');
     // Not by colour alone: the rating that stands carries a tick.
-    expect(await notHelpful.evaluate((button) => getComputedStyle(button, '::before').content)).toContain('✓');
-    expect(await helpful.evaluate((button) => getComputedStyle(button, '::before').content)).toBe('none');
+    const tick = `getComputedStyle([...document.querySelectorAll('.feedback-chosen')].pop(), '::before').content`;
+    expect(await page.evaluate<string>(tick)).toContain('✓');
+    expect(await card.locator('button.feedback-chosen').count()).toBe(1);
     await shot('6-feedback');
   });
 
@@ -218,7 +172,7 @@ describe.skipIf(!available)('chat page in Chromium', { timeout: 60_000 }, () => 
       .getByText(/911|emergency number/)
       .last()
       .waitFor();
-    const failures = await page.evaluate(contrastFailures);
+    const failures = await page.evaluate<string[]>(CONTRAST_IN_PAGE);
     expect(failures).toEqual([]);
   });
 });

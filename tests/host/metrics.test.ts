@@ -53,10 +53,10 @@ describe('GET /metrics', () => {
   });
 
   it('counts one rating per answer and person, and a changed rating as withdrawn', async () => {
-    server = await startBot();
-    const answered = await post(server.url, messageActivity('is CST safe in pregnancy?', 'ratings', 'webchat'));
+    const bot = (server = await startBot());
+    const answered = await post(bot.url, messageActivity('is CST safe in pregnancy?', 'ratings', 'webchat'));
     const press = (title: string) =>
-      post(server.url, { ...messageActivity('', 'ratings', 'webchat'), value: feedbackButton(answered.activities, title) });
+      post(bot.url, { ...messageActivity('', 'ratings', 'webchat'), value: feedbackButton(answered.activities, title) });
     await press('Not helpful');
     await press('Not helpful');
     await press('Helpful');

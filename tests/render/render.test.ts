@@ -43,6 +43,25 @@ describe('channels', () => {
     expect(sms.text).toMatch(/skull/);
   });
 
+  it("gives every card a plain first line for notifications, previews and clients without cards: the answer's, not the title", () => {
+    for (const text of [
+      'is CST safe in pregnancy?',
+      'does CST help migraines',
+      'hello',
+      'my chest hurts and I feel faint',
+      'is kava safe?',
+    ]) {
+      const answer = answerTo(text);
+      const reply = buildReply(answer, 'msteams', 'answer-1');
+      const card = reply.attachments?.[0].content as { fallbackText?: string };
+      expect(reply.summary, text).toBeTruthy();
+      expect(reply.summary).not.toBe(answer.headline || undefined);
+      expect(card.fallbackText).toBe(reply.summary);
+      expect(reply.summary).not.toMatch(/\\/); // plain text: no markdown escapes
+    }
+    expect(buildReply(answerTo('is CST safe in pregnancy?'), 'msteams').summary).toMatch(/pregnan/i);
+  });
+
   it('offers at most three suggested actions', () => {
     expect(buildReply(answerTo('hello'), 'webchat').suggestedActions?.actions.length).toBeLessThanOrEqual(3);
   });
