@@ -3,6 +3,7 @@ import { type BotTelemetryClient, type Storage } from 'botbuilder';
 import type { Config } from './config';
 import { createLogger, type Logger } from './observability/logger';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
+import type { Replies } from './knowledge/schema';
 import { createAdapter, type BotAdapter } from './host/adapter';
 import { QuestionAnswering, type SupportDesk } from './question-answering';
 import { WebhookReceiver } from './handoff/webhook';
@@ -25,6 +26,8 @@ export interface BotParts {
   readiness: () => Readiness;
   /** For /metrics, when metrics are on. */
   metrics?: BotMetrics;
+  /** What people are told when a message is refused (429, 503). */
+  refusals: Replies['refusals'];
 }
 
 /**
@@ -51,7 +54,7 @@ export function createBotParts(
     const healthy = resilient.isHealthy();
     return { ready: healthy, checks: { storage: healthy ? 'ok' : 'failing' } };
   };
-  return { adapter, bot, storage: resilient, readiness, metrics };
+  return { adapter, bot, storage: resilient, readiness, metrics, refusals: knowledge.replies.refusals };
 }
 
 /** The bot as the settings make it; the tests that drive it through botbuilder's TestAdapter build it here too. */
@@ -119,6 +122,7 @@ export function serverOptions(config: Config, logger: Logger, parts: BotParts): 
     chatPage: config.WEB_CHAT_PAGE,
     readiness: parts.readiness,
     limits: limitsFrom(config),
+    refusals: parts.refusals,
     metrics: parts.metrics && { metrics: parts.metrics, token: config.METRICS_TOKEN },
   };
 }

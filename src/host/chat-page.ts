@@ -13,6 +13,7 @@ const FILES: Record<string, { path: string; type: string }> = {
   '/chat/chat.js': { path: join(PUBLIC_DIR, 'chat.js'), type: 'text/javascript; charset=utf-8' },
   '/chat/chat.css': { path: join(PUBLIC_DIR, 'chat.css'), type: 'text/css; charset=utf-8' },
   '/chat/webchat.js': { path: WEB_CHAT_BUNDLE, type: 'text/javascript; charset=utf-8' },
+  '/chat/favicon.svg': { path: join(PUBLIC_DIR, 'favicon.svg'), type: 'image/svg+xml' },
 };
 
 /**
@@ -32,22 +33,35 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 export function registerChatPage(server: Server): void {
-  server.get('/', async (_req, res) => {
-    await sendFile(res, join(PUBLIC_DIR, 'index.html'), 'text/html; charset=utf-8', { 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+  // GET and HEAD alike (a HEAD is how uptime checks and link previews look at a page).
+  const serve = (route: string, path: string, type: string, headers: Record<string, string>) => {
+    server.get(route, async (req, res) => sendFile(req.method === 'HEAD', res, path, type, headers));
+    server.head(route, async (_req, res) => sendFile(true, res, path, type, headers));
+  };
+  serve('/', join(PUBLIC_DIR, 'index.html'), 'text/html; charset=utf-8', { 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+  for (const [route, file] of Object.entries(FILES)) serve(route, file.path, file.type, { 'Cache-Control': 'no-cache' });
+  // Browsers and tools ask for /favicon.ico whatever the page says: nothing to send is not an error.
+  server.get('/favicon.ico', async (_req, res) => {
+    res.send(204);
   });
-  for (const [route, file] of Object.entries(FILES)) {
-    server.get(route, async (_req, res) => {
-      await sendFile(res, file.path, file.type, { 'Cache-Control': 'no-cache' });
-    });
-  }
 }
 
-async function sendFile(res: import('restify').Response, path: string, type: string, headers: Record<string, string>): Promise<void> {
+async function sendFile(
+  headOnly: boolean,
+  res: import('restify').Response,
+  path: string,
+  type: string,
+  headers: Record<string, string>,
+): Promise<void> {
   if (!existsSync(path)) {
     res.send(404, { error: 'not found' });
     return;
   }
   res.writeHead(200, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', ...headers });
+  if (headOnly) {
+    res.end();
+    return;
+  }
   await new Promise<void>((resolve, reject) => {
     const stream = createReadStream(path);
     stream.on('error', reject);

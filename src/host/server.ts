@@ -51,6 +51,8 @@ export interface ServerOptions {
   /** What /readyz reports beyond "knowledge loaded"; not ready makes it answer 503. */
   readiness?: () => Readiness;
   limits: Limits;
+  /** What people are told when a message is refused: sent as `message` beside the machine-readable `error`. */
+  refusals?: { tooManyMessages: string; busy: string };
   /** Serve these at /metrics; with a token, only to "Authorization: Bearer <token>". */
   metrics?: { metrics: BotMetrics; token?: string };
 }
@@ -94,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Load shedding: past the cap of turns in progress, a polite 503 now beats everyone waiting longer.
     if (inFlight.size >= limits.maxConcurrentTurns) {
       res.header('Retry-After', '1');
-      res.send(503, { error: 'busy; please try again in a moment' });
+      res.send(503, { error: 'busy; please try again in a moment', ...personal(options.refusals?.busy) });
       return;
     }
     // Only JSON, uncompressed, within the limit: 415, 413 or 400 before any bot code runs.
@@ -124,7 +126,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ].find((decision) => !decision.allowed);
     if (refusal) {
       res.header('Retry-After', String(Math.max(1, Math.ceil(refusal.retryAfterMs / 1000))));
-      res.send(429, { error: 'too many messages; please wait a moment' });
+      res.send(429, { error: 'too many messages; please wait a moment', ...personal(options.refusals?.tooManyMessages) });
       return;
     }
 
@@ -219,6 +221,11 @@ interface IncomingActivity {
   conversation: { id: string };
   from?: { id?: string };
   recipient?: { id?: string };
+}
+
+/** A sentence for the person, when the wiring gave one. */
+function personal(message: string | undefined): { message?: string } {
+  return message ? { message } : {};
 }
 
 /** A short reason when the body is not an activity the adapter can route; undefined when it is. */

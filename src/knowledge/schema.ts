@@ -505,6 +505,9 @@ export const Replies = z.strictObject({
   /** The one sentence a person gets when a turn fails on our side. */
   turnError: text,
   /** talkToPerson is sent as the person's message when pressed, so it must read as a request for a person. */
+  /** Said by the HTTP edge when it cannot take a message: too many from one person or conversation (429), or
+   * too many people at once (503). Chat clients show them in place of an answer. */
+  refusals: z.strictObject({ tooManyMessages: text, busy: text }),
   buttons: z.strictObject({ yes: text, no: text, helpful: text, notHelpful: text, talkToPerson: text }),
   /** Captions of rating badges: the scale alone under a titled section, else with what is rated ("{subject}"). */
   ratingCaptions: z.strictObject({ evidence: text, safety: text, evidenceFor: text, safetyOf: text }),

@@ -53,6 +53,10 @@ describe.skipIf(!available)('chat page in Chromium', { timeout: 60_000 }, () => 
   let browser: Browser;
   let page: Page;
   const dialogs: string[] = [];
+  const consoleErrors: string[] = [];
+  /** What has keyboard focus, by its data-id or id. */
+  const focused = () =>
+    page.evaluate<string | null>(`document.activeElement && (document.activeElement.getAttribute('data-id') || document.activeElement.id)`);
 
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   const transcript = () => page.locator('#webchat');
@@ -67,6 +71,9 @@ describe.skipIf(!available)('chat page in Chromium', { timeout: 60_000 }, () => 
     server = await startBot({ WEB_CHAT_PAGE: 'true' });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
     page = await browser.newPage({ viewport: { width: 390, height: 844 } }); // phone width
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
@@ -85,7 +92,17 @@ describe.skipIf(!available)('chat page in Chromium', { timeout: 60_000 }, () => 
       .getByText(/Right now I cover craniosacral therapy/)
       .waitFor();
     await page.getByRole('button', { name: 'Is craniosacral therapy safe in pregnancy?' }).last().waitFor();
+    expect(consoleErrors).toEqual([]); // a missing favicon was one on every load
     await shot('1-welcome');
+  });
+
+  it('puts the message box one key away: the skip link is the first Tab stop', async () => {
+    // From the top of the page, as after loading it on a phone (with a mouse the box has focus already).
+    await page.evaluate(`document.body.tabIndex = -1; document.body.focus(); document.body.removeAttribute('tabindex')`);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('skip-to-input');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('webchat-sendbox-input');
   });
 
   it('answers a pregnancy question with the warning and the disclaimer', async () => {
@@ -98,6 +115,19 @@ describe.skipIf(!available)('chat page in Chromium', { timeout: 60_000 }, () => 
       .last()
       .waitFor();
     await shot('2-pregnancy-answer');
+  });
+
+  it('fits a phone: suggestions show their whole text, and with the feedback buttons take under a quarter of the screen', async () => {
+    const layout = await page.evaluate<{ cut: string[]; height: number }>(`(() => {
+      const cut = [...document.querySelectorAll('.webchat__suggested-action__text')]
+        .filter((t) => t.scrollWidth > t.clientWidth + 1 || t.scrollHeight > t.clientHeight + 1)
+        .map((t) => t.textContent);
+      const suggestions = document.querySelector('.webchat__suggested-actions').getBoundingClientRect().height;
+      const feedback = [...document.querySelectorAll('.ac-actionSet')].pop().getBoundingClientRect().height;
+      return { cut, height: suggestions + feedback };
+    })()`);
+    expect(layout.cut).toEqual([]);
+    expect(layout.height).toBeLessThan(844 / 4);
   });
 
   it('answers a suggested action when clicked', async () => {
@@ -160,6 +190,29 @@ describe.skipIf(!available)('chat page in Chromium', { timeout: 60_000 }, () => 
     expect(await page.evaluate<string>(tick)).toContain('✓');
     expect(await card.locator('button.feedback-chosen').count()).toBe(1);
     await shot('6-feedback');
+  });
+
+  it("shows the server's own sentence when a message is refused (429), not that the bot could not be reached", async () => {
+    const limited = await startBot({ WEB_CHAT_PAGE: 'true', RATE_LIMIT_PER_CONVERSATION: '2' });
+    const second = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await second.goto(`${limited.url}/`);
+      await second.getByText(/Right now I cover craniosacral therapy/).waitFor(); // the welcome: one turn
+      const box = second.locator('[data-id="webchat-sendbox-input"]').first();
+      await box.fill('what is craniosacral therapy?');
+      await box.press('Enter');
+      await second.getByText(/centred on the skull and the spine/).waitFor();
+      await box.fill('and is it safe?');
+      await box.press('Enter');
+      await second
+        .getByText(/sending messages faster than I can answer/)
+        .first()
+        .waitFor();
+      expect(await second.getByText(/could not reach the bot/).count()).toBe(0);
+    } finally {
+      await second.close();
+      await limited.close();
+    }
   });
 
   it('meets WCAG AA contrast for every text on the page and the cards (4.5:1; 3:1 for large text)', async () => {

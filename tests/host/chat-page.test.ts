@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/host/server';
-import { startBot } from '../helpers/bot-server';
+import { messageActivity, startBot } from '../helpers/bot-server';
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -22,6 +22,34 @@ describe('local chat page', () => {
     expect(bundle.status).toBe(200);
     expect(Number((await bundle.arrayBuffer()).byteLength)).toBeGreaterThan(1_000_000);
     expect((await fetch(`${server.url}/chat/chat.js`)).status).toBe(200);
+  });
+
+  it('answers HEAD like GET without a body, and /favicon.ico with nothing rather than an error', async () => {
+    server = await startBot({ WEB_CHAT_PAGE: 'true' });
+    for (const path of ['/', '/chat/chat.js', '/chat/favicon.svg']) {
+      const head = await fetch(`${server.url}${path}`, { method: 'HEAD' });
+      expect(head.status, path).toBe(200);
+      expect(await head.text()).toBe('');
+      expect(head.headers.get('content-type')).toBe((await fetch(`${server.url}${path}`)).headers.get('content-type'));
+    }
+    expect((await fetch(`${server.url}/favicon.ico`)).status).toBe(204);
+  });
+
+  it('gives people a sentence when a message is refused, beside the machine-readable reason', async () => {
+    server = await startBot({ RATE_LIMIT_PER_CONVERSATION: '1' });
+    const send = () =>
+      fetch(`${server!.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(messageActivity('hi', 'refused')),
+      });
+    expect((await send()).status).toBe(200);
+    const refused = await send();
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toEqual({
+      error: 'too many messages; please wait a moment',
+      message: "You're sending messages faster than I can answer. Please wait a moment, then try again.",
+    });
   });
 
   it('is off when WEB_CHAT_PAGE=false, as in production', async () => {

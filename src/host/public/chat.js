@@ -98,8 +98,18 @@
         body: JSON.stringify(outgoing),
       })
         .then(function (response) {
-          if (!response.ok) throw new Error('The bot answered ' + response.status);
-          return response.text();
+          if (response.ok) return response.text();
+          // A refusal (429, 503) carries a sentence for the person; anything else gets the page's own.
+          return response
+            .json()
+            .catch(function () {
+              return {};
+            })
+            .then(function (body) {
+              var error = new Error('The bot answered ' + response.status);
+              error.personMessage = body && typeof body.message === 'string' ? body.message : undefined;
+              throw error;
+            });
         })
         .then(function (body) {
           var replies = body ? JSON.parse(body).activities || [] : [];
@@ -155,7 +165,7 @@
                   id: randomId(),
                   from: BOT,
                   timestamp: new Date().toISOString(),
-                  text: 'Sorry, I could not reach the bot. Please try again in a moment.',
+                  text: error.personMessage || 'Sorry, I could not reach the bot. Please try again in a moment.',
                 },
                 false,
               );
@@ -225,6 +235,29 @@
     },
     document.getElementById('webchat'),
   );
+
+  /** The message box, once Web Chat has drawn it. */
+  function whenSendBox(use, triesLeft) {
+    var box = document.querySelector('[data-id="webchat-sendbox-input"]');
+    if (box) use(box);
+    else if (triesLeft > 0)
+      window.setTimeout(function () {
+        whenSendBox(use, triesLeft - 1);
+      }, 50);
+  }
+  // Keyboard users reach the message box at once: the skip link is the first stop, and with a mouse or a
+  // trackpad (not on a phone, where focus would open the keyboard) the box has focus from the start.
+  document.getElementById('skip-to-input').addEventListener('click', function (event) {
+    event.preventDefault();
+    whenSendBox(function (box) {
+      box.focus();
+    }, 40);
+  });
+  if (window.matchMedia('(pointer: fine)').matches) {
+    whenSendBox(function (box) {
+      box.focus();
+    }, 40);
+  }
 
   // A new conversation gets the bot's welcome, as Web Chat on Azure does when a person joins.
   if (loaded.isNew) {
