@@ -2,6 +2,7 @@
 // or stdin): deflection, content gaps, feedback and emergencies. The logs hold no message text, and
 // neither does the report.
 import { readFileSync } from 'node:fs';
+import { countedAs } from '../observability/turn-record';
 
 export interface Report {
   conversations: number;
@@ -10,7 +11,9 @@ export interface Report {
   /** Of those: an answer, no handoff, and no "not helpful". */
   deflected: number;
   deflectionRate: number;
+  /** Messages people sent; welcomes and ratings are counted apart (countedAs, shared with /metrics). */
   turns: number;
+  welcomes: number;
   outcomes: Record<string, number>;
   handoffs: number;
   /** Requests for a person by how they went: contact-offered, ticket-created, ticket-failed. */
@@ -38,6 +41,7 @@ export function buildReport(lines: readonly string[]): Report {
   const therapies = new Map<string, number>();
   const conditions = new Map<string, number>();
   let turns = 0;
+  let welcomes = 0;
   let helpful = 0;
   let notHelpful = 0;
   const of = (key: string) => {
@@ -53,7 +57,9 @@ export function buildReport(lines: readonly string[]): Report {
       continue; // not a log line (a blank line, a start-up message)
     }
     const key = typeof entry.conversation === 'string' ? entry.conversation : 'unknown';
-    if (entry.event === 'turn' && entry.activityType === 'message') {
+    const counted = entry.event === 'turn' ? countedAs(entry as { activityType?: string; kind?: string }) : undefined;
+    if (counted === 'welcome') welcomes++;
+    if (counted === 'turn') {
       turns++;
       const outcome = String(entry.outcome ?? 'none');
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
@@ -90,6 +96,7 @@ export function buildReport(lines: readonly string[]): Report {
     deflected,
     deflectionRate: asking.length ? deflected / asking.length : 0,
     turns,
+    welcomes,
     outcomes,
     handoffs: outcomes.handoff ?? 0,
     handoffOutcomes,
@@ -105,7 +112,7 @@ export function formatReport(r: Report): string {
   const rows: [string, string][] = [
     ['conversations that asked something', String(r.askingConversations)],
     ['deflected (answered, no handoff, no "not helpful")', `${r.deflected} (${percent(r.deflectionRate)})`],
-    ['turns', String(r.turns)],
+    ['turns (messages people sent)', String(r.turns)],
     ...Object.entries(r.outcomes)
       .sort()
       .map(([outcome, n]): [string, string] => [`  ${outcome}`, String(n)]),
@@ -114,6 +121,7 @@ export function formatReport(r: Report): string {
       .sort()
       .map(([outcome, n]): [string, string] => [`  ${outcome}`, String(n)]),
     ['emergencies', String(r.emergencies)],
+    ['welcomes', String(r.welcomes)],
     ['feedback helpful / not helpful', `${r.feedback.helpful} / ${r.feedback.notHelpful} (${percent(r.feedback.helpfulRate)} helpful)`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

@@ -3,7 +3,7 @@
 // the person's words; names are capped so a flood of odd questions cannot blow up the series count.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FeedbackEvent } from './feedback';
-import type { TurnListener, TurnRecord } from './turn-record';
+import { countedAs, type TurnListener, type TurnRecord } from './turn-record';
 
 /** Channels counted by name; any other channel id (anonymous clients can send any) is "other". */
 const KNOWN_CHANNELS = new Set([
@@ -48,8 +48,14 @@ export class BotMetrics implements TurnListener {
   readonly registry = new Registry();
   private readonly turns = new Counter({
     name: 'bot_turns_total',
-    help: 'Turns by outcome (answered, no-information, clarification, out-of-scope, emergency, handoff, social), channel and topic',
+    help: 'Messages people sent (welcomes and ratings are counted apart), by outcome (answered, no-information, clarification, out-of-scope, emergency, handoff, social), channel and topic',
     labelNames: ['outcome', 'channel', 'topic'],
+    registers: [this.registry],
+  });
+  private readonly welcomes = new Counter({
+    name: 'bot_welcomes_total',
+    help: 'Welcomes sent to people who joined a conversation (not counted as turns)',
+    labelNames: ['channel'],
     registers: [this.registry],
   });
   private readonly handoffs = new Counter({
@@ -99,7 +105,9 @@ export class BotMetrics implements TurnListener {
 
   turnEnded(turn: TurnRecord): void {
     const channel = channelLabel(turn.channel);
-    this.turns.inc({ outcome: turn.outcome, channel, topic: turn.main?.topics[0] ?? 'none' });
+    const counted = countedAs({ activityType: turn.activityType, kind: turn.main?.kind });
+    if (counted === 'turn') this.turns.inc({ outcome: turn.outcome, channel, topic: turn.main?.topics[0] ?? 'none' });
+    if (counted === 'welcome' && turn.answers.length > 0) this.welcomes.inc({ channel });
     if (turn.handoff) this.handoffs.inc({ channel, outcome: turn.handoff });
     this.latency.observe(turn.latencyMs / 1000);
     for (const answer of turn.answers) {

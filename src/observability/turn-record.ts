@@ -79,6 +79,19 @@ export function summarise(answer: Answer): AnswerSummary {
   }));
 }
 
+/**
+ * What a dashboard counts, the one definition /metrics and the report share (docs/operations.md):
+ * - a turn is a message a person sent (typed, or a suggested action or card choice pressed);
+ * - a welcome (the bot greeting someone who joined) is not a turn: it is counted as a welcome;
+ * - a rating (a feedback button, or "that was helpful" typed) is not a turn: it is counted as feedback.
+ * `kind` is the kind of the turn's main answer, as the turn log writes it.
+ */
+export function countedAs(turn: { activityType?: string; kind?: string }): 'turn' | 'welcome' | 'feedback' | 'other' {
+  if (turn.activityType === 'conversationUpdate') return 'welcome';
+  if (turn.activityType !== 'message') return 'other';
+  return turn.kind === 'feedback' ? 'feedback' : 'turn';
+}
+
 /** The turn's outcome: a handoff or an emergency wins over the answer that accompanies it. */
 export function turnOutcome(answers: readonly AnswerSummary[]): string {
   if (answers.some((a) => a.outcome === 'handoff')) return 'handoff';

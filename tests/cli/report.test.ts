@@ -14,7 +14,8 @@ describe('support-desk report', () => {
     expect(report.askingConversations).toBe(6);
     expect(report.deflected).toBe(2);
     expect(report.deflectionRate).toBeCloseTo(2 / 6);
-    expect(report.turns).toBe(10);
+    expect(report.turns).toBe(10); // not the rating's turn, nor the welcome
+    expect(report.welcomes).toBe(1);
     expect(report.outcomes).toEqual({ answered: 4, 'no-information': 3, handoff: 1, emergency: 1, social: 1 });
     expect(report.handoffs).toBe(1);
     expect(report.handoffOutcomes).toEqual({ 'ticket-created': 1 });

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/host/server';
 import { messageActivity, post, startBot, type ReplyActivity } from '../helpers/bot-server';
+import { startBotWithLogs } from '../helpers/jwt';
+import { buildReport } from '../../src/cli/report';
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -65,6 +67,27 @@ describe('GET /metrics', () => {
     expect(valueOf(text, 'bot_feedback_total', { rating: 'helpful' })).toBe(1);
     expect(valueOf(text, 'bot_feedback_withdrawn_total', { rating: 'not-helpful' })).toBe(1);
     expect(valueOf(text, 'bot_feedback_withdrawn_total', { rating: 'helpful' })).toBe(0);
+  });
+
+  it('counts the same turns as the report: welcomes and ratings apart, every message a person sent as one turn', async () => {
+    const bot = await startBotWithLogs({ METRICS_TOKEN: '' });
+    server = bot.server;
+    const id = 'counting';
+    const joined = { ...messageActivity('', id, 'webchat'), type: 'conversationUpdate', membersAdded: [{ id: 'user-1' }] };
+    await post(bot.server.url, joined);
+    const answered = await post(bot.server.url, messageActivity('is CST safe in pregnancy?', id, 'webchat'));
+    await post(bot.server.url, { ...messageActivity('', id, 'webchat'), value: feedbackButton(answered.activities, 'Helpful') });
+    await post(bot.server.url, messageActivity('helpful', id, 'webchat'));
+    await post(bot.server.url, messageActivity('hello', id, 'webchat'));
+
+    const { text } = await metricsText();
+    const report = buildReport(bot.logs().map((line) => JSON.stringify(line)));
+    const metricTurns = valueOf(text, 'bot_turns_total', {});
+    expect(metricTurns).toBe(2); // the question and the greeting
+    expect(report.turns).toBe(metricTurns);
+    expect(valueOf(text, 'bot_welcomes_total', {})).toBe(1);
+    expect(report.welcomes).toBe(1);
+    expect(report.feedback.helpful).toBe(valueOf(text, 'bot_feedback_total', { rating: 'helpful' }));
   });
 
   it('needs the bearer token when METRICS_TOKEN is set', async () => {
