@@ -6,7 +6,9 @@
 //   npm run teams:package -- --out other.zip    # another output file
 //
 // Settings: MicrosoftAppId (required, a GUID: the bot's app id, also used as the Teams app id),
-// TEAMS_WEBSITE_URL (required, https), TEAMS_PRIVACY_URL and TEAMS_TERMS_URL (https; default: the website URL).
+// TEAMS_WEBSITE_URL (required, https), TEAMS_PRIVACY_URL and TEAMS_TERMS_URL (https; default: the website URL),
+// TEAMS_DEVELOPER_NAME (the organisation Teams names as the app's developer; at most 32 characters).
+// Every setting is checked, and every problem reported, in one run.
 import { Buffer } from 'node:buffer';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -21,7 +23,14 @@ const GUID = /^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 
 class PackageError extends Error {}
 
-/** The environment, with ./.env (in the working directory) filling what the environment leaves unset. */
+/** Teams shows at most 32 characters of the developer's name (the manifest schema's limit). */
+const DEVELOPER_NAME_LIMIT = 32;
+const DEFAULT_DEVELOPER_NAME = 'Natural Therapy Answers';
+
+/**
+ * The manifest's values from the environment, with ./.env (in the working directory) filling what the
+ * environment leaves unset. Every setting is checked before any is refused, so one run lists every fix.
+ */
 function settings() {
   const fromFile = existsSync('.env') ? parseEnv(readFileSync('.env', 'utf8')) : {};
   const value = (name) => {
@@ -29,31 +38,41 @@ function settings() {
     const trimmed = typeof raw === 'string' ? raw.trim() : '';
     return trimmed === '' ? undefined : trimmed;
   };
+  const problems = [];
   const appId = value('MicrosoftAppId');
-  if (!appId) {
-    throw new PackageError("MicrosoftAppId is not set: set it to the bot's app (client) id, in the environment or in .env.");
-  }
-  if (!GUID.test(appId)) {
-    throw new PackageError(`MicrosoftAppId is not a GUID ("${appId}"): it must look like 00000000-0000-0000-0000-000000000000.`);
-  }
+  if (!appId) problems.push("MicrosoftAppId is not set: set it to the bot's app (client) id, in the environment or in .env.");
+  else if (!GUID.test(appId))
+    problems.push(`MicrosoftAppId is not a GUID ("${appId}"): it must look like 00000000-0000-0000-0000-000000000000.`);
   const https = (name, fallback) => {
     const url = value(name) ?? fallback;
-    if (!url) throw new PackageError(`${name} is not set: Teams shows it as the app's website (an https:// URL).`);
+    if (!url) {
+      problems.push(`${name} is not set: Teams shows it as the app's website (an https:// URL).`);
+      return undefined;
+    }
     let parsed;
     try {
       parsed = new URL(url);
     } catch {
-      throw new PackageError(`${name} is not a URL ("${url}").`);
+      problems.push(`${name} is not a URL ("${url}").`);
+      return undefined;
     }
-    if (parsed.protocol !== 'https:') throw new PackageError(`${name} must be an https:// URL ("${url}").`);
+    if (parsed.protocol !== 'https:') problems.push(`${name} must be an https:// URL ("${url}").`);
     return url;
   };
   const website = https('TEAMS_WEBSITE_URL');
+  const privacy = https('TEAMS_PRIVACY_URL', website ?? 'https://unset.invalid/');
+  const terms = https('TEAMS_TERMS_URL', website ?? 'https://unset.invalid/');
+  const developer = value('TEAMS_DEVELOPER_NAME') ?? DEFAULT_DEVELOPER_NAME;
+  if (developer.length > DEVELOPER_NAME_LIMIT) {
+    problems.push(`TEAMS_DEVELOPER_NAME is ${developer.length} characters long: Teams allows ${DEVELOPER_NAME_LIMIT}.`);
+  }
+  if (problems.length > 0) throw new PackageError(problems.join('\n'));
   return {
     MicrosoftAppId: appId.toLowerCase(),
+    DeveloperName: developer,
     WebsiteUrl: website,
-    PrivacyUrl: https('TEAMS_PRIVACY_URL', website),
-    TermsOfUseUrl: https('TEAMS_TERMS_URL', website),
+    PrivacyUrl: privacy,
+    TermsOfUseUrl: terms,
   };
 }
 
@@ -136,6 +155,6 @@ try {
   console.log(`Teams app package written: ${shown.startsWith('..') ? out : shown}`);
 } catch (error) {
   if (!(error instanceof PackageError)) throw error;
-  console.error(`teams:package: ${error.message}`);
+  for (const line of error.message.split('\n')) console.error(`teams:package: ${line}`);
   process.exitCode = 1;
 }

@@ -50,7 +50,13 @@ function expectValid(manifest: unknown) {
 function filled(values: Record<string, string>): Manifest {
   return JSON.parse(manifestText.replace(/\{\{(\w+)\}\}/g, (_whole, name: string) => values[name] ?? `{{${name}}}`)) as Manifest;
 }
-const sampleValues = { MicrosoftAppId: TEST_APP_ID, WebsiteUrl: TEST_WEBSITE, PrivacyUrl: TEST_WEBSITE, TermsOfUseUrl: TEST_WEBSITE };
+const sampleValues = {
+  MicrosoftAppId: TEST_APP_ID,
+  DeveloperName: 'Natural Therapy Answers',
+  WebsiteUrl: TEST_WEBSITE,
+  PrivacyUrl: TEST_WEBSITE,
+  TermsOfUseUrl: TEST_WEBSITE,
+};
 
 interface Png {
   width: number;
@@ -251,6 +257,23 @@ describe('npm run teams:package (scripts/teams-package.mjs)', () => {
     expectValid(packaged);
     expect(entries.get('color.png')?.equals(readFileSync(join(teamsDir, 'color.png')))).toBe(true);
     expectIcons(entries.get('color.png') ?? Buffer.alloc(0), entries.get('outline.png') ?? Buffer.alloc(0));
+  });
+
+  it("names the organisation as the developer when TEAMS_DEVELOPER_NAME is set (Natural Therapy Answers when not)", () => {
+    const named = runPackager({ MicrosoftAppId: TEST_APP_ID, TEAMS_WEBSITE_URL: TEST_WEBSITE, TEAMS_DEVELOPER_NAME: 'Contoso Health' });
+    expect(named.status).toBe(0);
+    const packaged = JSON.parse(readZip(readFileSync(named.out)).get('manifest.json')?.toString('utf8') ?? '{}') as { developer: { name: string } };
+    expect(packaged.developer.name).toBe('Contoso Health');
+    expectValid(packaged as unknown as Manifest);
+  });
+
+  it('reports every bad setting in one run, not only the first', () => {
+    const run = runPackager({ MicrosoftAppId: 'my-bot', TEAMS_WEBSITE_URL: 'http://bot.example.org/', TEAMS_DEVELOPER_NAME: 'x'.repeat(40) });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/MicrosoftAppId is not a GUID/);
+    expect(run.stderr).toMatch(/TEAMS_WEBSITE_URL must be an https/);
+    expect(run.stderr).toMatch(/TEAMS_DEVELOPER_NAME is 40 characters long/);
+    expect(existsSync(run.out)).toBe(false);
   });
 
   it('reads MicrosoftAppId from .env when the environment does not set it', () => {

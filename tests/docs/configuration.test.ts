@@ -22,6 +22,15 @@ describe('docs/configuration.md', () => {
   it.each(SETTING_NAMES)('gives the default of %s', (name) => {
     expect(table.get(name)).toBe(shown(defaults[name]));
   });
+
+  it('says what every setting should be in production', () => {
+    const rows = [...readFileSync(join(root, 'docs', 'configuration.md'), 'utf8').matchAll(/^\| `(\w+)` \|(.*)\|\s*$/gm)];
+    for (const [, name, rest] of rows) {
+      const cells = rest.split(' | ').map((cell) => cell.trim());
+      expect(cells.length, name).toBe(3); // default, meaning, production value
+      expect(cells[2], name).not.toBe('');
+    }
+  });
 });
 
 describe('.env.example', () => {
