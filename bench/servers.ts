@@ -4,7 +4,7 @@
 import { ActivityHandler } from 'botbuilder';
 import { resolve } from 'node:path';
 import { createAdapter } from '../src/host/adapter';
-import { createBotParts } from '../src/wiring';
+import { createBotParts, loadLanguages } from '../src/wiring';
 import { loadConfig } from '../src/config';
 import { KnowledgeBase } from '../src/knowledge/knowledge-base';
 import { loadKnowledge } from '../src/knowledge/load';
@@ -37,7 +37,7 @@ async function main(kind: string): Promise<void> {
   const parts =
     kind === 'echo'
       ? { adapter: createAdapter(config, logger, knowledge.replies, new TurnLog(logger)), bot: new EchoBot() }
-      : createBotParts(config, logger, knowledge);
+      : createBotParts(config, logger, knowledge, undefined, undefined, await loadLanguages());
   const server = await startServer({
     host: '127.0.0.1',
     port: 0,

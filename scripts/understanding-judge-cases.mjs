@@ -106,6 +106,18 @@ function lastTurnChecks(c) {
       if (e.reply === 'uses-list')
         return { must: [String.raw`migraine`, String.raw`fibromyalgia|TMJ|autism|vertigo`, String.raw`insufficient evidence`] };
       return { must: [String.raw`compar`] };
+    case 'other-language':
+      // Says which languages it reads, and answers nothing from a monograph it only half understood.
+      return {
+        must: [String.raw`English\b.{0,30}\bSpanish\b.{0,30}\bFrench`],
+        mustNot: [String.raw`skull|cerebrospinal|Upledger|insufficient evidence|not enough is known|avoid it`],
+      };
+    case 'supported-language':
+      // Read as the question it is: about craniosacral therapy, not turned away for its language.
+      return {
+        must: [String.raw`craniosacral|cranio-?sacr|craneosacral|CST`],
+        mustNot: [String.raw`English\b.{0,30}\bSpanish\b.{0,30}\bFrench`],
+      };
     default:
       return fail(c);
   }

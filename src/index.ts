@@ -6,7 +6,7 @@ import { createLogger } from './observability/logger';
 import { routeConsoleToLogger } from './observability/console-capture';
 import { formatProblem, loadKnowledge } from './knowledge/load';
 import { KnowledgeBase } from './knowledge/knowledge-base';
-import { createBotParts, serverOptions } from './wiring';
+import { createBotParts, loadLanguages, serverOptions } from './wiring';
 import { createAppInsightsClient } from './observability/telemetry';
 import { startServer } from './host/server';
 
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     : undefined;
   // From here on, what the Bot Framework libraries print goes out as JSON log lines too.
   routeConsoleToLogger(logger);
-  const parts = createBotParts(config, logger, knowledge, undefined, telemetry);
+  const parts = createBotParts(config, logger, knowledge, undefined, telemetry, await loadLanguages());
   const server = await startServer(serverOptions(config, logger, parts));
   logger.info({ messages: `${server.url}/api/messages`, ...(config.WEB_CHAT_PAGE ? { chatPage: `${server.url}/` } : {}) }, 'bot ready');
 

@@ -7,6 +7,7 @@ import { AnswerComposer } from './answers/compose';
 import type { AnswerContext, HandoffReason } from './answers/compose';
 import type { Answer, FeedbackRecorded, HandoffOutcome, HandoffState, SupportDesk } from './answers/types';
 import { Understanding } from './understanding/understand';
+import type { LanguageGuesser } from './understanding/language';
 import { CachedUnderstanding, type Understands } from './understanding/understanding-cache';
 import type { FeedbackRating, ResolvedQuestion, SocialIntent } from './understanding/types';
 
@@ -14,6 +15,7 @@ export type { Answer, AnswerContext, HandoffOutcome, HandoffReason, HandoffState
 export type { FeedbackRating, FeedbackRecorded };
 export type { TherapyMatch } from './understanding/types';
 export { ASK_SCORE } from './understanding/typo-match';
+export type { LanguageGuesser };
 
 export class QuestionAnswering {
   private readonly understanding: Understands;
@@ -21,12 +23,13 @@ export class QuestionAnswering {
   private readonly answerCache: AnswerCache;
 
   /** `cacheEntries`: recent messages whose understanding is kept for exact repeats (0: none); `support`: how
-   * people reach the organisation's support desk. */
+   * people reach the organisation's support desk; `languages`: tells messages in other languages (without it,
+   * every message is read as English, Spanish or French). */
   constructor(
     private readonly knowledge: KnowledgeBase,
-    options: { cacheEntries: number; support?: SupportDesk },
+    options: { cacheEntries: number; support?: SupportDesk; languages?: LanguageGuesser },
   ) {
-    this.understanding = new CachedUnderstanding(new Understanding(knowledge), { maxEntries: options.cacheEntries });
+    this.understanding = new CachedUnderstanding(new Understanding(knowledge, options.languages), { maxEntries: options.cacheEntries });
     this.composer = new AnswerComposer(knowledge, options.support);
     this.answerCache = new AnswerCache(this.composer);
   }

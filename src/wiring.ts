@@ -4,6 +4,8 @@ import type { Config } from './config';
 import { createLogger, type Logger } from './observability/logger';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import type { Replies } from './knowledge/schema';
+import { loadLanguageGuesser, type LanguageGuesser } from './understanding/language';
+import { isEnglishWord } from './text/english';
 import { createAdapter, type BotAdapter } from './host/adapter';
 import { QuestionAnswering, type SupportDesk } from './question-answering';
 import { WebhookReceiver } from './handoff/webhook';
@@ -40,6 +42,7 @@ export function createBotParts(
   knowledge: KnowledgeBase,
   storage: Storage = createStorage(config),
   telemetry?: BotTelemetryClient,
+  languages?: LanguageGuesser,
 ): BotParts {
   const metrics = config.METRICS_ENABLED ? new BotMetrics() : undefined;
   const listeners: TurnListener[] = [new TurnLog(logger)];
@@ -49,7 +52,7 @@ export function createBotParts(
 
   const adapter = createAdapter(config, logger, knowledge.replies, turns, telemetry);
   const resilient = new ResilientStorage(storage, logger);
-  const bot = createBot(config, knowledge, resilient, turns, logger);
+  const bot = createBot(config, knowledge, resilient, turns, logger, languages);
   const readiness = (): Readiness => {
     const healthy = resilient.isHealthy();
     return { ready: healthy, checks: { storage: healthy ? 'ok' : 'failing' } };
@@ -64,6 +67,7 @@ export function createBot(
   storage: Storage,
   feedback: FeedbackListener,
   logger: Logger = createLogger('silent'),
+  languages?: LanguageGuesser,
 ): TherapyBot {
   const webhook =
     config.HANDOFF_WEBHOOK_URL && config.HANDOFF_WEBHOOK_SECRET
@@ -75,7 +79,11 @@ export function createBot(
         })
       : undefined;
   return new TherapyBot({
-    answering: new QuestionAnswering(knowledge, { cacheEntries: config.UNDERSTANDING_CACHE_ENTRIES, support: supportDesk(config) }),
+    answering: new QuestionAnswering(knowledge, {
+      cacheEntries: config.UNDERSTANDING_CACHE_ENTRIES,
+      support: supportDesk(config),
+      languages,
+    }),
     storage,
     sharedStorage: config.STATE_STORAGE === 'blob',
     feedback,
@@ -93,6 +101,12 @@ export function createBot(
           }
         : undefined,
   });
+}
+
+/** Tells messages in languages the bot does not read (an ES module, loaded once, before the bot starts). */
+let languagesLoading: Promise<LanguageGuesser> | undefined;
+export function loadLanguages(): Promise<LanguageGuesser> {
+  return (languagesLoading ??= loadLanguageGuesser(isEnglishWord));
 }
 
 /** What the settings offer people who ask for a person. */

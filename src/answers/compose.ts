@@ -45,6 +45,8 @@ export class AnswerComposer {
   private route(question: ResolvedQuestion, context: AnswerContext): Answer {
     const q = withContextTherapyCompared(withContextCondition(question, context), context);
     if (q.emergency) return this.fixed.emergency(q.emergency.kind);
+    // Words half-recognised in a language the bot does not read are no question it understood.
+    if (q.otherLanguage) return this.fixed.unsupportedLanguage();
     if (q.therapies.length === 0 && q.unknownTherapies.length > 0) {
       // "Is it the same as chiropractic?" about the therapy the conversation is on: answered for that therapy.
       // So is "who does it, a physio?": the other therapy named is a profession, the question is about "it".

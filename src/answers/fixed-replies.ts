@@ -47,6 +47,16 @@ export class FixedReplies {
     return answer;
   }
 
+  /** A message in a language the bot does not handle: which languages it reads, and where to get advice. */
+  unsupportedLanguage(): Answer {
+    return this.template(
+      'unsupported-language',
+      'unsupported-language',
+      this.fillTherapies(this.replies.unsupportedLanguage),
+      'unsupportedLanguage',
+    );
+  }
+
   /** The reply to "start over". */
   startOver(): Answer {
     return this.template('start-over', 'social', this.fillTherapies(this.replies.startOver), 'startOver');

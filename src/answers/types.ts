@@ -38,7 +38,8 @@ export interface Warning {
 /** What a rating did: rated an answer for the first time, changed its rating, or repeated it (not counted). */
 export type FeedbackRecorded = 'new' | 'changed' | 'unchanged';
 
-export type Outcome = 'answered' | 'no-information' | 'clarification' | 'out-of-scope' | 'emergency' | 'social' | 'handoff';
+export type Outcome =
+  'answered' | 'no-information' | 'clarification' | 'out-of-scope' | 'unsupported-language' | 'emergency' | 'social' | 'handoff';
 
 export type AnswerKind =
   | 'monograph'
@@ -49,6 +50,7 @@ export type AnswerKind =
   | 'did-you-mean'
   | 'about-bot'
   | 'out-of-scope'
+  | 'unsupported-language'
   | 'not-understood'
   | 'greeting'
   | 'help'

@@ -3,11 +3,14 @@
 import { QuestionAnswering } from '../question-answering';
 import { renderMarkdown } from '../render/text';
 import { loadForCli } from './shipped-knowledge';
+import { loadLanguageGuesser } from '../understanding/language';
+import { isEnglishWord } from '../text/english';
 
-function main(questions: string[]): number {
+async function main(questions: string[]): Promise<number> {
   const knowledge = loadForCli();
   if (!knowledge) return 1;
-  const answering = new QuestionAnswering(knowledge, { cacheEntries: 0 });
+  const languages = await loadLanguageGuesser(isEnglishWord);
+  const answering = new QuestionAnswering(knowledge, { cacheEntries: 0, languages });
   for (const question of questions) {
     const resolved = answering.understand(question);
     const answer = answering.answer(resolved);
@@ -20,4 +23,4 @@ function main(questions: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

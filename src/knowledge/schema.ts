@@ -457,6 +457,8 @@ export const Replies = z.strictObject({
   stillWaiting: text,
   notUnderstood: text,
   outOfScope: text,
+  /** A message in a language the bot does not read ({therapies}: what it covers). */
+  unsupportedLanguage: text,
   unknownTherapy: text,
   clarifyTherapy: text,
   didYouMean: text,

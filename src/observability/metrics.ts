@@ -48,7 +48,7 @@ export class BotMetrics implements TurnListener {
   readonly registry = new Registry();
   private readonly turns = new Counter({
     name: 'bot_turns_total',
-    help: 'Messages people sent (welcomes and ratings are counted apart), by outcome (answered, no-information, clarification, out-of-scope, emergency, handoff, social), channel and topic',
+    help: 'Messages people sent (welcomes and ratings are counted apart), by outcome (answered, no-information, clarification, out-of-scope, unsupported-language, emergency, handoff, social), channel and topic',
     labelNames: ['outcome', 'channel', 'topic'],
     registers: [this.registry],
   });

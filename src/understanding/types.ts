@@ -45,6 +45,8 @@ export interface ConditionMatch {
 export interface ResolvedQuestion {
   /** Set when a red flag was found: answered before anything else. */
   emergency?: { kind: string };
+  /** The message is clearly in a language the bot does not handle (ISO 639-1, or "other"): said so, not answered. */
+  otherLanguage?: string;
   /** A red flag mentioned but not current (a past attempt): the answer carries that emergency's note. */
   safetyNote?: string;
   social?: SocialIntent;

@@ -8,6 +8,7 @@ import { AgeReader } from './ages';
 import { CueReader, withoutSpans, type CueText } from './cues';
 import { SafetyScreen } from './safety-screen';
 import { TherapyResolver, overlap } from './therapy';
+import type { LanguageGuesser } from './language';
 import type { ResolvedQuestion, Span } from './types';
 
 /** How close a misspelt name beside a therapy with no monograph must be to be taken (the answer threshold). */
@@ -20,7 +21,10 @@ export class Understanding {
   private readonly cues: CueReader;
   private readonly ages: AgeReader;
 
-  constructor(knowledge: KnowledgeBase) {
+  constructor(
+    knowledge: KnowledgeBase,
+    private readonly languages?: LanguageGuesser,
+  ) {
     const { cues } = knowledge;
     const lemmatiser = new Lemmatiser(knowledge.language);
     this.screen = new SafetyScreen(knowledge.redFlags, lemmatiser, knowledge.redFlagExamples);
@@ -38,11 +42,18 @@ export class Understanding {
   }
 
   understand(text: string): ResolvedQuestion {
-    return this.understandNormalised(normalise(text));
+    return this.understandNormalised(normalise(text), this.otherLanguageOf(text));
   }
 
-  /** The same for text already normalised: what a message means depends only on its normalised form. */
-  understandNormalised(normalised: string): ResolvedQuestion {
+  /** The language of a message written clearly in one the bot does not handle (read on the text as typed:
+   * accents and letters that normalising takes away tell languages apart). */
+  otherLanguageOf(text: string): string | undefined {
+    return this.languages?.otherLanguage(text);
+  }
+
+  /** The same for text already normalised, whose language was read before: what a message means depends only
+   * on its normalised form and that language. */
+  understandNormalised(normalised: string, otherLanguage?: string): ResolvedQuestion {
     const words = normalised === '' ? [] : normalised.split(' ');
     const lemmas = this.screen.read(words);
     const safety = this.screen.check(lemmas);
@@ -107,6 +118,7 @@ export class Understanding {
     const social = named || feedback || yesNo ? undefined : this.cues.socialIntent(text, topics.length > 0 || aboutBot !== undefined);
     return {
       emergency: safety.emergency ? { kind: safety.emergency } : undefined,
+      ...(otherLanguage ? { otherLanguage } : {}),
       safetyNote: safety.note,
       social,
       command: this.cues.command(text),

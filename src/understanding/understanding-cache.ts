@@ -20,7 +20,8 @@ export interface Understands {
 
 /** What the cache wraps: Understanding, which can also start from normalised text. */
 export interface UnderstandsNormalised extends Understands {
-  understandNormalised(normalised: string): ResolvedQuestion;
+  otherLanguageOf(text: string): string | undefined;
+  understandNormalised(normalised: string, otherLanguage?: string): ResolvedQuestion;
 }
 
 export interface UnderstandingCacheOptions {
@@ -31,7 +32,8 @@ export interface UnderstandingCacheOptions {
 }
 
 export class CachedUnderstanding implements Understands {
-  /** Exact text → its normalised form, whose entry holds the result (and is kept as recent as its texts). */
+  /** Exact text → its key (the normalised form, with the language when it is one the bot does not handle),
+   * whose entry holds the result (and is kept as recent as its texts). */
   private readonly byText?: LRUCache<string, string>;
   private readonly byNormalised?: LRUCache<string, ResolvedQuestion>;
   private readonly maxTextLength: number;
@@ -52,15 +54,20 @@ export class CachedUnderstanding implements Understands {
   understand(text: string): ResolvedQuestion {
     if (!this.byText || !this.byNormalised || text.length > this.maxTextLength) return this.inner.understand(text);
     const known = this.byText.get(text);
-    const normalised = known ?? normalise(text);
-    let question = this.byNormalised.get(normalised);
+    const normalised = known === undefined ? normalise(text) : undefined;
+    const otherLanguage = known === undefined ? this.inner.otherLanguageOf(text) : undefined;
+    // The language is read on the text as typed, so it is part of the key: "ist es sicher" in German and a
+    // text that normalises the same way in English are different questions.
+    const key = known ?? (otherLanguage ? `${normalised}\u0000${otherLanguage}` : normalised!);
+    let question = this.byNormalised.get(key);
     if (question) this.stats.hits++;
     else {
       this.stats.misses++;
-      question = deepFreeze(this.inner.understandNormalised(normalised));
-      this.byNormalised.set(normalised, question);
+      const [form, language] = key.split('\u0000');
+      question = deepFreeze(this.inner.understandNormalised(form, language));
+      this.byNormalised.set(key, question);
     }
-    if (known === undefined) this.byText.set(text, normalised);
+    if (known === undefined) this.byText.set(text, key);
     return question;
   }
 }

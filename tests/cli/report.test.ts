@@ -46,6 +46,13 @@ describe('support-desk report', () => {
     expect(back.deflected).toBe(0);
   });
 
+  it('does not count a question in a language the bot does not read as answered', () => {
+    const report = buildReport(['{"event":"turn","activityType":"message","conversation":"i","outcome":"unsupported-language"}']);
+    expect(report.askingConversations).toBe(1);
+    expect(report.deflected).toBe(0);
+    expect(report.outcomes).toEqual({ 'unsupported-language': 1 });
+  });
+
   it('prints a table, and JSON with --json, from a file', () => {
     expect(formatReport(buildReport(lines))).toMatch(/deflected .*2 \(33\.3%\)/);
     const run = runCli('cli/report.js', [FIXTURE, '--json']);

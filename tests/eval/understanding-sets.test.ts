@@ -7,7 +7,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const dir = join('tests', 'eval', 'understanding');
-const CLASSES = ['handoff', 'clarify', 'fact', 'false-premise', 'population', 'same-as', 'about-bot', 'medication-change', 'list-compare'];
+const CLASSES = [
+  'handoff',
+  'clarify',
+  'fact',
+  'false-premise',
+  'population',
+  'same-as',
+  'about-bot',
+  'medication-change',
+  'list-compare',
+  'supported-language',
+];
 
 describe.each(['seen', 'unseen'])('understanding sets, %s half', (half) => {
   const cases = readdirSync(dir)
@@ -20,6 +31,13 @@ describe.each(['seen', 'unseen'])('understanding sets, %s half', (half) => {
       expect(cases.filter((x) => x.class === c).length, c).toBeGreaterThanOrEqual(15);
       for (const lang of ['en', 'es', 'fr']) expect(cases.some((x) => x.class === c && x.lang === lang), `${c}/${lang}`).toBe(true);
     }
+  });
+
+  it('has questions in at least ten languages the bot does not read', () => {
+    const other = cases.filter((x) => x.class === 'other-language');
+    expect(other.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(other.map((x) => x.lang)).size).toBeGreaterThanOrEqual(10);
+    expect(other.some((x) => ['en', 'es', 'fr'].includes(x.lang))).toBe(false);
   });
 
   it('becomes judge conversations whose last turn is checked', () => {

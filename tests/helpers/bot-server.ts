@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/observability/logger';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base';
-import { createBotParts, serverOptions } from '../../src/wiring';
+import { createBotParts, loadLanguages, serverOptions } from '../../src/wiring';
 import { startServer, type RunningServer } from '../../src/host/server';
 import { SHIPPED_DATA } from './data';
 
@@ -34,7 +34,7 @@ export async function startBot(
     ...env,
   });
   const logger = createLogger(config.LOG_LEVEL, logLines ? { write: (line: string) => void logLines.push(line) } : undefined);
-  const parts = createBotParts(config, logger, shippedKnowledge(), undefined, telemetry);
+  const parts = createBotParts(config, logger, shippedKnowledge(), undefined, telemetry, await loadLanguages());
   return startServer(serverOptions(config, logger, parts));
 }
 

@@ -10,7 +10,7 @@ import { pino } from 'pino';
 import { JwtTokenExtractor } from 'botframework-connector/lib/auth/jwtTokenExtractor';
 import { AppCredentials } from 'botframework-connector/lib/auth/appCredentials';
 import { loadConfig } from '../../src/config';
-import { createBotParts, serverOptions } from '../../src/wiring';
+import { createBotParts, loadLanguages, serverOptions } from '../../src/wiring';
 import { startServer, type RunningServer } from '../../src/host/server';
 import { routeConsoleToLogger } from '../../src/observability/console-capture';
 import { shippedKnowledge } from './bot-server';
@@ -151,12 +151,12 @@ export async function startBotWithLogs(env: Record<string, string>, storage?: St
   const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
   // As in the process entry: what the Bot Framework libraries print becomes log lines (readable by the test).
   const restoreConsole = routeConsoleToLogger(logger);
-  const running = await startServer(serverOptions(config, logger, createBotParts(config, logger, shippedKnowledge(), storage))).catch(
-    (error: unknown) => {
-      restoreConsole();
-      throw error;
-    },
-  );
+  const running = await startServer(
+    serverOptions(config, logger, createBotParts(config, logger, shippedKnowledge(), storage, undefined, await loadLanguages())),
+  ).catch((error: unknown) => {
+    restoreConsole();
+    throw error;
+  });
   const server: RunningServer = { ...running, close: () => running.close().finally(restoreConsole) };
   return { server, logs: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }

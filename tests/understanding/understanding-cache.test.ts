@@ -10,7 +10,8 @@ function counting(): UnderstandsNormalised & { calls: number } {
   const inner = {
     calls: 0,
     understand: (text: string) => (inner.calls++, real.understand(text)),
-    understandNormalised: (normalised: string) => (inner.calls++, real.understandNormalised(normalised)),
+    otherLanguageOf: (text: string) => real.otherLanguageOf(text),
+    understandNormalised: (normalised: string, language?: string) => (inner.calls++, real.understandNormalised(normalised, language)),
   };
   return inner;
 }

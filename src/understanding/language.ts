@@ -1,0 +1,59 @@
+// Whether a message is clearly in a language the bot does not handle. The bot understands English, Spanish
+// and French; a question in German or Japanese gets an honest "I can only answer in ..." instead of an
+// answer to words it half-recognised, and is not counted as answered. Decided only on clear evidence
+// (short messages, names and typos make language guesses unreliable), by two signals:
+// - script: most letters in a script none of those languages is written in (Han, Cyrillic, Arabic, ...);
+// - otherwise eld (a maintained n-gram language detector; small data set, microseconds a message), when its
+//   guess is reliable, ahead of English, Spanish and French by a margin, and most of the message's longer
+//   words are not English dictionary words (the second opinion that keeps "CST w/ herniated disc ok?" English).
+import type { eld as Eld } from 'eld/small' with { 'resolution-mode': 'import' };
+
+/** The languages the bot understands. */
+export const SUPPORTED_LANGUAGES = ['en', 'es', 'fr'] as const;
+
+/** Scripts of other languages: a message written mostly in one of them is not English, Spanish or French. */
+const OTHER_SCRIPTS =
+  /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}|\p{Script=Cyrillic}|\p{Script=Greek}|\p{Script=Arabic}|\p{Script=Hebrew}|\p{Script=Devanagari}|\p{Script=Bengali}|\p{Script=Tamil}|\p{Script=Telugu}|\p{Script=Thai}|\p{Script=Georgian}|\p{Script=Armenian}|\p{Script=Ethiopic}|\p{Script=Gujarati}|\p{Script=Gurmukhi}|\p{Script=Kannada}|\p{Script=Malayalam}|\p{Script=Sinhala}|\p{Script=Khmer}|\p{Script=Lao}|\p{Script=Myanmar}/u;
+
+/** Enough letters and words for a guess; fewer say too little. */
+const MIN_LETTERS = 10;
+const MIN_WORDS = 2;
+/** How far ahead of English, Spanish and French the detector's guess must be. */
+const MARGIN = 0.05;
+/** Above this share of English dictionary words among the longer words, the message is taken as English. */
+const MAX_ENGLISH_SHARE = 0.5;
+/** Only the start of a long message is looked at: its language shows in a few sentences. */
+const MAX_CHARS = 1000;
+
+export interface LanguageGuesser {
+  /** The message's language (ISO 639-1) when it is clearly one the bot does not handle; otherwise undefined. */
+  otherLanguage(text: string): string | undefined;
+}
+
+export function languageGuesser(eld: typeof Eld, isEnglishWord: (word: string) => boolean): LanguageGuesser {
+  const supported = new Set<string>(SUPPORTED_LANGUAGES);
+  return {
+    otherLanguage(input: string): string | undefined {
+      const text = input.slice(0, MAX_CHARS);
+      const letters = text.match(/\p{L}/gu) ?? [];
+      const foreign = letters.filter((letter) => OTHER_SCRIPTS.test(letter)).length;
+      if (foreign >= 4 && foreign >= letters.length / 2) return eld.detect(text).language || 'other';
+      const words = text.match(/\p{L}+/gu) ?? [];
+      if (letters.length < MIN_LETTERS || words.length < MIN_WORDS) return undefined;
+      const result = eld.detect(text);
+      if (!result.language || supported.has(result.language) || !result.isReliable()) return undefined;
+      const scores = result.getScores();
+      const best = Math.max(...SUPPORTED_LANGUAGES.map((language) => scores[language] ?? 0));
+      if ((scores[result.language] ?? 0) - best < MARGIN) return undefined;
+      const longer = words.filter((word) => word.length >= 3);
+      const english = longer.filter((word) => isEnglishWord(word.toLowerCase())).length;
+      return longer.length > 0 && english / longer.length > MAX_ENGLISH_SHARE ? undefined : result.language;
+    },
+  };
+}
+
+/** Loads eld's small data set (an ES module, hence asynchronous) and builds the guesser. */
+export async function loadLanguageGuesser(isEnglishWord: (word: string) => boolean): Promise<LanguageGuesser> {
+  const { eld } = await import('eld/small');
+  return languageGuesser(eld, isEnglishWord);
+}
