@@ -74,20 +74,22 @@ export class BlobStateStorage implements HealthCheckedStorage {
 
   read(keys: string[]): Promise<StoreItems> {
     return this.withDeadline('read', async (abortSignal) => {
-      const found = await this.withBlobs(abortSignal, (blobs) => blobs.read(keys.map(blobName)));
+      // Both names in one BlobsStorage read, whose requests run in parallel, so a turn waits one round trip
+      // (looking for the old name only after the new one was missing took two, and new conversations hit the
+      // read deadline under load). BlobsStorage names a blob after the key it is given, cut down: the hashed
+      // name stays as it is, and the original key finds the old blob.
+      const legacyKeys = keys.filter(hasOwnLegacyName);
+      const found = await this.withBlobs(abortSignal, (blobs) => blobs.read([...keys.map(blobName), ...legacyKeys]));
       const items: StoreItems = {};
-      for (const key of keys) if (found[blobName(key)]) items[key] = found[blobName(key)];
-      // Only a key without a blob under its new name may still have one under its old name: a conversation's
-      // first turn after the upgrade, or a new conversation (a second read, once).
-      const absent = keys.filter((key) => !items[key] && hasOwnLegacyName(key));
-      if (absent.length === 0) return items;
-      // BlobsStorage names a blob after the key it is given, cut down: the original key finds the old blob.
-      const legacy = await this.withBlobs(abortSignal, (blobs) => blobs.read(absent));
-      for (const key of absent) {
-        if (!legacy[key]) continue;
-        // Created under the new name by the turn's write, unless another process moved it first.
-        items[key] = { ...legacy[key], eTag: CREATE_ONLY_ETAG };
-        this.noteMigrating(key);
+      for (const key of keys) {
+        const current = found[blobName(key)] as StoreItem | undefined;
+        const legacy = legacyKeys.includes(key) ? (found[key] as StoreItem | undefined) : undefined;
+        if (current) items[key] = current;
+        else if (legacy) {
+          // Created under the new name by the turn's write, unless another process moved it first.
+          items[key] = { ...legacy, eTag: CREATE_ONLY_ETAG };
+          this.noteMigrating(key);
+        }
       }
       return items;
     });
