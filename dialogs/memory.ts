@@ -1,7 +1,7 @@
 // What a conversation remembers between turns, kept by a ConversationStore. The dialogs'
 // own state (a pending clarification) lives here too, so a turn reads and writes one small object.
 // Message text is kept only in the transcript, which goes to a person on handoff and nowhere else.
-import type { Answer, AnswerContext, FeedbackRating, FeedbackRecorded, HandoffState } from '../src/question-answering';
+import type { Answer, AnswerContext, FeedbackRating, FeedbackRecorded, HandoffState, Language } from '../src/question-answering';
 
 /** Lines of transcript kept for a handoff. */
 export const MAX_TRANSCRIPT_LINES = 30;
@@ -59,6 +59,8 @@ export interface HubRelay {
 }
 
 export interface ConversationMemory {
+  /** The conversation's language: the locale's at first, then the person's when they clearly write in another. */
+  language?: Language;
   /** The therapy the conversation is about: one with a monograph, or one without. */
   therapyId?: string;
   unknownTherapy?: string;

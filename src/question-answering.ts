@@ -7,7 +7,7 @@ import { AnswerComposer } from './answers/compose';
 import type { AnswerContext, HandoffReason } from './answers/compose';
 import type { Answer, FeedbackRecorded, HandoffOutcome, HandoffState, SupportDesk } from './answers/types';
 import { Understanding } from './understanding/understand';
-import type { LanguageGuesser } from './understanding/language';
+import { conversationLanguage, type Language, type LanguageGuesser } from './understanding/language';
 import { CachedUnderstanding, type Understands } from './understanding/understanding-cache';
 import type { FeedbackRating, ResolvedQuestion, SocialIntent } from './understanding/types';
 
@@ -15,12 +15,13 @@ export type { Answer, AnswerContext, HandoffOutcome, HandoffReason, HandoffState
 export type { FeedbackRating, FeedbackRecorded };
 export type { TherapyMatch } from './understanding/types';
 export { ASK_SCORE } from './understanding/typo-match';
-export type { LanguageGuesser };
+export type { Language, LanguageGuesser };
 
 export class QuestionAnswering {
   private readonly understanding: Understands;
   private readonly composer: AnswerComposer;
   private readonly answerCache: AnswerCache;
+  private readonly languages?: LanguageGuesser;
 
   /** `cacheEntries`: recent messages whose understanding is kept for exact repeats (0: none); `support`: how
    * people reach the organisation's support desk; `languages`: tells messages in other languages (without it,
@@ -29,9 +30,15 @@ export class QuestionAnswering {
     private readonly knowledge: KnowledgeBase,
     options: { cacheEntries: number; support?: SupportDesk; languages?: LanguageGuesser },
   ) {
+    this.languages = options.languages;
     this.understanding = new CachedUnderstanding(new Understanding(knowledge, options.languages), { maxEntries: options.cacheEntries });
     this.composer = new AnswerComposer(knowledge, options.support);
     this.answerCache = new AnswerCache(this.composer);
+  }
+
+  /** The language the conversation goes on in after this message (conversationLanguage). */
+  languageOf(message: { text: string; locale?: string; current?: Language }): Language {
+    return conversationLanguage(message, this.languages);
   }
 
   /** What a message asks: therapies, conditions, topics, an emergency, a command. */

@@ -13,6 +13,7 @@ import { giveFeedback, sendAnswer } from './send-answer';
 import { handoffRequester } from './handoff-request';
 import type { HandoffReceiver } from '../handoff/payload';
 import { AgentHub, type AgentHubOptions } from './agent-hub';
+import { noteLanguage } from './turn-observer';
 
 export interface TherapyBotOptions {
   answering: QuestionAnswering;
@@ -57,7 +58,10 @@ export class TherapyBot extends ActivityHandler {
       if (memory.relay && hub) await hub.fromAgent(context, memory.relay);
       else if (button?.feedback) await giveFeedback(context, memory, button.feedback, button.answerId, options);
       else {
-        remember(memory, 'user', messageText(context));
+        const text = messageText(context);
+        memory.language = options.answering.languageOf({ text, locale: context.activity.locale, current: memory.language });
+        noteLanguage(context, memory.language);
+        remember(memory, 'user', text);
         await this.dialog.run(context, memory);
       }
       await next();

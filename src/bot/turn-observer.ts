@@ -19,6 +19,13 @@ export function noteAnswer(context: TurnContext, answer: Answer): void {
   context.turnState.set(ANSWERS, list);
 }
 
+const LANGUAGE = Symbol('conversation language this turn');
+
+/** The language the conversation is in this turn, for the turn's record (counted by language). */
+export function noteLanguage(context: TurnContext, language: string): void {
+  context.turnState.set(LANGUAGE, language);
+}
+
 /** A step of a request for a person that is not an answer (an agent joined or ended), for the turn's record. */
 export function noteHandoff(context: TurnContext, outcome: HandoffOutcome): void {
   context.turnState.set(HANDOFF, outcome);
@@ -43,6 +50,7 @@ export class TurnObserver implements Middleware {
         conversation: conversationKey(activity.channelId, activity.conversation?.id),
         channel: activity.channelId,
         activityType: activity.type,
+        language: context.turnState.get(LANGUAGE) as string | undefined,
         outcome: turnOutcome(answers),
         main: mainAnswer(answers),
         answers,

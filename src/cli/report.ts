@@ -13,6 +13,8 @@ export interface Report {
   deflectionRate: number;
   /** Messages people sent; welcomes and ratings are counted apart (countedAs, shared with /metrics). */
   turns: number;
+  /** Turns by the conversation's language (en, es, fr). */
+  languages: Record<string, number>;
   welcomes: number;
   outcomes: Record<string, number>;
   handoffs: number;
@@ -42,6 +44,7 @@ export function buildReport(lines: readonly string[]): Report {
   const conditions = new Map<string, number>();
   let turns = 0;
   let welcomes = 0;
+  const languages: Record<string, number> = {};
   let helpful = 0;
   let notHelpful = 0;
   const of = (key: string) => {
@@ -61,6 +64,7 @@ export function buildReport(lines: readonly string[]): Report {
     if (counted === 'welcome') welcomes++;
     if (counted === 'turn') {
       turns++;
+      if (typeof entry.language === 'string') languages[entry.language] = (languages[entry.language] ?? 0) + 1;
       const outcome = String(entry.outcome ?? 'none');
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       const c = of(key);
@@ -96,6 +100,7 @@ export function buildReport(lines: readonly string[]): Report {
     deflected,
     deflectionRate: asking.length ? deflected / asking.length : 0,
     turns,
+    languages,
     welcomes,
     outcomes,
     handoffs: outcomes.handoff ?? 0,
@@ -113,6 +118,9 @@ export function formatReport(r: Report): string {
     ['conversations that asked something', String(r.askingConversations)],
     ['deflected (answered, no handoff, no "not helpful")', `${r.deflected} (${percent(r.deflectionRate)})`],
     ['turns (messages people sent)', String(r.turns)],
+    ...Object.entries(r.languages)
+      .sort()
+      .map(([language, n]): [string, string] => [`  in ${language}`, String(n)]),
     ...Object.entries(r.outcomes)
       .sort()
       .map(([outcome, n]): [string, string] => [`  ${outcome}`, String(n)]),

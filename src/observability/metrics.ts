@@ -44,12 +44,15 @@ class CappedLabel {
   }
 }
 
+/** The conversation languages a turn is counted under (a closed set; anything else is "none"). */
+const LANGUAGES = new Set(['en', 'es', 'fr']);
+
 export class BotMetrics implements TurnListener {
   readonly registry = new Registry();
   private readonly turns = new Counter({
     name: 'bot_turns_total',
-    help: 'Messages people sent (welcomes and ratings are counted apart), by outcome (answered, no-information, clarification, out-of-scope, unsupported-language, emergency, handoff, social), channel and topic',
-    labelNames: ['outcome', 'channel', 'topic'],
+    help: 'Messages people sent (welcomes and ratings are counted apart), by outcome (answered, no-information, clarification, out-of-scope, unsupported-language, emergency, handoff, social), channel, topic and the conversation language',
+    labelNames: ['outcome', 'channel', 'topic', 'language'],
     registers: [this.registry],
   });
   private readonly welcomes = new Counter({
@@ -106,7 +109,10 @@ export class BotMetrics implements TurnListener {
   turnEnded(turn: TurnRecord): void {
     const channel = channelLabel(turn.channel);
     const counted = countedAs({ activityType: turn.activityType, kind: turn.main?.kind });
-    if (counted === 'turn') this.turns.inc({ outcome: turn.outcome, channel, topic: turn.main?.topics[0] ?? 'none' });
+    if (counted === 'turn') {
+      const language = LANGUAGES.has(turn.language ?? '') ? turn.language! : 'none';
+      this.turns.inc({ outcome: turn.outcome, channel, topic: turn.main?.topics[0] ?? 'none', language });
+    }
     if (counted === 'welcome' && turn.answers.length > 0) this.welcomes.inc({ channel });
     if (turn.handoff) this.handoffs.inc({ channel, outcome: turn.handoff });
     this.latency.observe(turn.latencyMs / 1000);

@@ -28,6 +28,7 @@ export class TurnLog implements TurnListener {
         conversation: turn.conversation,
         channel: turn.channel,
         activityType: turn.activityType,
+        language: turn.language,
         outcome: turn.outcome,
         kind: main?.kind,
         therapy: main?.therapyId,

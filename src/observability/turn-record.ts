@@ -30,6 +30,8 @@ export interface TurnRecord {
   conversation: string;
   channel?: string;
   activityType?: string;
+  /** The conversation's language this turn (en, es, fr), for a message; a closed set. */
+  language?: string;
   /** A handoff or an emergency wins over the answer that accompanies it; 'none' when nothing was answered. */
   outcome: string;
   /** The answer the turn was about: the first that is not social small talk. */

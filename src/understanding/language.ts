@@ -10,6 +10,13 @@ import type { eld as Eld } from 'eld/small' with { 'resolution-mode': 'import' }
 
 /** The languages the bot understands. */
 export const SUPPORTED_LANGUAGES = ['en', 'es', 'fr'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+
+/** A message long enough to say which of the bot's languages it is in (a switch needs clear evidence). */
+const MIN_SWITCH_LETTERS = 20;
+const MIN_SWITCH_WORDS = 4;
+/** How far ahead of the other two the message's language must be: a wrong switch changes every reply after it. */
+const SWITCH_MARGIN = 0.1;
 
 /** Scripts of other languages: a message written mostly in one of them is not English, Spanish or French. */
 const OTHER_SCRIPTS =
@@ -28,11 +35,42 @@ const MAX_CHARS = 1000;
 export interface LanguageGuesser {
   /** The message's language (ISO 639-1) when it is clearly one the bot does not handle; otherwise undefined. */
   otherLanguage(text: string): string | undefined;
+  /** The message's language when it is clearly English, Spanish or French; otherwise undefined. */
+  supportedLanguage(text: string): Language | undefined;
+}
+
+/** The bot's language for a locale ("es-MX" → es), if it is one of them. */
+export function languageOfLocale(locale: string | undefined): Language | undefined {
+  const language = locale?.toLowerCase().split(/[-_]/)[0];
+  return (SUPPORTED_LANGUAGES as readonly string[]).includes(language ?? '') ? (language as Language) : undefined;
+}
+
+/**
+ * The language a conversation goes on in after this message: the message's own when it is clearly English,
+ * Spanish or French (the person switched, or writes other than their locale); else the conversation's so far;
+ * else the locale's (Teams, Web Chat and the chat page send the browser's or client's); else English.
+ */
+export function conversationLanguage(
+  message: { text: string; locale?: string; current?: Language },
+  guesser: LanguageGuesser | undefined,
+): Language {
+  return guesser?.supportedLanguage(message.text) ?? message.current ?? languageOfLocale(message.locale) ?? 'en';
 }
 
 export function languageGuesser(eld: typeof Eld, isEnglishWord: (word: string) => boolean): LanguageGuesser {
   const supported = new Set<string>(SUPPORTED_LANGUAGES);
   return {
+    supportedLanguage(input: string): Language | undefined {
+      const text = input.slice(0, MAX_CHARS);
+      const letters = text.match(/\p{L}/gu) ?? [];
+      const words = text.match(/\p{L}+/gu) ?? [];
+      if (letters.length < MIN_SWITCH_LETTERS || words.length < MIN_SWITCH_WORDS) return undefined;
+      const result = eld.detect(text);
+      if (!supported.has(result.language) || !result.isReliable()) return undefined;
+      const scores = result.getScores();
+      const others = SUPPORTED_LANGUAGES.filter((language) => language !== result.language).map((language) => scores[language] ?? 0);
+      return (scores[result.language] ?? 0) - Math.max(...others) >= SWITCH_MARGIN ? (result.language as Language) : undefined;
+    },
     otherLanguage(input: string): string | undefined {
       const text = input.slice(0, MAX_CHARS);
       const letters = text.match(/\p{L}/gu) ?? [];

@@ -90,6 +90,20 @@ describe('GET /metrics', () => {
     expect(report.feedback.helpful).toBe(valueOf(text, 'bot_feedback_total', { rating: 'helpful' }));
   });
 
+  it("counts turns by the conversation's language, from the locale and from what the person writes", async () => {
+    const bot = await startBotWithLogs({ METRICS_TOKEN: '' });
+    server = bot.server;
+    const say = (text: string, locale: string) => post(bot.server.url, { ...messageActivity(text, 'languages', 'webchat'), locale });
+    await say('CST embarazo?', 'es-MX'); // too short to tell: the locale's
+    await say('¿Y ayuda con las migrañas que tengo desde hace años?', 'en-US'); // clearly Spanish
+    await say('Est-ce que cette thérapie aide aussi pour le mal de dos ?', 'es-MX'); // clearly French: a switch
+    await say('ok', 'es-MX'); // keeps French
+    const { text } = await metricsText();
+    expect(valueOf(text, 'bot_turns_total', { language: 'es' })).toBe(2);
+    expect(valueOf(text, 'bot_turns_total', { language: 'fr' })).toBe(2);
+    expect(buildReport(bot.logs().map((line) => JSON.stringify(line))).languages).toEqual({ es: 2, fr: 2 });
+  });
+
   it('needs the bearer token when METRICS_TOKEN is set', async () => {
     server = await startBot({ METRICS_TOKEN: 'scrape-secret' });
     expect((await metricsText()).status).toBe(401);

