@@ -1,6 +1,7 @@
 // Sends an Answer and remembers it: in the transcript (for a handoff) and as the answer that
 // feedback buttons refer to; and records a rating as an event against the answer rated.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { sha256 } from '../util/hash';
 import type { TurnContext } from 'botbuilder';
 import type { Answer } from '../answers/types';
 import { buildReply } from '../render/activity';
@@ -52,8 +53,5 @@ export async function giveFeedback(
 
 /** Who rated, as kept in state: a short hash of the sender's id (group chats share one conversation). */
 function raterOf(context: TurnContext): string {
-  return createHash('sha256')
-    .update(context.activity.from?.id ?? '')
-    .digest('base64url')
-    .slice(0, 8);
+  return sha256(context.activity.from?.id ?? '', 'base64url', 8);
 }

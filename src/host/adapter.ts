@@ -106,15 +106,12 @@ export class BotAdapter extends CloudAdapter {
     activity: Activity,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined> {
-    let result: AuthenticateRequestResult;
-    if (typeof auth === 'string') {
-      try {
-        result = await this.botFrameworkAuthentication.authenticateRequest(activity, auth);
-      } catch (error) {
-        return this.rejected(error, activity);
-      }
-    } else {
-      result = auth;
+    // A bare Authorization header (CloudAdapter.process) goes through the same admission as the server's requests.
+    let result = auth;
+    if (typeof result === 'string') {
+      const admission = await this.admit(activity, result);
+      if (!admission.admitted) return admission.response;
+      result = admission.request.auth;
     }
     return super.processActivity({ ...result, connectorFactory: this.retrying(result.connectorFactory) }, activity, logic);
   }

@@ -1,6 +1,7 @@
 // HTTP edge: restify routes for the Bot Framework endpoint and health probes, input limits,
 // per-turn logs with a correlation id, and graceful shutdown.
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { sha256 } from '../util/hash';
 import restify from 'restify';
 import type { ActivityHandler } from 'botbuilder';
 import type { BotAdapter } from './adapter';
@@ -247,10 +248,7 @@ function activityProblem(body: unknown): string | undefined {
 
 /** A rate limiter's key for a (channel, id) pair: a fixed-size hash, so 100 KB ids cost the table nothing. */
 export function rateKey(channelId: string | undefined, id: string): string {
-  return createHash('sha256')
-    .update(`${channelId ?? ''}\u0000${id}`)
-    .digest('base64url')
-    .slice(0, 22);
+  return sha256(`${channelId ?? ''}\u0000${id}`, 'base64url', 22);
 }
 
 /** Compares a bearer token in constant time, so response timing does not reveal the token. */

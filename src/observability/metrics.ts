@@ -2,6 +2,7 @@
 // handoffs, feedback and latency. Labels are outcomes, channels, topics and resolved names, never
 // the person's words; names are capped so a flood of odd questions cannot blow up the series count.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { SUPPORTED_LANGUAGES } from '../understanding/language';
 import type { FeedbackEvent } from './feedback';
 import { countedAs, type TurnListener, type TurnRecord } from './turn-record';
 
@@ -45,7 +46,7 @@ class CappedLabel {
 }
 
 /** The conversation languages a turn is counted under (a closed set; anything else is "none"). */
-const LANGUAGES = new Set(['en', 'es', 'fr']);
+const LANGUAGES = new Set<string>(SUPPORTED_LANGUAGES);
 
 export class BotMetrics implements TurnListener {
   readonly registry = new Registry();

@@ -2,7 +2,7 @@
 // its channel and latency. The log, the metrics and the telemetry all read this one record, so the
 // rule for a turn's outcome and main answer is written here once. Never the person's words, unless
 // LOG_MESSAGE_TEXT is on, and then with emails and phone numbers redacted.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../util/hash';
 import type { Answer, HandoffOutcome } from '../answers/types';
 import { onceForShared } from '../util/deep-freeze';
 import type { FeedbackEvent, FeedbackListener } from './feedback';
@@ -108,8 +108,5 @@ export function mainAnswer(answers: readonly AnswerSummary[]): AnswerSummary | u
 
 /** A stable, non-reversible key for a conversation, so reports can group turns without its id. */
 export function conversationKey(channelId: string | undefined, conversationId: string | undefined): string {
-  return createHash('sha256')
-    .update(`${channelId ?? ''}/${conversationId ?? ''}`)
-    .digest('hex')
-    .slice(0, 16);
+  return sha256(`${channelId ?? ''}/${conversationId ?? ''}`, 'hex', 16);
 }

@@ -3,12 +3,12 @@
 // one blob ("s1/x" and "s1//x"; two long ids with the same first thousand characters) and one could read
 // the other's state. Here a blob's name is a hash of the whole key, which no crafted id can make collide.
 // State written under the old names is still found (see hasOwnLegacyName) and moved on its next write.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../util/hash';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
 
 /** The blob name for a state key: "state-v2-" and the SHA-256 of the full key, in hex. */
 export function blobName(key: string): string {
-  return `state-v2-${createHash('sha256').update(key, 'utf8').digest('hex')}`;
+  return `state-v2-${sha256(key, 'hex')}`;
 }
 
 /** botbuilder-azure-blobs keeps at most 1,024 characters of a name, joins at most 255 segments with "/". */
