@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, servesBeyondThisMachine } from './config';
-import { createLogger } from './observability/logger';
+import { BOT_READY, createLogger } from './observability/logger';
 import { routeConsoleToLogger } from './observability/console-capture';
 import { formatProblem, loadKnowledge } from './knowledge/load';
 import { KnowledgeBase } from './knowledge/knowledge-base';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   routeConsoleToLogger(logger);
   const parts = createBotParts(config, logger, knowledge, undefined, telemetry, await loadLanguages());
   const server = await startServer(serverOptions(config, logger, parts));
-  logger.info({ messages: `${server.url}/api/messages`, ...(config.WEB_CHAT_PAGE ? { chatPage: `${server.url}/` } : {}) }, 'bot ready');
+  logger.info({ messages: `${server.url}/api/messages`, ...(config.WEB_CHAT_PAGE ? { chatPage: `${server.url}/` } : {}) }, BOT_READY);
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseCases, type EvalCase } from './eval/cases';
 import { judgeCases, type CaseResult } from './eval/judge';
 import { loadForCli } from './shipped-knowledge';
+import { botReadyUrl } from '../observability/logger';
 
 interface Args {
   files: string[];
@@ -49,18 +50,11 @@ function startBot(): Promise<{ url: string; child: ChildProcess }> {
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      for (const line of output.split('\n')) {
-        if (!line.includes('"bot ready"')) continue;
-        try {
-          const entry = JSON.parse(line) as { msg?: string; messages?: string };
-          if (entry.msg === 'bot ready' && entry.messages) {
-            child.stdout?.off('data', onData);
-            child.stdout?.resume(); // its turn logs are not needed
-            resolveReady({ url: entry.messages, child });
-          }
-        } catch {
-          // a line still being written
-        }
+      const url = botReadyUrl(output);
+      if (url) {
+        child.stdout?.off('data', onData);
+        child.stdout?.resume(); // its turn logs are not needed
+        resolveReady({ url, child });
       }
       if (output.length > 100_000) output = output.slice(-10_000);
     };

@@ -16,10 +16,8 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number, timeo
 
   const body = await collect(req, maxBytes, timeoutMs);
   if (!body.ok) return body;
-  const chunks = body.chunks;
-  const size = body.size;
   try {
-    return { ok: true, body: JSON.parse(Buffer.concat(chunks, size).toString('utf8')) as unknown };
+    return { ok: true, body: JSON.parse(Buffer.concat(body.chunks, body.size).toString('utf8')) as unknown };
   } catch {
     return { ok: false, status: 400, error: 'the body is not valid JSON' };
   }

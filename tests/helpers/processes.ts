@@ -1,6 +1,7 @@
 // Runs the built bot (dist/, made by tests/global-setup.ts) as real processes.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { botReadyUrl } from '../../src/observability/logger';
 
 export const ROOT = join(__dirname, '..', '..');
 const NODE_FLAGS = ['--disable-warning=DEP0111'];
@@ -33,25 +34,11 @@ export function startBotProcess(env: Record<string, string> = {}): Promise<BotPr
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const messages = readyLine(output)?.messages;
-      if (typeof messages === 'string') resolve({ child, url: messages.replace(/\/api\/messages$/, ''), output: () => output, exited });
+      const messages = botReadyUrl(output);
+      if (messages) resolve({ child, url: messages.replace(/\/api\/messages$/, ''), output: () => output, exited });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     void exited.then((code) => reject(new Error(`bot exited with ${code} before it was ready:\n${output}`)));
   });
-}
-
-/** The bot's "bot ready" log line (JSON, like every line it writes to stdout), once it has been written. */
-function readyLine(output: string): Record<string, unknown> | undefined {
-  for (const line of output.split('\n')) {
-    if (!line.includes('"bot ready"')) continue;
-    try {
-      const entry = JSON.parse(line) as Record<string, unknown>;
-      if (entry.msg === 'bot ready') return entry;
-    } catch {
-      // a line still being written
-    }
-  }
-  return undefined;
 }

@@ -57,28 +57,15 @@ export async function judgeCases(cases: readonly EvalCase[], options: JudgeOptio
 async function judgeCase(testCase: EvalCase, options: JudgeOptions): Promise<CaseResult> {
   const conversationId = `eval-${randomUUID()}`;
   const turns: TurnResult[] = [];
-  if (testCase.conversationUpdate) {
-    // The welcome is judged as a turn of its own: a reply, carrying the disclaimer.
-    const joined = await judgeTurn(
-      testCase,
-      { text: '', must: [], mustNot: [], handoff: false, mention: false },
-      conversationId,
-      options,
-      true,
-    );
-    turns.push({ ...joined, text: '(joins the conversation)' });
-  }
-  for (const turn of testCase.turns) turns.push(await judgeTurn(testCase, turn, conversationId, options));
+  // The welcome is judged as a turn of its own: what it sends must carry the disclaimer.
+  if (testCase.conversationUpdate) turns.push(await judgeTurn(testCase, joinActivity(testCase, conversationId), undefined, options));
+  for (const turn of testCase.turns) turns.push(await judgeTurn(testCase, messageActivity(testCase, turn, conversationId), turn, options));
   return { id: testCase.id, category: testCase.category, passed: turns.every((t) => t.passed), turns };
 }
 
-async function judgeTurn(
-  testCase: EvalCase,
-  turn: EvalTurn,
-  conversationId: string,
-  options: JudgeOptions,
-  joining = false,
-): Promise<TurnResult> {
+/** Posts one activity and judges the replies: against the turn's checks, or (no turn) as the welcome. */
+async function judgeTurn(testCase: EvalCase, activity: object, turn: EvalTurn | undefined, options: JudgeOptions): Promise<TurnResult> {
+  const text = turn?.text ?? '(joins the conversation)';
   const started = performance.now();
   const failures: string[] = [];
   let activities: ReplyActivity[] = [];
@@ -86,7 +73,7 @@ async function judgeTurn(
     const res = await fetch(options.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(joining ? joinActivity(testCase, conversationId) : activityFor(testCase, turn, conversationId)),
+      body: JSON.stringify(activity),
       signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
     });
     if (res.status !== 200) failures.push(`HTTP ${res.status}`);
@@ -95,18 +82,18 @@ async function judgeTurn(
     failures.push(`no reply: ${(error as Error).message}`);
   }
   const latencyMs = performance.now() - started;
-  if (failures.length > 0) return { text: turn.text, passed: false, failures, latencyMs };
+  if (failures.length > 0) return { text, passed: false, failures, latencyMs };
 
   const messages = activities.filter((a) => a.type === 'message');
   const reply = messages.map(replyText).join('\n');
   // A channel may welcome nobody who joins (Teams welcomes when the bot is added): only a turn must get a reply.
-  if (messages.length === 0 && !joining) failures.push('no message in the reply');
-  for (const pattern of turn.must) if (!new RegExp(pattern, 'i').test(reply)) failures.push(`missing /${pattern}/`);
-  for (const pattern of turn.mustNot) if (new RegExp(pattern, 'i').test(reply)) failures.push(`says /${pattern}/`);
+  if (messages.length === 0 && turn) failures.push('no message in the reply');
+  for (const pattern of turn?.must ?? []) if (!new RegExp(pattern, 'i').test(reply)) failures.push(`missing /${pattern}/`);
+  for (const pattern of turn?.mustNot ?? []) if (new RegExp(pattern, 'i').test(reply)) failures.push(`says /${pattern}/`);
   for (const [i, message] of messages.entries()) {
     if (!replyText(message).includes(options.disclaimer)) failures.push(`message ${i + 1} has no disclaimer`);
   }
-  if (turn.handoff && !activities.some((a) => a.type === 'event' && a.name === 'handoff.initiate'))
+  if (turn?.handoff && !activities.some((a) => a.type === 'event' && a.name === 'handoff.initiate'))
     failures.push('no handoff.initiate event');
   if (testCase.channel === 'msteams') {
     for (const card of messages.flatMap((m) => m.attachments ?? [])) {
@@ -116,36 +103,39 @@ async function judgeTurn(
       }
     }
   }
-  return { text: turn.text, passed: failures.length === 0, failures, latencyMs };
+  return { text, passed: failures.length === 0, failures, latencyMs };
 }
 
-function activityFor(testCase: EvalCase, turn: EvalTurn, conversationId: string): object {
-  const bot = { id: 'bot', name: 'Bot' };
-  const mentionTag = `<at>${bot.name}</at>`;
+const BOT = { id: 'bot', name: 'Bot' };
+
+/** What every activity of a case carries: its channel, conversation, sender and locale, replies in the body. */
+function addressed(testCase: EvalCase, conversationId: string) {
   return {
-    type: 'message',
     id: randomUUID(),
-    text: turn.mention ? `${mentionTag} ${turn.text}` : turn.text,
     channelId: testCase.channel,
     serviceUrl: 'http://127.0.0.1:9',
     deliveryMode: 'expectReplies',
     locale: testCase.locale ?? 'en-US',
     conversation: { id: conversationId },
     from: { id: `${conversationId}-user`, name: 'Evaluator' },
-    recipient: bot,
-    ...(turn.mention ? { entities: [{ type: 'mention', text: mentionTag, mentioned: bot }] } : {}),
+    recipient: BOT,
   };
 }
 
+function messageActivity(testCase: EvalCase, turn: EvalTurn, conversationId: string): object {
+  const mentionTag = `<at>${BOT.name}</at>`;
+  return {
+    type: 'message',
+    ...addressed(testCase, conversationId),
+    text: turn.mention ? `${mentionTag} ${turn.text}` : turn.text,
+    ...(turn.mention ? { entities: [{ type: 'mention', text: mentionTag, mentioned: BOT }] } : {}),
+  };
+}
+
+/** The person joining the conversation, as Web Chat and the Emulator announce it. */
 function joinActivity(testCase: EvalCase, conversationId: string): object {
-  const {
-    text: _text,
-    entities: _entities,
-    ...message
-  } = activityFor(testCase, { text: '', must: [], mustNot: [], handoff: false, mention: false }, conversationId) as Record<string, unknown>;
-  void _text;
-  void _entities;
-  return { ...message, type: 'conversationUpdate', membersAdded: [message.from] };
+  const activity = addressed(testCase, conversationId);
+  return { type: 'conversationUpdate', ...activity, membersAdded: [activity.from] };
 }
 
 /** Everything a person could read in a reply: text, speech, summary, every string in its cards, suggestions. */
