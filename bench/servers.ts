@@ -36,7 +36,10 @@ async function main(kind: string): Promise<void> {
   const knowledge = new KnowledgeBase(loaded.knowledge);
   const parts =
     kind === 'echo'
-      ? { adapter: createAdapter(config, logger, knowledge.replies, new TurnLog(logger)), bot: new EchoBot() }
+      ? {
+          adapter: createAdapter(config, logger, (language) => knowledge.inLanguage(language).replies, new TurnLog(logger)),
+          bot: new EchoBot(),
+        }
       : createBotParts(config, logger, knowledge, undefined, undefined, await loadLanguages());
   const server = await startServer({
     host: '127.0.0.1',

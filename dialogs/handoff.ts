@@ -14,12 +14,12 @@ export async function handOff(
 ): Promise<void> {
   const standing = memory.handoff;
   if (standing && standing.outcome !== 'ticket-failed' && standing.outcome !== 'agent-failed') {
-    await services.send(context, services.answering.handoffStatus(standing), memory);
+    await services.send(context, services.answering.handoffStatus(standing, memory.language), memory);
     return;
   }
   const state = await services.requestHandoff(context, memory, reason);
   memory.handoff = state;
-  await services.send(context, services.answering.handoff(reason, state), memory);
+  await services.send(context, services.answering.handoff(reason, state, memory.language), memory);
   const transcript = {
     activities: transcriptOf(memory).map(
       (line) =>

@@ -8,7 +8,7 @@
 // property) cost more than the rest of a turn's dialog work (docs/performance.md).
 import type { TurnContext } from 'botbuilder';
 import { handOff } from './handoff';
-import { clearContext, type ConversationMemory } from './memory';
+import { clearContext, contextOf, type ConversationMemory } from './memory';
 import { QuestionDialog } from './question-dialog';
 import { messageText, understandTurn, type DialogServices, type DialogStatus } from './services';
 
@@ -39,14 +39,14 @@ export class MainDialog {
     const standing = memory.handoff;
     const agentThread = standing?.outcome === 'agent-requested' || standing?.outcome === 'agent-joined' ? standing.hub : undefined;
     if (q.emergency) {
-      await send(context, answering.answer(q), memory);
+      await send(context, answering.answer(q, contextOf(memory)), memory);
       if (agentThread) await this.services.toAgents(context, agentThread, messageText(context));
       return done();
     }
     if (q.command === 'start-over') {
       // "Cancel" while a request for a person stands: back to the bot, truthfully about what was sent.
       if (agentThread) await this.services.leaveAgents(context, agentThread);
-      const answer = standing ? answering.handoffClosed(standing) : answering.startOver();
+      const answer = standing ? answering.handoffClosed(standing, memory.language) : answering.startOver(memory.language);
       clearContext(memory);
       await send(context, answer, memory);
       return done();
@@ -54,7 +54,7 @@ export class MainDialog {
     // The bot does not answer for the support team; it says where things stand until someone joins.
     if (agentThread && standing) {
       await this.services.toAgents(context, agentThread, messageText(context));
-      if (standing.outcome === 'agent-requested') await send(context, answering.handoffStatus(standing), memory);
+      if (standing.outcome === 'agent-requested') await send(context, answering.handoffStatus(standing, memory.language), memory);
       return done();
     }
     if (q.command === 'handoff') {
@@ -63,18 +63,18 @@ export class MainDialog {
     }
     // "Hello? Is anyone there?" while waiting for a person: where the request stands, never the welcome again.
     if (memory.handoff && (q.social === 'greeting' || q.social === 'help')) {
-      await send(context, answering.handoffStatus(memory.handoff), memory);
+      await send(context, answering.handoffStatus(memory.handoff, memory.language), memory);
       return done();
     }
     if (q.social === 'goodbye') {
-      await send(context, answering.social('goodbye'), memory);
+      await send(context, answering.social('goodbye', memory.language), memory);
       return done();
     }
     if (q.social || q.feedback) {
       if (q.feedback) await this.services.giveFeedback(context, memory, q.feedback);
-      else await send(context, answering.social(q.social!), memory);
+      else await send(context, answering.social(q.social!, memory.language), memory);
       if (!memory.pending) return 'complete';
-      await send(context, answering.stillWaiting(), memory);
+      await send(context, answering.stillWaiting(memory.language), memory);
       return 'waiting';
     }
     return undefined;

@@ -1,7 +1,7 @@
 // What a conversation remembers between turns, kept by a ConversationStore. The dialogs'
 // own state (a pending clarification) lives here too, so a turn reads and writes one small object.
 // Message text is kept only in the transcript, which goes to a person on handoff and nowhere else.
-import type { Answer, AnswerContext, FeedbackRating, FeedbackRecorded, HandoffState, Language } from '../src/question-answering';
+import type { Answer, ConversationContext, FeedbackRating, FeedbackRecorded, HandoffState, Language } from '../src/question-answering';
 
 /** Lines of transcript kept for a handoff. */
 export const MAX_TRANSCRIPT_LINES = 30;
@@ -61,6 +61,8 @@ export interface HubRelay {
 export interface ConversationMemory {
   /** The conversation's language: the locale's at first, then the person's when they clearly write in another. */
   language?: Language;
+  /** Where the person is (ISO 3166-1 alpha-2), from the last locale that said so: the emergency numbers to give. */
+  region?: string;
   /** The therapy the conversation is about: one with a monograph, or one without. */
   therapyId?: string;
   unknownTherapy?: string;
@@ -117,8 +119,14 @@ export function rateAnswer(
   return previous ? { recorded: 'changed', replaces: previous } : { recorded: 'new' };
 }
 
-export function contextOf(memory: ConversationMemory): AnswerContext {
-  return { therapyId: memory.therapyId, unknownTherapy: memory.unknownTherapy, conditionId: memory.conditionId };
+export function contextOf(memory: ConversationMemory): ConversationContext {
+  return {
+    therapyId: memory.therapyId,
+    unknownTherapy: memory.unknownTherapy,
+    conditionId: memory.conditionId,
+    language: memory.language,
+    region: memory.region,
+  };
 }
 
 /** Forgets what the conversation was about (start over), keeping the transcript for a later handoff. */

@@ -57,7 +57,7 @@ export class QuestionDialog {
 
     // A message the bot cannot answer while a request for a person stands gets where that request is.
     if (NOT_UNDERSTOOD.has(answer.kind) && memory.handoff) {
-      await this.services.send(context, this.services.answering.handoffStatus(memory.handoff), memory);
+      await this.services.send(context, this.services.answering.handoffStatus(memory.handoff, memory.language), memory);
       return 'complete';
     }
     if (NOT_UNDERSTOOD.has(answer.kind)) {
@@ -99,7 +99,7 @@ export class QuestionDialog {
     // "Yes" to "did you mean A or B?" does not say which: the question is asked again.
     if (pending.choosing && reply.yesNo === 'yes') return this.begin(context, memory, { text: pending.text });
     if ((pending.suggested || pending.choosing) && reply.yesNo === 'no') {
-      await this.services.send(context, this.services.answering.clarifyTherapy(), memory);
+      await this.services.send(context, this.services.answering.clarifyTherapy(memory.language), memory);
       memory.pending = { text: pending.text };
       return 'waiting';
     }
@@ -120,7 +120,7 @@ export class QuestionDialog {
     }
     // "No idea what it's called", "eh?": nothing asked and nothing named, so the question still waits for its therapy.
     if (reply.repair && describesOnly(reply) && reply.conditions.length === 0 && reply.topics.every((t) => NAMING_TOPICS.has(t))) {
-      await this.services.send(context, this.services.answering.clarifyTherapy(), memory);
+      await this.services.send(context, this.services.answering.clarifyTherapy(memory.language), memory);
       memory.pending = { text: pending.text };
       return 'waiting';
     }

@@ -1,5 +1,5 @@
 // Builds the Teams app package: deployment/teams/manifest.json with the placeholders filled in, plus the two
-// icons, zipped at the root of deployment/teams/build/natural-therapy-answers.zip (upload it in Teams, the
+// icons and the manifest's translations (es.json, fr.json), zipped at the root of deployment/teams/build/natural-therapy-answers.zip (upload it in Teams, the
 // Teams admin center or the Developer Portal).
 //
 //   npm run teams:package                       # settings from the environment, else from ./.env
@@ -148,6 +148,11 @@ try {
     { name: 'manifest.json', data: Buffer.from(manifest, 'utf8') },
     { name: 'color.png', data: readFileSync(join(teamsDir, 'color.png')) },
     { name: 'outline.png', data: readFileSync(join(teamsDir, 'outline.png')) },
+    // The names, descriptions and commands in the other languages the bot answers in (localizationInfo).
+    ...JSON.parse(manifest).localizationInfo.additionalLanguages.map(({ file }) => ({
+      name: file,
+      data: readFileSync(join(teamsDir, file)),
+    })),
   ]);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, archive);

@@ -65,6 +65,14 @@ const ConfigSchema = z.object({
   /** Application Insights: when set, turns, feedback and activities (without personal data) are sent there. */
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   HANDOFF_AFTER_FAILURES: z.coerce.number().int().min(0).max(100).default(3),
+  /** The region (ISO 3166-1 alpha-2) whose emergency numbers are given when a message's locale names none. */
+  DEFAULT_REGION: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, { message: 'must be a two-letter region such as GB or US' })
+      .transform((region) => region.toUpperCase())
+      .optional(),
+  ),
   /** How a person reaches the support desk, offered when someone asks for a person (all optional). */
   SUPPORT_CONTACT_TEXT: optionalText,
   SUPPORT_PHONE: optionalText,

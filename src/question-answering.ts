@@ -7,7 +7,7 @@ import { AnswerComposer } from './answers/compose';
 import type { AnswerContext, HandoffReason } from './answers/compose';
 import type { Answer, FeedbackRecorded, HandoffOutcome, HandoffState, SupportDesk } from './answers/types';
 import { Understanding } from './understanding/understand';
-import { conversationLanguage, type Language, type LanguageGuesser } from './understanding/language';
+import { SUPPORTED_LANGUAGES, conversationLanguage, type Language, type LanguageGuesser } from './understanding/language';
 import { CachedUnderstanding, type Understands } from './understanding/understanding-cache';
 import type { FeedbackRating, ResolvedQuestion, SocialIntent } from './understanding/types';
 
@@ -16,11 +16,18 @@ export type { FeedbackRating, FeedbackRecorded };
 export type { TherapyMatch } from './understanding/types';
 export { ASK_SCORE } from './understanding/typo-match';
 export type { Language, LanguageGuesser };
+export { regionOfLocale } from './answers/emergency-numbers';
+export { languageOfLocale } from './understanding/language';
+
+/** What the conversation is about and who is asking: the answer's language and the region for emergency numbers. */
+export interface ConversationContext extends AnswerContext {
+  language?: Language;
+}
 
 export class QuestionAnswering {
   private readonly understanding: Understands;
-  private readonly composer: AnswerComposer;
-  private readonly answerCache: AnswerCache;
+  /** One composer (and cache of its answers) per language: the same knowledge, in that language's words. */
+  private readonly composers = new Map<Language, { composer: AnswerComposer; cache: AnswerCache }>();
   private readonly languages?: LanguageGuesser;
 
   /** `cacheEntries`: recent messages whose understanding is kept for exact repeats (0: none); `support`: how
@@ -32,8 +39,18 @@ export class QuestionAnswering {
   ) {
     this.languages = options.languages;
     this.understanding = new CachedUnderstanding(new Understanding(knowledge, options.languages), { maxEntries: options.cacheEntries });
-    this.composer = new AnswerComposer(knowledge, options.support);
-    this.answerCache = new AnswerCache(this.composer);
+    for (const language of SUPPORTED_LANGUAGES) {
+      const composer = new AnswerComposer(knowledge.inLanguage(language), options.support);
+      this.composers.set(language, { composer, cache: new AnswerCache(composer) });
+    }
+  }
+
+  private in(language: Language = 'en'): { composer: AnswerComposer; cache: AnswerCache } {
+    return this.composers.get(language) ?? this.composers.get('en')!;
+  }
+
+  private fixed(language: Language | undefined) {
+    return this.in(language).composer.fixed;
   }
 
   /** The language the conversation goes on in after this message (conversationLanguage). */
@@ -47,8 +64,9 @@ export class QuestionAnswering {
   }
 
   /** The answer to a question, given what the conversation is about; shared and frozen for a remembered question. */
-  answer(question: ResolvedQuestion, context: AnswerContext = {}): Answer {
-    return this.answerCache.answer(question, context);
+  answer(question: ResolvedQuestion, context: ConversationContext = {}): Answer {
+    const { language, ...about } = context;
+    return this.in(language).cache.answer(question, about);
   }
 
   /** Whether a lexicon id names a health condition (rather than a population such as pregnancy). */
@@ -57,46 +75,46 @@ export class QuestionAnswering {
   }
 
   /** What the bot covers, with example questions: the first thing a person sees. */
-  welcome(): Answer {
-    return this.composer.fixed.social('greeting');
+  welcome(language?: Language): Answer {
+    return this.fixed(language).social('greeting');
   }
 
   /** An answer to a greeting, a request for help, thanks or goodbye. */
-  social(intent: SocialIntent): Answer {
-    return this.composer.fixed.social(intent);
+  social(intent: SocialIntent, language?: Language): Answer {
+    return this.fixed(language).social(intent);
   }
 
   /** The reply to a rating of an answer (see FixedReplies.feedbackReply). */
-  feedbackReply(rating: FeedbackRating, recorded: FeedbackRecorded): Answer {
-    return this.composer.fixed.feedbackReply(rating, recorded);
+  feedbackReply(rating: FeedbackRating, recorded: FeedbackRecorded, language?: Language): Answer {
+    return this.fixed(language).feedbackReply(rating, recorded);
   }
 
-  startOver(): Answer {
-    return this.composer.fixed.startOver();
+  startOver(language?: Language): Answer {
+    return this.fixed(language).startOver();
   }
 
   /** What a person who asked for a person is told, once the request went where it could. */
-  handoff(reason: HandoffReason, state: HandoffState): Answer {
-    return this.composer.fixed.handoff(reason, state);
+  handoff(reason: HandoffReason, state: HandoffState, language?: Language): Answer {
+    return this.fixed(language).handoff(reason, state);
   }
 
   /** Where a standing request for a person is, instead of the welcome or "I didn't understand". */
-  handoffStatus(state: HandoffState): Answer {
-    return this.composer.fixed.handoffStatus(state);
+  handoffStatus(state: HandoffState, language?: Language): Answer {
+    return this.fixed(language).handoffStatus(state);
   }
 
   /** "Cancel" while a request for a person stands. */
-  handoffClosed(state: HandoffState): Answer {
-    return this.composer.fixed.handoffClosed(state);
+  handoffClosed(state: HandoffState, language?: Language): Answer {
+    return this.fixed(language).handoffClosed(state);
   }
 
   /** "Which therapy do you mean?", with the monographs as choices. */
-  clarifyTherapy(): Answer {
-    return this.composer.fixed.clarifyTherapy();
+  clarifyTherapy(language?: Language): Answer {
+    return this.fixed(language).clarifyTherapy();
   }
 
   /** Reminds the person of the open clarifying question after an interruption. */
-  stillWaiting(): Answer {
-    return this.composer.fixed.stillWaiting();
+  stillWaiting(language?: Language): Answer {
+    return this.fixed(language).stillWaiting();
   }
 }

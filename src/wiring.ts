@@ -50,7 +50,7 @@ export function createBotParts(
   if (telemetry) listeners.push(new TelemetryReporter(telemetry));
   const turns = new TurnListeners(listeners);
 
-  const adapter = createAdapter(config, logger, knowledge.replies, turns, telemetry);
+  const adapter = createAdapter(config, logger, (language) => knowledge.inLanguage(language).replies, turns, telemetry);
   const resilient = new ResilientStorage(storage, logger);
   const bot = createBot(config, knowledge, resilient, turns, logger, languages);
   const readiness = (): Readiness => {
@@ -88,6 +88,7 @@ export function createBot(
     sharedStorage: config.STATE_STORAGE === 'blob',
     feedback,
     handoffAfterFailures: config.HANDOFF_AFTER_FAILURES,
+    defaultRegion: config.DEFAULT_REGION,
     handoffReceiver: webhook,
     agentHub:
       config.HANDOFF_TEAMS_CHANNEL && config.MicrosoftAppId
@@ -95,8 +96,8 @@ export function createBot(
             appId: config.MicrosoftAppId,
             channelId: config.HANDOFF_TEAMS_CHANNEL,
             serviceUrl: config.HANDOFF_TEAMS_SERVICE_URL,
-            replies: knowledge.replies.handoff,
-            therapies: therapyList(knowledge),
+            replies: (language) => knowledge.inLanguage(language).replies.handoff,
+            therapies: (language) => therapyList(knowledge.inLanguage(language)),
             logger,
           }
         : undefined,

@@ -22,7 +22,7 @@ export class AnswerCache {
     let answers = this.byQuestion.get(question);
     if (!answers) this.byQuestion.set(question, (answers = new Map()));
     // Ids are slugs and names have no control characters, so \u0000 cannot occur inside a part.
-    const key = `${context.therapyId ?? ''}\u0000${context.unknownTherapy ?? ''}\u0000${context.conditionId ?? ''}`;
+    const key = `${context.therapyId ?? ''}\u0000${context.unknownTherapy ?? ''}\u0000${context.conditionId ?? ''}\u0000${context.region ?? ''}`;
     let answer = answers.get(key);
     if (!answer) {
       answer = deepFreeze(this.composer.answer(question, context));

@@ -34,7 +34,8 @@ export class AnswerComposer {
   /** The answer to a question; `context` stands in for what the conversation is already about. */
   answer(question: ResolvedQuestion, context: AnswerContext = {}): Answer {
     const routed = this.route(question, context);
-    const answer = question.safetyNote && !question.emergency ? this.fixed.withSafetyNote(routed, question.safetyNote) : routed;
+    const answer =
+      question.safetyNote && !question.emergency ? this.fixed.withSafetyNote(routed, question.safetyNote, context.region) : routed;
     if (RATEABLE.has(answer.kind)) {
       const { helpful, notHelpful } = this.knowledge.replies.buttons;
       answer.feedbackButtons = { helpful, notHelpful };
@@ -44,7 +45,7 @@ export class AnswerComposer {
 
   private route(question: ResolvedQuestion, context: AnswerContext): Answer {
     const q = withContextTherapyCompared(withContextCondition(question, context), context);
-    if (q.emergency) return this.fixed.emergency(q.emergency.kind);
+    if (q.emergency) return this.fixed.emergency(q.emergency.kind, context.region);
     // Words half-recognised in a language the bot does not read are no question it understood.
     if (q.otherLanguage) return this.fixed.unsupportedLanguage();
     if (q.therapies.length === 0 && q.unknownTherapies.length > 0) {
@@ -106,6 +107,8 @@ export interface AnswerContext {
   unknownTherapy?: string;
   /** The condition last asked about, for "does it work?" follow-ups. */
   conditionId?: string;
+  /** Where the person is (ISO 3166-1 alpha-2, from the locale): the emergency numbers to give. */
+  region?: string;
 }
 
 /** "Does it work though?" after a question about migraines is about migraines. */

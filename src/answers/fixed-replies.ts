@@ -15,6 +15,12 @@ import type {
 import type { Replies } from '../knowledge/schema';
 import type { Answer, AnswerKind, Fact, FeedbackRecorded, HandoffState, Outcome, SupportDesk, Warning } from './types';
 import { describeSources, fill, inSentence, listInWords, monographOf, therapyList } from './wording';
+import { emergencyNumberValues } from './emergency-numbers';
+
+/** A sentence whose first word came from a placeholder still starts with a capital. */
+function sentenceStart(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /** Why a conversation is handed to a person. */
 export type HandoffReason = 'requested' | 'repeated-failure';
@@ -105,15 +111,16 @@ export class FixedReplies {
     return answer;
   }
 
-  emergency(kind: string): Answer {
-    const flag = this.knowledge.redFlags.emergencies.find((f) => f.kind === kind);
+  /** The emergency reply, leading with the action, with the numbers of the person's region (if known). */
+  emergency(kind: string, region?: string): Answer {
     const e = this.replies.emergency;
+    const text = sentenceStart(fill(e.replies[kind] ?? '', this.numbersFor(region)));
     return {
       kind: 'emergency',
       outcome: 'emergency',
       topics: [],
       headline: '',
-      lead: { text: `${e.lead} ${flag?.reply ?? ''}`.trim(), field: `red-flags.${kind}` },
+      lead: { text, field: `replies.emergency.replies.${kind}` },
       sections: [{ facts: [{ text: e.tail, field: 'replies.emergency.tail' }] }],
       warnings: [],
       followUps: [],
@@ -176,10 +183,11 @@ export class FixedReplies {
   }
 
   /** A red flag mentioned but not current (a past attempt) keeps the normal answer and adds its one-line note first. */
-  withSafetyNote(answer: Answer, kind: string): Answer {
-    const note = this.knowledge.redFlags.emergencies.find((e) => e.kind === kind)?.note;
-    if (!note) return answer;
-    const warning: Warning = { title: this.replies.safetyNoteTitle, facts: [{ text: note, field: `red-flags.${kind}.note` }] };
+  withSafetyNote(answer: Answer, kind: string, region?: string): Answer {
+    const template = this.replies.emergency.notes[kind];
+    if (!template) return answer;
+    const note = sentenceStart(fill(template, this.numbersFor(region)));
+    const warning: Warning = { title: this.replies.safetyNoteTitle, facts: [{ text: note, field: `replies.emergency.notes.${kind}` }] };
     return { ...answer, warnings: [warning, ...answer.warnings] };
   }
 
@@ -203,6 +211,10 @@ export class FixedReplies {
   /** Not a question about natural therapies: what the bot covers. */
   outOfScope(): Answer {
     return this.template('out-of-scope', 'out-of-scope', this.fillTherapies(this.replies.outOfScope), 'outOfScope');
+  }
+
+  private numbersFor(region: string | undefined): Record<string, string> {
+    return emergencyNumberValues(this.replies, this.knowledge.regionNumbers(region), this.knowledge.language);
   }
 
   private handoffFacts(state: HandoffState): Fact[] {

@@ -10,7 +10,16 @@ export function fill(template: string, values: Record<string, string>): string {
 /** "a", "a and b", "a, b and c" (or "a or b", "a, b or c"), with the conjunction given. */
 export function listInWords(items: readonly string[], conjunction: string): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+  const last = items[items.length - 1];
+  return `${items.slice(0, -1).join(', ')} ${beforeWord(conjunction, last)} ${last}`;
+}
+
+/** Spanish "y" is "e" before an "i" sound ("ansiedad e insomnio") and "o" is "u" before an "o" sound ("7 u 8"
+ * is not needed for digits, but "uno u otro" is): the Real Academia's rule, which the templates cannot apply. */
+function beforeWord(conjunction: string, word: string): string {
+  if (conjunction === 'y' && /^h?[iíIÍ](?![aeoáéó])/.test(word)) return 'e';
+  if (conjunction === 'o' && /^h?[oóOÓ]/.test(word)) return 'u';
+  return conjunction;
 }
 
 /** "Title, publisher (year), via X" for each source of a monograph; `via` is the word for "via". */
@@ -23,12 +32,15 @@ export function sentenceCase(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
 }
 
-/** A name as it reads inside a sentence: "Back pain" → "back pain", but acronyms stay ("TMJ", "ME/CFS"). */
+/**
+ * A name as it reads inside a sentence: names are written in sentence case, so only the first word loses its
+ * capital ("Back pain" → "back pain", "Maladie d'Alzheimer" → "maladie d'Alzheimer"); acronyms ("TMJ") and
+ * an eponym's possessive ("Crohn's disease") keep theirs.
+ */
 export function inSentence(name: string): string {
-  return name
-    .split(' ')
-    .map((word) => (/[A-Z].*[A-Z]/.test(word) ? word : word.toLowerCase()))
-    .join(' ');
+  const [first, ...rest] = name.split(' ');
+  const keep = /[A-Z].*[A-Z]/.test(first) || /^[A-Z][a-z]+'s$/.test(first);
+  return [keep ? first : first.toLowerCase(), ...rest].join(' ');
 }
 
 /** The monographs loaded, as a list in words: "craniosacral therapy and reflexology". */

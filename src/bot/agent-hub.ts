@@ -7,11 +7,19 @@
 // Locks: an agent's turn (holding the thread's conversation) may take the person's conversation to update
 // the request; a person's turn only sends to the thread and never takes its state, so no two turns can wait
 // for each other.
-import { CardFactory, MessageFactory, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import {
+  ActivityTypes,
+  CardFactory,
+  MessageFactory,
+  TurnContext,
+  type Activity,
+  type CloudAdapter,
+  type ConversationReference,
+} from 'botbuilder';
 import { messageText } from '../../dialogs/services';
 import { transcriptOf, type ConversationMemory, type HubRelay } from '../../dialogs/memory';
 import { fill } from '../answers/wording';
-import type { Replies } from '../knowledge/schema';
+import type { Language, Replies } from '../knowledge/schema';
 import type { Logger } from '../observability/logger';
 import type { HandoffReason, HandoffState } from '../question-answering';
 import type { ConversationStore } from '../state/conversation-store';
@@ -24,9 +32,10 @@ export interface AgentHubOptions {
   /** The Teams channel id ("19:…@thread.tacv2") where the bot is installed. */
   channelId: string;
   serviceUrl: string;
-  replies: Replies['handoff'];
+  /** The handoff sentences in a language: the hub's own in English (the support team's), the person's in theirs. */
+  replies: (language: Language) => Replies['handoff'];
   /** "craniosacral therapy": what the bot covers, for the message that hands the person back. */
-  therapies: string;
+  therapies: (language: Language) => string;
   logger: Logger;
 }
 
@@ -75,7 +84,7 @@ export class AgentHub {
 
   /** A message in a hub thread: an agent's words for the person, or "end". */
   async fromAgent(context: TurnContext, relay: HubRelay): Promise<void> {
-    const h = this.options.replies;
+    const h = this.options.replies('en');
     if (!relay.open) {
       await context.sendActivity(h.hubAlreadyEnded);
       return;
@@ -95,9 +104,12 @@ export class AgentHub {
           // The person cancelled, or a newer request replaced this one: the thread no longer speaks for them.
           if (person.handoff?.hub?.conversationId !== thread) return;
           delivered = true;
+          const language = person.language ?? 'en';
+          const theirs = this.options.replies(language);
+          const say = (text: string) => attempt.sendActivity({ type: ActivityTypes.Message, text, locale: language });
           if (ending) {
             delete person.handoff;
-            await attempt.sendActivity(fill(h.agentEnded, { therapies: this.options.therapies }));
+            await say(fill(theirs.agentEnded, { therapies: this.options.therapies(language) }));
             return;
           }
           if (person.handoff.outcome === 'agent-requested') {
@@ -105,7 +117,7 @@ export class AgentHub {
             noteHandoff(context, 'agent-joined');
           }
           const name = escapeMarkdown(context.activity.from?.name || 'Support');
-          await attempt.sendActivity(fill(h.agentSays, { name, text: escapeMarkdown(text) }));
+          await say(fill(theirs.agentSays, { name, text: escapeMarkdown(text) }));
         });
       },
     );
@@ -118,12 +130,12 @@ export class AgentHub {
 
   /** The person's message, passed to the request's thread. */
   async toAgents(context: TurnContext, hub: NonNullable<HandoffState['hub']>, text: string): Promise<void> {
-    await this.post(context, hub, fill(this.options.replies.hubPersonSays, { text: escapeMarkdown(text) }));
+    await this.post(context, hub, fill(this.options.replies('en').hubPersonSays, { text: escapeMarkdown(text) }));
   }
 
   /** The person went back to the bot: the thread is told; it closes when an agent next writes there. */
   async personLeft(context: TurnContext, hub: NonNullable<HandoffState['hub']>): Promise<void> {
-    await this.post(context, hub, this.options.replies.hubPersonLeft);
+    await this.post(context, hub, this.options.replies('en').hubPersonLeft);
   }
 
   private async post(context: TurnContext, hub: NonNullable<HandoffState['hub']>, text: string): Promise<void> {
@@ -145,7 +157,7 @@ export class AgentHub {
 
   /** The request as agents see it: why, from where, the conversation so far (escaped), and the end button. */
   private card(context: TurnContext, memory: ConversationMemory, reason: HandoffReason) {
-    const h = this.options.replies;
+    const h = this.options.replies('en');
     const block = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text, wrap: true, ...extra });
     const lines = transcriptOf(memory).map((line) =>
       block(fill(line.from === 'user' ? h.hubPersonSays : h.hubBotSaid, { text: escapeMarkdown(line.text) }), { spacing: 'Small' }),

@@ -6,19 +6,25 @@ import type { TurnContext } from 'botbuilder';
 import type { Answer } from '../answers/types';
 import { buildReply } from '../render/activity';
 import type { FeedbackListener } from '../observability/feedback';
-import type { FeedbackRating, QuestionAnswering } from '../question-answering';
+import { languageOfLocale, type FeedbackRating, type Language, type QuestionAnswering } from '../question-answering';
 import { conversationKey } from '../observability/turn-record';
 import { findAnswer, rateAnswer, remember, rememberAnswer, type ConversationMemory } from '../../dialogs/memory';
 import { noteAnswer } from './turn-observer';
 
 export async function sendAnswer(context: TurnContext, answer: Answer, memory: ConversationMemory): Promise<void> {
   const answerId = randomUUID();
-  const reply = buildReply(answer, context.activity.channelId, answerId);
+  const reply = buildReply(answer, context.activity.channelId, answerId, replyLocale(context.activity.locale, memory.language));
   const spoken = reply.speak ?? ''; // read before sending: the disclaimer middleware extends what is sent
   await context.sendActivity(reply);
   noteAnswer(context, answer);
   remember(memory, 'bot', spoken);
   rememberAnswer(memory, { id: answerId, therapyId: answer.therapyId, topics: answer.topics, outcome: answer.outcome });
+}
+
+/** The reply's locale: the person's own (es-MX) when it is in the conversation's language, else the language. */
+function replyLocale(incoming: string | undefined, language: Language | undefined): string | undefined {
+  if (!language) return incoming;
+  return languageOfLocale(incoming) === language ? incoming : language;
 }
 
 /**
@@ -48,7 +54,7 @@ export async function giveFeedback(
       conversation: conversationKey(context.activity.channelId, context.activity.conversation?.id),
     });
   }
-  await sendAnswer(context, services.answering.feedbackReply(rating, recorded), memory);
+  await sendAnswer(context, services.answering.feedbackReply(rating, recorded, memory.language), memory);
 }
 
 /** Who rated, as kept in state: a short hash of the sender's id (group chats share one conversation). */

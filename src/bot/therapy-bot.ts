@@ -4,7 +4,7 @@ import { ActivityHandler, type Storage, type TurnContext } from 'botbuilder';
 import { MainDialog } from '../../dialogs/main-dialog';
 import { emptyMemory, remember, type ConversationMemory } from '../../dialogs/memory';
 import { messageText, type DialogServices } from '../../dialogs/services';
-import type { QuestionAnswering } from '../question-answering';
+import { languageOfLocale, regionOfLocale, type QuestionAnswering } from '../question-answering';
 import type { FeedbackListener } from '../observability/feedback';
 import type { ButtonValue } from '../render/activity';
 import { ConversationStore } from '../state/conversation-store';
@@ -27,6 +27,8 @@ export interface TherapyBotOptions {
   handoffReceiver?: HandoffReceiver;
   /** An agent hub in a Teams channel, which takes requests before any webhook. */
   agentHub?: AgentHubOptions;
+  /** The region whose emergency numbers are given when the locale names none (ISO 3166-1 alpha-2). */
+  defaultRegion?: string;
 }
 
 export class TherapyBot extends ActivityHandler {
@@ -60,6 +62,7 @@ export class TherapyBot extends ActivityHandler {
       else {
         const text = messageText(context);
         memory.language = options.answering.languageOf({ text, locale: context.activity.locale, current: memory.language });
+        memory.region = regionOfLocale(context.activity.locale) ?? memory.region ?? options.defaultRegion;
         noteLanguage(context, memory.language);
         remember(memory, 'user', text);
         await this.dialog.run(context, memory);
@@ -72,7 +75,8 @@ export class TherapyBot extends ActivityHandler {
         const memory = await this.memory.get(context);
         if (!memory.welcomed) {
           memory.welcomed = true;
-          await sendAnswer(context, options.answering.welcome(), memory);
+          memory.language ??= languageOfLocale(context.activity.locale);
+          await sendAnswer(context, options.answering.welcome(memory.language), memory);
         }
       }
       await next();

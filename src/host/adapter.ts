@@ -14,6 +14,8 @@ import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import { botAuthSettings, type Config } from '../config';
 import type { Logger } from '../observability/logger';
 import { DisclaimerMiddleware } from '../bot/disclaimer';
+import { SpeechMarkupMiddleware } from '../bot/speech-markup';
+import { languageOfLocale, type Language } from '../question-answering';
 import { TurnObserver } from '../bot/turn-observer';
 import type { TurnListener } from '../observability/turn-record';
 import type { Replies } from '../knowledge/schema';
@@ -154,13 +156,13 @@ export class BotAdapter extends CloudAdapter {
 }
 
 /**
- * `replies`: the disclaimer every message carries and the sentence sent when a turn fails; `turns` hears what
+ * `replies`: the disclaimer every message carries and the sentence sent when a turn fails, in each language; `turns` hears what
  * every turn did; `telemetry` gets botbuilder's activity events when configured.
  */
 export function createAdapter(
   config: Config,
   logger: Logger,
-  replies: Pick<Replies, 'disclaimer' | 'turnError'>,
+  replies: (language: Language) => Pick<Replies, 'disclaimer' | 'turnError'>,
   turns: TurnListener,
   telemetry?: BotTelemetryClient,
 ): BotAdapter {
@@ -170,7 +172,8 @@ export function createAdapter(
   // Activity telemetry without personal information: botbuilder then leaves out text and names.
   if (telemetry) adapter.use(new TelemetryLoggerMiddleware(telemetry, false));
   adapter.use(new TurnObserver(turns, config.LOG_MESSAGE_TEXT));
-  adapter.use(new DisclaimerMiddleware(replies.disclaimer));
+  adapter.use(new DisclaimerMiddleware((language) => replies(language).disclaimer));
+  adapter.use(new SpeechMarkupMiddleware());
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The cause goes to the log (never the user's text); the user gets one polite sentence.
     logger.error(
@@ -178,7 +181,7 @@ export function createAdapter(
       'turn failed',
     );
     try {
-      await context.sendActivity(replies.turnError);
+      await context.sendActivity(replies(languageOfLocale(context.activity.locale) ?? 'en').turnError);
     } catch (sendError) {
       logger.error({ err: { message: (sendError as Error).message } }, 'could not send the turn-error reply');
     }

@@ -1,4 +1,6 @@
-// Validated knowledge with the lookups the rest of the bot needs, built once at start-up.
+// Validated knowledge with the lookups the rest of the bot needs, built once at start-up. The knowledge in
+// another language (inLanguage) is the same knowledge with the words a person reads swapped: that language's
+// replies, rating words, lexicon names and monographs; ids, ratings and sources are the same in every one.
 import type { Knowledge } from './load';
 import type {
   Cues,
@@ -10,7 +12,10 @@ import type {
   OtherTherapies,
   RatingMeaning,
   RedFlags,
+  RegionNumbers,
   Replies,
+  Language,
+  EmergencyNumbers,
   SafetyRating,
   Use,
 } from './schema';
@@ -22,22 +27,53 @@ export class KnowledgeBase {
   readonly replies: Replies;
   readonly redFlags: RedFlags;
   readonly otherTherapies: OtherTherapies;
-  readonly language: LanguageData;
+  readonly languageData: LanguageData;
   readonly redFlagExamples: readonly RedFlagExample[];
+  /** The language of the words a person reads here. */
+  readonly language: Language;
+  private readonly ratings: Knowledge['ratings'];
+  private readonly emergencyNumbers: EmergencyNumbers;
+  private readonly inOtherLanguages = new Map<Language, KnowledgeBase>();
   private readonly monographById = new Map<string, Monograph>();
   private readonly lexiconById = new Map<string, LexiconEntry>();
 
-  constructor(private readonly knowledge: Knowledge) {
-    this.monographs = knowledge.monographs;
-    this.lexicon = knowledge.lexicon;
+  constructor(
+    private readonly knowledge: Knowledge,
+    language: Language = 'en',
+  ) {
+    const translation = language === 'en' ? undefined : knowledge.translations[language];
+    this.language = language;
+    this.monographs = translation?.monographs ?? knowledge.monographs;
+    this.lexicon = translation
+      ? knowledge.lexicon.map((entry) => ({ ...entry, name: translation.lexiconNames[entry.id] ?? entry.name }))
+      : knowledge.lexicon;
+    this.replies = translation?.replies ?? knowledge.replies;
+    this.ratings = translation?.ratings ?? knowledge.ratings;
     this.cues = knowledge.cues;
-    this.replies = knowledge.replies;
     this.redFlags = knowledge.redFlags;
     this.otherTherapies = knowledge.otherTherapies;
-    this.language = knowledge.language;
+    this.languageData = knowledge.language;
     this.redFlagExamples = knowledge.redFlagExamples;
-    for (const m of knowledge.monographs) this.monographById.set(m.id, m);
-    for (const entry of knowledge.lexicon) this.lexiconById.set(entry.id, entry);
+    this.emergencyNumbers = knowledge.emergencyNumbers;
+    for (const m of this.monographs) this.monographById.set(m.id, m);
+    for (const entry of this.lexicon) this.lexiconById.set(entry.id, entry);
+  }
+
+  /** The same knowledge with the words of another language (made once per language). */
+  inLanguage(language: Language): KnowledgeBase {
+    if (language === this.language) return this;
+    let other = this.inOtherLanguages.get(language);
+    if (!other) this.inOtherLanguages.set(language, (other = new KnowledgeBase(this.knowledge, language)));
+    return other;
+  }
+
+  /** The emergency, crisis and poison-centre numbers of a region (ISO 3166-1 alpha-2), if recorded. */
+  regionNumbers(region: string | undefined): RegionNumbers | undefined {
+    return region === undefined
+      ? undefined
+      : Object.hasOwn(this.emergencyNumbers.regions, region)
+        ? this.emergencyNumbers.regions[region]
+        : undefined;
   }
 
   monograph(id: string): Monograph | undefined {
@@ -54,10 +90,10 @@ export class KnowledgeBase {
   }
 
   evidenceMeaning(rating: EvidenceRating): RatingMeaning {
-    return this.knowledge.ratings.evidence[rating];
+    return this.ratings.evidence[rating];
   }
 
   safetyMeaning(rating: SafetyRating): RatingMeaning {
-    return this.knowledge.ratings.safety[rating];
+    return this.ratings.safety[rating];
   }
 }

@@ -14,6 +14,12 @@ import {
   RatingScales,
   RedFlags,
   Replies,
+  EmergencyNumbers,
+  TRANSLATED_LANGUAGES,
+  Translation,
+  type TranslatedLanguage,
+  type EmergencyNumbers as EmergencyNumbersT,
+  type Translation as TranslationT,
   type Cues as CuesT,
   type LanguageData as LanguageDataT,
   type RedFlagExample as RedFlagExampleT,
@@ -25,6 +31,13 @@ import {
   type Replies as RepliesT,
 } from './schema';
 import { formatPath, type DataProblem } from './problems';
+import {
+  checkEmergencyNumbers,
+  checkEmergencyReplies,
+  checkLexiconNames,
+  checkPlaceholders,
+  checkTranslatedMonographs,
+} from './validate-translations';
 import { LEXICON_FILE, checkCues, checkLexicon, checkMonographs, checkOtherTherapies, checkPatterns, checkRedFlags } from './validate';
 
 export { formatProblem, type DataProblem } from './problems';
@@ -39,6 +52,9 @@ export interface Knowledge {
   otherTherapies: OtherTherapiesT;
   language: LanguageDataT;
   redFlagExamples: RedFlagExampleT[];
+  emergencyNumbers: EmergencyNumbersT;
+  /** Each other language's replies, rating words, lexicon names and monographs (in the English ones' order). */
+  translations: Record<TranslatedLanguage, TranslationT & { monographs: MonographT[] }>;
 }
 
 export type LoadResult = { ok: true; knowledge: Knowledge } | { ok: false; problems: DataProblem[] };
@@ -51,6 +67,9 @@ const OTHER_THERAPIES_FILE = 'other-therapies.json';
 const LANGUAGE_FILE = 'language.json';
 const RED_FLAG_EXAMPLES_FILE = 'red-flag-examples.jsonl';
 const MONOGRAPH_DIR = 'monographs';
+const EMERGENCY_NUMBERS_FILE = 'emergency-numbers.json';
+/** data/languages/<language>.json; translated monographs are in monographs/<language>/. */
+const LANGUAGES_DIR = 'languages';
 
 /** Reads `dir` (ratings, lexicon, cues, replies, red flags, other therapies, monographs/*.json) and validates it as a whole. */
 export function loadKnowledge(dir: string): LoadResult {
@@ -77,16 +96,48 @@ export function loadKnowledge(dir: string): LoadResult {
   const language = read(join(dir, LANGUAGE_FILE), LanguageData);
   const redFlagExamples = readExamples(join(dir, RED_FLAG_EXAMPLES_FILE), display(join(dir, RED_FLAG_EXAMPLES_FILE)), problems, redFlags);
 
-  const monographDir = join(dir, MONOGRAPH_DIR);
-  const monographFiles = listJsonFiles(monographDir, display(monographDir), problems);
-  const monographs: { file: string; monograph: MonographT }[] = [];
-  for (const file of monographFiles) {
-    const monograph = read(file, Monograph);
-    if (monograph) monographs.push({ file: display(file), monograph });
-  }
+  const emergencyNumbers = read(join(dir, EMERGENCY_NUMBERS_FILE), EmergencyNumbers);
 
-  if (lexicon) problems.push(...checkLexicon(lexicon, display(join(dir, LEXICON_FILE))));
-  problems.push(...checkMonographs(monographs, lexicon));
+  const readMonographs = (monographDir: string) => {
+    const files = listJsonFiles(monographDir, display(monographDir), problems);
+    const read_ = files.map((file) => ({ file: display(file), monograph: read(file, Monograph) }));
+    return { files, monographs: read_.filter((m): m is { file: string; monograph: MonographT } => m.monograph !== undefined) };
+  };
+  const { files: monographFiles, monographs } = readMonographs(join(dir, MONOGRAPH_DIR));
+
+  const lexiconProblems = lexicon ? checkLexicon(lexicon, display(join(dir, LEXICON_FILE))) : [];
+  problems.push(...lexiconProblems);
+  const monographProblems = checkMonographs(monographs, lexicon);
+  problems.push(...monographProblems);
+  const englishProblems = new Set(monographProblems.map((p) => p.file));
+  const translations = Object.fromEntries(
+    TRANSLATED_LANGUAGES.map((language) => {
+      const file = join(dir, LANGUAGES_DIR, `${language}.json`);
+      const translation = read(file, Translation);
+      const translatedDir = join(dir, MONOGRAPH_DIR, language);
+      const translated = readMonographs(translatedDir).monographs;
+      if (translation && replies) problems.push(...checkPlaceholders(replies, translation.replies, display(file), ['replies']));
+      if (translation && ratings) problems.push(...checkPlaceholders(ratings, translation.ratings, display(file), ['ratings']));
+      if (translation && redFlags) problems.push(...checkEmergencyReplies(translation.replies, redFlags, display(file)));
+      // Names are checked against a sound lexicon only: a broken one is reported once, in its own file.
+      if (translation && lexicon && lexiconProblems.length === 0)
+        problems.push(...checkLexiconNames(translation.lexiconNames, lexicon, display(file)));
+      // Only English monographs without problems of their own are compared: fix the English first.
+      const sound = monographs.filter((m) => !englishProblems.has(m.file)).map((m) => m.monograph);
+      const unsound = new Set([...monographFiles.map((f) => basename(f, '.json')), ...monographs.map((m) => m.monograph.id)]);
+      for (const m of sound) unsound.delete(m.id);
+      problems.push(
+        ...checkTranslatedMonographs(
+          sound,
+          translated.filter((t) => !unsound.has(t.monograph.id)),
+          language,
+          display(translatedDir),
+        ),
+      );
+      const inOrder = monographs.map((m) => translated.find((t) => t.monograph.id === m.monograph.id)?.monograph);
+      return [language, translation && { ...translation, monographs: inOrder }];
+    }),
+  ) as Record<TranslatedLanguage, (TranslationT & { monographs: (MonographT | undefined)[] }) | undefined>;
   const wordLists = cues?.wordLists ?? {};
   if (lexicon)
     problems.push(
@@ -96,9 +147,11 @@ export function loadKnowledge(dir: string): LoadResult {
   const monographIds = [...monographs.map((m) => m.monograph.id), ...monographFiles.map((f) => basename(f, '.json'))];
   if (cues) problems.push(...checkCues(cues, display(join(dir, CUES_FILE)), lexicon, monographIds));
   if (redFlags) problems.push(...checkRedFlags(redFlags, display(join(dir, RED_FLAGS_FILE))));
+  if (redFlags && replies) problems.push(...checkEmergencyReplies(replies, redFlags, display(join(dir, REPLIES_FILE))));
+  if (emergencyNumbers) problems.push(...checkEmergencyNumbers(emergencyNumbers, display(join(dir, EMERGENCY_NUMBERS_FILE))));
   if (otherTherapies) problems.push(...checkOtherTherapies(otherTherapies, monographs, display(join(dir, OTHER_THERAPIES_FILE))));
 
-  if (problems.length > 0 || !ratings || !lexicon || !cues || !replies || !redFlags || !otherTherapies || !language)
+  if (problems.length > 0 || !ratings || !lexicon || !cues || !replies || !redFlags || !otherTherapies || !language || !emergencyNumbers)
     return { ok: false, problems };
   const knowledge = {
     monographs: monographs.map((m) => m.monograph),
@@ -110,6 +163,9 @@ export function loadKnowledge(dir: string): LoadResult {
     otherTherapies,
     language,
     redFlagExamples,
+    emergencyNumbers,
+    // With no problem reported, every translation and translated monograph was read.
+    translations: translations as Knowledge['translations'],
   };
   return { ok: true, knowledge };
 }

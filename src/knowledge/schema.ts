@@ -331,11 +331,11 @@ export const RedFlags = z.strictObject({
     .array(
       z.strictObject({
         kind: slug,
-        reply: text,
         /** Any one of these combinations, each a list of concepts that must all be current. */
         when: z.array(z.array(slug).min(1)).min(1),
-        /** A one-line note kept for a mention that is not current (a past attempt): kind, never alarming. */
-        note: text.optional(),
+        /** A mention that is not current (a past attempt) keeps a one-line note (replies' emergency.notes): kind,
+         * never alarming. */
+        noted: z.boolean().optional(),
         /** Whether the classifier alone may raise it, with no current concept (a crisis in words no term holds). */
         heardAlone: z.boolean().optional(),
       }),
@@ -464,7 +464,24 @@ export const Replies = z.strictObject({
   didYouMean: text,
   whichOne: text,
   aboutBot: z.strictObject(Object.fromEntries(ABOUT_BOT_QUESTIONS.map((q) => [q, text])) as Record<AboutBotQuestion, typeof text>),
-  emergency: z.strictObject({ lead: text, tail: text }),
+  /** Emergency replies by red-flag kind, each leading with the action. {emergency}, {crisisLine} and
+   * {poisonCentre} are filled from data/emergency-numbers.json for the person's region (the templates below),
+   * or with the "…Unknown" wording when the region is not known, so no wrong number is ever given. */
+  emergency: z.strictObject({
+    replies: z.record(slug, text),
+    /** One-line notes for a red flag mentioned but not current (a past attempt), by kind. */
+    notes: z.record(slug, text),
+    tail: text,
+    /** How one emergency number reads where {emergency} stands ("{number}"; "al {number}"; "le {number}"). */
+    emergencyNumber: text,
+    emergencyUnknown: text,
+    /** How a crisis line reads where {crisisLine} stands ({name}, {number}). */
+    crisisLine: text,
+    crisisUnknown: text,
+    /** The sentence for {poisonCentre} ({name}, {number}), and without a known poison centre. */
+    poisonCentre: text,
+    poisonUnknown: text,
+  }),
   /** Title of the one-line note for a red flag mentioned but not current. */
   safetyNoteTitle: text,
   answer: z.strictObject({
@@ -517,3 +534,47 @@ export const Replies = z.strictObject({
   words: z.strictObject({ and: text, or: text, via: text, otherConditions: text }),
 });
 export type Replies = z.infer<typeof Replies>;
+
+/** The languages the bot reads and answers in; English is the language the data is written in first. */
+export const SUPPORTED_LANGUAGES = ['en', 'es', 'fr'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+/** The languages with a translation file (data/languages/<language>.json) and translated monographs. */
+export const TRANSLATED_LANGUAGES = ['es', 'fr'] as const satisfies readonly Language[];
+export type TranslatedLanguage = (typeof TRANSLATED_LANGUAGES)[number];
+
+/** data/languages/<language>.json: everything a person reads that is not a monograph, in one more language.
+ * Every key is required (no silent fallback to English); validation also checks each template keeps the
+ * English one's placeholders. */
+export const Translation = z.strictObject({
+  replies: Replies,
+  ratings: RatingScales,
+  /** Display names of every lexicon entry, by id. */
+  lexiconNames: z.record(slug, text),
+});
+export type Translation = z.infer<typeof Translation>;
+
+const phoneNumber = z.string().regex(/^[0-9](?:[0-9 -]{0,18}[0-9])?$/, 'must be a phone number of digits, spaces and hyphens');
+/** A name in one or more of the bot's languages ("the 988 Suicide & Crisis Lifeline"), with its article. */
+const nameByLanguage = z
+  .strictObject({ en: text.optional(), es: text.optional(), fr: text.optional() })
+  .refine((names) => Object.keys(names).length > 0, 'needs a name in at least one language');
+const line = z.strictObject({ number: phoneNumber, name: nameByLanguage, source: slug });
+
+/** data/emergency-numbers.json: by region (ISO 3166-1 alpha-2, the region of a locale such as es-MX), the
+ * emergency number(s), the crisis line and the poison centre, each with the source it was taken from. */
+export const EmergencyNumbers = z.strictObject({
+  /** When the numbers were recorded from their sources. */
+  recorded: isoDate,
+  sources: z.array(z.strictObject({ id: slug, title: text, publisher: text, url: z.url() })).min(1),
+  regions: z.record(
+    z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 region such as "GB"'),
+    z.strictObject({
+      name: text,
+      emergency: z.strictObject({ numbers: z.array(phoneNumber).min(1), source: slug }),
+      crisis: line.optional(),
+      poison: line.optional(),
+    }),
+  ),
+});
+export type EmergencyNumbers = z.infer<typeof EmergencyNumbers>;
+export type RegionNumbers = EmergencyNumbers['regions'][string];

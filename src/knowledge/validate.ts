@@ -130,7 +130,7 @@ export function checkPatterns(json: unknown, file: string, wordLists: Record<str
   const visit = (value: unknown, path: PropertyKey[]) => {
     if (typeof value === 'string') {
       const key = path[path.length - 1];
-      if (key === 'kind' || key === 'reply') return; // red flags' names and replies are not phrases
+      if (key === 'kind') return; // red flags' names are not phrases
       try {
         parsePattern(expandMacros(value, wordLists));
       } catch (error) {

@@ -53,9 +53,11 @@ function render(answer: Answer, cards: boolean): Rendered {
   });
 }
 
-export function buildReply(answer: Answer, channelId: string | undefined, answerId?: string): Partial<Activity> {
+/** `locale`: the reply's language (and region), which the disclaimer and the speech markup follow. */
+export function buildReply(answer: Answer, channelId: string | undefined, answerId?: string, locale?: string): Partial<Activity> {
   const rendered = render(answer, supportsCards(channelId));
   const reply: Partial<Activity> = { type: ActivityTypes.Message, speak: rendered.speak };
+  if (locale) reply.locale = locale;
   if (rendered.card) {
     const card: AdaptiveCard = { ...rendered.card, body: [...rendered.card.body] };
     addButtons(card, answer, answerId);

@@ -8,9 +8,9 @@
 //   words are not English dictionary words (the second opinion that keeps "CST w/ herniated disc ok?" English).
 import type { eld as Eld } from 'eld/small' with { 'resolution-mode': 'import' };
 
-/** The languages the bot understands. */
-export const SUPPORTED_LANGUAGES = ['en', 'es', 'fr'] as const;
-export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+import { SUPPORTED_LANGUAGES, type Language } from '../knowledge/schema';
+
+export { SUPPORTED_LANGUAGES, type Language };
 
 /** A message long enough to say which of the bot's languages it is in (a switch needs clear evidence). */
 const MIN_SWITCH_LETTERS = 20;

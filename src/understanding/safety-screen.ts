@@ -127,7 +127,7 @@ export class SafetyScreen {
     const holds = (concepts: Set<string>) => (combination: readonly string[]) => combination.every((c) => concepts.has(c));
     const emergency = this.redFlags.emergencies.find((e) => e.when.some(holds(current))) ?? this.secondOpinion(text, current, notCurrent);
     if (emergency) return { emergency: emergency.kind };
-    const noted = this.redFlags.emergencies.find((e) => e.note && e.when.some(holds(mentioned)));
+    const noted = this.redFlags.emergencies.find((e) => e.noted && e.when.some(holds(mentioned)));
     return noted ? { note: noted.kind } : {};
   }
 }

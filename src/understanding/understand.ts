@@ -26,15 +26,15 @@ export class Understanding {
     private readonly languages?: LanguageGuesser,
   ) {
     const { cues } = knowledge;
-    const lemmatiser = new Lemmatiser(knowledge.language);
+    const lemmatiser = new Lemmatiser(knowledge.languageData);
     this.screen = new SafetyScreen(knowledge.redFlags, lemmatiser, knowledge.redFlagExamples);
     this.therapies = new TherapyResolver(knowledge.monographs, knowledge.otherTherapies, {
       headNouns: cues.therapyHeadNouns,
       notModifiers: cues.notTherapyModifiers,
       genericWords: cues.genericTherapyWords,
       stopWords: cues.stopWords,
-      functionWords: Object.values(knowledge.language.functionWords).flat(),
-      practitionerSuffixes: Object.assign({}, ...Object.values(knowledge.language.practitionerSuffixes)),
+      functionWords: Object.values(knowledge.languageData.functionWords).flat(),
+      practitionerSuffixes: Object.assign({}, ...Object.values(knowledge.languageData.practitionerSuffixes)),
     });
     this.conditions = new ConditionResolver(knowledge.lexicon);
     this.cues = new CueReader(cues, (word) => lemmatiser.isEnglish(word));

@@ -117,12 +117,18 @@ describe('answers come from the monograph', () => {
     expect(answer.outcome).toBe('clarification');
   });
 
-  it('leads an emergency with the action, 911 or the local number, and 988 for a crisis', () => {
-    const stroke = answerTo('my mum cannot speak properly and her face is drooping, would CST help?');
+  it("leads an emergency with the action: the region's numbers where it is known, no number where it is not", () => {
+    const inUS = (text: string) => shipped().composer.answer(understand(text), { region: 'US' });
+    const stroke = inUS('my mum cannot speak properly and her face is drooping, would CST help?');
     expect(stroke.kind).toBe('emergency');
-    expect(stroke.lead?.text).toMatch(/911|local emergency number/);
+    expect(stroke.lead?.text).toMatch(/^Call 911 now/);
     expect(renderMarkdown(stroke)).not.toMatch(/craniosacral/i);
-    expect(answerTo('I keep thinking about ending my life').lead?.text).toMatch(/988/);
+    expect(inUS('I keep thinking about ending my life').lead?.text).toMatch(/988/);
+    // No region (a locale such as "en"): the local number in words, and no number of any country.
+    const nowhere = answerTo('my mum cannot speak properly and her face is drooping');
+    expect(nowhere.lead?.text).toMatch(/^Call your local emergency number now/);
+    expect(renderMarkdown(nowhere)).not.toMatch(/\d{2,}/);
+    expect(answerTo('I keep thinking about ending my life').lead?.text).toMatch(/a crisis line where you live/);
   });
 
   it('does not ask which therapy when the question is not about one', () => {

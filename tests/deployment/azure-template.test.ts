@@ -92,6 +92,7 @@ const DEFAULT_IN_PRODUCTION = [
   'MEMORY_STATE_MAX_BYTES',
   'LOG_MESSAGE_TEXT',
   'HANDOFF_AFTER_FAILURES',
+  'DEFAULT_REGION',
   'UNDERSTANDING_CACHE_ENTRIES',
   // The organisation's own ways to reach a person (docs/handoff.md): optional, set in the portal.
   'SUPPORT_CONTACT_TEXT',

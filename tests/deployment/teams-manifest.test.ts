@@ -224,6 +224,32 @@ describe('Teams manifest (deployment/teams/manifest.json)', () => {
     expect(manifest.bots[0].scopes).toEqual(expect.arrayContaining(['personal', 'team', 'groupChat']));
   });
 
+  it('declares Spanish and French, each file valid against Microsoft\'s localization schema and naming only real commands', () => {
+    const manifest = filled(sampleValues) as Manifest & {
+      localizationInfo: { defaultLanguageTag: string; additionalLanguages: { languageTag: string; file: string }[] };
+    };
+    expect(manifest.localizationInfo.defaultLanguageTag).toBe('en');
+    expect(manifest.localizationInfo.additionalLanguages.map((l) => l.languageTag)).toEqual(['es', 'fr']);
+    // One of the schema's patterns ("…\\b]\\.description$") is not valid with the u flag, which Teams' own
+    // validator does not use either.
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const schema = join(schemasDir, `v${manifest.manifestVersion}`, 'MicrosoftTeams.Localization.schema.json');
+    const validate = ajv.compile(JSON.parse(readFileSync(schema, 'utf8')) as object);
+    const commands = manifest.bots[0].commandLists![0].commands;
+    for (const { file } of manifest.localizationInfo.additionalLanguages) {
+      const strings = JSON.parse(readFileSync(join(teamsDir, file), 'utf8')) as Record<string, string>;
+      expect(validate(strings), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      // Every command is translated, title and description, and no key points at a command that does not exist.
+      const keys = Object.keys(strings).filter((key) => key.startsWith('bots['));
+      const expected = commands.flatMap((_c, i) => [`bots[0].commandLists[0].commands[${i}].title`, `bots[0].commandLists[0].commands[${i}].description`]);
+      expect(keys.sort(), file).toEqual(expected.sort());
+      expect(strings['description.full'], file).not.toBe(manifest.description.full);
+    }
+    // The broken file is refused: the validator is really checking.
+    expect(validate({ 'name.short': 'x'.repeat(31), 'description.short': 'd', 'description.full': 'd' })).toBe(false);
+  });
+
   it('lists help, start over and example questions as commands', () => {
     const commands = (manifest.bots[0].commandLists ?? []).flatMap((list) => list.commands.map((command) => command.title));
     expect(commands).toEqual(expect.arrayContaining(['help', 'start over', 'Is craniosacral therapy safe in pregnancy?']));
@@ -246,7 +272,8 @@ describe('npm run teams:package (scripts/teams-package.mjs)', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const entries = readZip(readFileSync(run.out));
-    expect([...entries.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect([...entries.keys()].sort()).toEqual(['color.png', 'es.json', 'fr.json', 'manifest.json', 'outline.png']);
+    for (const language of ['es', 'fr']) expect(entries.get(`${language}.json`)?.equals(readFileSync(join(teamsDir, `${language}.json`)))).toBe(true);
     const text = entries.get('manifest.json')?.toString('utf8') ?? '';
     expect(text).not.toContain('{{');
     const packaged = JSON.parse(text) as Manifest & { developer: Record<string, string> };

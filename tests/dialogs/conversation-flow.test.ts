@@ -139,29 +139,34 @@ describe('clarification', () => {
 
   it('lets an emergency interrupt a clarification', async () => {
     const bot = botClient();
-    await bot.send('is it safe in pregnancy?');
-    expect(visibleText(await bot.send('wait my husband has crushing chest pain'))).toMatch(/911/);
+    await bot.send({ text: 'is it safe in pregnancy?', locale: 'en-US' });
+    expect(visibleText(await bot.send({ text: 'wait my husband has crushing chest pain', locale: 'en-US' }))).toMatch(/Call 911 now/);
   });
 
-  it('lets an emergency in Spanish or French interrupt a clarification, and answers nothing else', async () => {
+  it('lets an emergency in Spanish or French interrupt a clarification, and answers nothing else, in that language', async () => {
     const bot = botClient();
-    await bot.send('is it safe in pregnancy?');
-    const reply = visibleText(await bot.send('espera, mi bebé no respira'));
-    expect(reply).toMatch(/911|112/);
-    expect(reply).not.toMatch(/skull|pregnan/i);
+    await bot.send({ text: 'is it safe in pregnancy?', locale: 'es-ES' });
+    const reply = visibleText(await bot.send({ text: 'espera, mi bebé no respira', locale: 'es-ES' }));
+    expect(reply).toMatch(/Llame ahora al 112/);
+    expect(reply).not.toMatch(/skull|pregnan|embaraz/i);
     const next = botClient();
-    await next.send('what is CST?');
-    expect(visibleText(await next.send("je n'ai plus envie de vivre"))).toMatch(/988|crisis line/);
+    await next.send({ text: 'what is CST?', locale: 'fr-FR' });
+    const crisis = visibleText(await next.send({ text: "je n'ai plus envie de vivre", locale: 'fr-FR' }));
+    expect(crisis).toMatch(/3114/);
+    expect(crisis).toMatch(/le 15 ou le 112/);
   });
 
   it('answers a past crisis normally, with a crisis line note, and keeps the conversation going', async () => {
     const bot = botClient();
     const reply = visibleText(
-      await bot.send('I attempted suicide years ago and have been well since; is craniosacral therapy safe in pregnancy?'),
+      await bot.send({
+        text: 'I attempted suicide years ago and have been well since; is craniosacral therapy safe in pregnancy?',
+        locale: 'en-US',
+      }),
     );
     expect(reply).toMatch(/988/);
     expect(reply).toMatch(/pregnan/i);
-    expect(reply).not.toMatch(/This may be an emergency/);
+    expect(reply).not.toMatch(/Call 911 now/);
   });
 });
 

@@ -1,6 +1,6 @@
 // "Did you mean A or B?": a misspelt name one letter from two monographs is asked about, never
 // answered; the choice (a button or the name typed) completes the pending question.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TestAdapter, type Activity } from 'botbuilder';
@@ -9,7 +9,7 @@ import { emptyMemory } from '../../dialogs/memory';
 import type { DialogStatus } from '../../dialogs/services';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base';
 import { loadKnowledge } from '../../src/knowledge/load';
-import { copyOfData } from '../helpers/data';
+import { addMonograph, copyOfData } from '../helpers/data';
 import { dialogServices } from '../helpers/dialog-services';
 
 /** The shipped data plus two fictional monographs whose names are one letter apart. */
@@ -20,7 +20,7 @@ function knowledge(): KnowledgeBase {
     ['velmora-therapy', 'Velmora therapy'],
     ['velmira-therapy', 'Velmira therapy'],
   ]) {
-    writeFileSync(join(dir, 'monographs', `${id}.json`), JSON.stringify({ ...template, id, name, otherNames: [] }));
+    addMonograph(dir, { ...template, id, name, otherNames: [] });
   }
   const loaded = loadKnowledge(dir);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));

@@ -228,4 +228,30 @@ describe.skipIf(!available)('chat page in Chromium', { timeout: 60_000 }, () => 
     const failures = await page.evaluate<string[]>(CONTRAST_IN_PAGE);
     expect(failures).toEqual([]);
   });
+  it("follows the browser's language: a Spanish browser gets the page, the welcome and the answers in Spanish", async () => {
+    const spanish = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'es-ES' });
+    try {
+      await spanish.goto(`${server.url}/`);
+      expect(await spanish.locator('h1').textContent()).toBe('Respuestas sobre terapias naturales');
+      expect(await spanish.locator('html').getAttribute('lang')).toBe('es');
+      expect(await spanish.locator('#skip-to-input').textContent()).toBe('Ir al cuadro de mensaje');
+      await spanish
+        .getByText(/Ahora mismo tengo información sobre terapia craneosacral/)
+        .first()
+        .waitFor();
+      await spanish.getByRole('button', { name: '¿Es segura la terapia craneosacral durante el embarazo?' }).last().click();
+      await spanish
+        .getByText(/Por precaución, evítela mientras esté embarazada/)
+        .first()
+        .waitFor();
+      await spanish
+        .getByText(/Hable con su médico o con otro profesional de la salud cualificado/)
+        .last()
+        .waitFor();
+      expect(await spanish.getByText(/talk to your doctor/i).count()).toBe(0);
+      await spanish.screenshot({ path: join(ARTIFACTS, '9-spanish.png'), fullPage: true });
+    } finally {
+      await spanish.close();
+    }
+  });
 });

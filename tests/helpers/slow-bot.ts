@@ -27,7 +27,7 @@ export async function startSlowServer(bot: ActivityHandler, env: Record<string, 
   return startServer({
     host: '127.0.0.1',
     port: 0,
-    adapter: createAdapter(config, logger, { disclaimer: 'Talk to your doctor.', turnError: 'Sorry.' }, new TurnListeners([])),
+    adapter: createAdapter(config, logger, () => ({ disclaimer: 'Talk to your doctor.', turnError: 'Sorry.' }), new TurnListeners([])),
     bot,
     logger,
     shutdownGraceMs,

@@ -3,7 +3,7 @@ import { Lemmatiser, keyOf } from '../../src/text/lemmas';
 import { words } from '../../src/text/normalise';
 import { shippedKnowledge } from '../helpers/bot-server';
 
-const lemmatiser = new Lemmatiser(shippedKnowledge().language);
+const lemmatiser = new Lemmatiser(shippedKnowledge().languageData);
 const keys = (text: string, language: 'en' | 'es' | 'fr' = 'en') => lemmatiser.analyse(words(text)).keys[language].join(' ');
 
 describe('lemma keys', () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnswerComposer } from '../../src/answers/compose';
@@ -6,7 +6,7 @@ import { KnowledgeBase } from '../../src/knowledge/knowledge-base';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { editDistance } from '../../src/understanding/fuzzy';
 import { Understanding } from '../../src/understanding/understand';
-import { copyOfData } from '../helpers/data';
+import { addMonograph, copyOfData } from '../helpers/data';
 import { understand } from '../helpers/understanding';
 
 const CST = 'craniosacral-therapy';
@@ -162,7 +162,7 @@ function botWith(names: Record<string, string>): { understanding: Understanding;
   const template = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'fictional-monographs', 'moonbeam-therapy.json'), 'utf8'));
   const dir = copyOfData();
   for (const [id, name] of Object.entries(names)) {
-    writeFileSync(join(dir, 'monographs', `${id}.json`), JSON.stringify({ ...template, id, name, otherNames: [] }));
+    addMonograph(dir, { ...template, id, name, otherNames: [] });
   }
   const loaded = loadKnowledge(dir);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));

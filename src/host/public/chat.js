@@ -6,7 +6,50 @@
   'use strict';
 
   var STORE_KEY = 'natural-therapy-chat';
-  var BOT = { id: 'bot', name: 'Natural Therapy Answers', role: 'bot' };
+
+  // The page's own words in the browser's language (the bot answers in it too: every activity carries the
+  // browser's locale). Web Chat translates its own controls from the same locale.
+  var PAGE_TEXT = {
+    en: {
+      title: 'Natural Therapy Answers',
+      tagline: 'Evidence-rated answers about natural therapies. General information, not medical advice.',
+      skip: 'Skip to the message box',
+      chat: 'Chat with the natural therapy bot',
+      you: 'You',
+      unreachable: 'Sorry, I could not reach the bot. Please try again in a moment.',
+    },
+    es: {
+      title: 'Respuestas sobre terapias naturales',
+      tagline: 'Respuestas sobre terapias naturales con la solidez de las pruebas. Información general, no consejo médico.',
+      skip: 'Ir al cuadro de mensaje',
+      chat: 'Chat con el bot de terapias naturales',
+      you: 'Usted',
+      unreachable: 'Lo siento, no he podido comunicarme con el bot. Vuelva a intentarlo en un momento.',
+    },
+    fr: {
+      title: 'Réponses sur les thérapies naturelles',
+      tagline: 'Des réponses sur les thérapies naturelles, avec le niveau de preuve. Informations générales, pas un avis médical.',
+      skip: 'Aller à la zone de message',
+      chat: 'Discussion avec le bot des thérapies naturelles',
+      you: 'Vous',
+      unreachable: "Désolé, je n'ai pas pu joindre le bot. Veuillez réessayer dans un instant.",
+    },
+  };
+  var LOCALE = navigator.language || 'en-US';
+  var LANGUAGE = LOCALE.toLowerCase().split('-')[0];
+  var TEXT = PAGE_TEXT[LANGUAGE] || PAGE_TEXT.en;
+  var BOT = { id: 'bot', name: TEXT.title, role: 'bot' };
+
+  /** The page's header, skip link and landmarks in the page's language. */
+  function translatePage() {
+    document.documentElement.lang = PAGE_TEXT[LANGUAGE] ? LANGUAGE : 'en';
+    document.title = TEXT.title;
+    document.querySelector('h1').textContent = TEXT.title;
+    document.querySelector('.tagline').textContent = TEXT.tagline;
+    document.getElementById('skip-to-input').textContent = TEXT.skip;
+    document.getElementById('webchat').setAttribute('aria-label', TEXT.chat);
+  }
+  translatePage();
 
   /** A minimal Observable: what Web Chat needs from activity$, connectionStatus$ and postActivity. */
   function Observable(subscribe) {
@@ -68,7 +111,7 @@
 
   function createLocalDirectLine(session) {
     var listeners = [];
-    var user = { id: session.userId, name: 'You', role: 'user' };
+    var user = { id: session.userId, name: TEXT.you, role: 'user' };
 
     function emit(activity, remember) {
       if (remember) {
@@ -90,7 +133,7 @@
         from: user,
         recipient: BOT,
         timestamp: new Date().toISOString(),
-        locale: navigator.language || 'en-US',
+        locale: LOCALE,
       });
       return fetch('/api/messages', {
         method: 'POST',
@@ -165,7 +208,7 @@
                   id: randomId(),
                   from: BOT,
                   timestamp: new Date().toISOString(),
-                  text: error.personMessage || 'Sorry, I could not reach the bot. Please try again in a moment.',
+                  text: error.personMessage || TEXT.unreachable,
                 },
                 false,
               );
@@ -221,8 +264,8 @@
       directLine: directLine,
       cardActionMiddleware: feedbackMarks,
       userID: loaded.session.userId,
-      username: 'You',
-      locale: navigator.language || 'en-US',
+      username: TEXT.you,
+      locale: LOCALE,
       styleOptions: {
         accent: '#2f6b4f',
         botAvatarInitials: 'NT',
@@ -261,7 +304,7 @@
 
   // A new conversation gets the bot's welcome, as Web Chat on Azure does when a person joins.
   if (loaded.isNew) {
-    directLine.postActivity({ type: 'conversationUpdate', membersAdded: [{ id: loaded.session.userId, name: 'You' }] }).subscribe({
+    directLine.postActivity({ type: 'conversationUpdate', membersAdded: [{ id: loaded.session.userId, name: TEXT.you }] }).subscribe({
       error: function () {
         /* the page says so when the bot is unreachable */
       },

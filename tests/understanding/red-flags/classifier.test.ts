@@ -4,7 +4,7 @@ import { words } from '../../../src/text/normalise';
 import { RedFlagClassifier } from '../../../src/understanding/red-flags/classifier';
 import { shippedKnowledge } from '../../helpers/bot-server';
 
-const lemmatiser = new Lemmatiser(shippedKnowledge().language);
+const lemmatiser = new Lemmatiser(shippedKnowledge().languageData);
 const examples = [
   { kind: 'heart', text: 'crushing pain in my chest spreading to my arm' },
   { kind: 'heart', text: 'my chest feels squeezed and I am sweating' },

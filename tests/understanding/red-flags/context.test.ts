@@ -6,7 +6,7 @@ import { ContextReader } from '../../../src/understanding/red-flags/context';
 import { shippedKnowledge } from '../../helpers/bot-server';
 
 const knowledge = shippedKnowledge();
-const lemmatiser = new Lemmatiser(knowledge.language);
+const lemmatiser = new Lemmatiser(knowledge.languageData);
 const finder = new ConceptFinder(knowledge.redFlags.concepts);
 const reader = new ContextReader(knowledge.redFlags.context, knowledge.redFlags.concepts);
 
