@@ -38,6 +38,14 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const knowledge = new KnowledgeBase(loaded.knowledge);
+  // A region without numbers would quietly give "your local emergency number" to everyone ("UK" for GB).
+  if (config.DEFAULT_REGION && !knowledge.regionNumbers(config.DEFAULT_REGION)) {
+    console.error(
+      `Refusing to start: DEFAULT_REGION=${config.DEFAULT_REGION} has no numbers in ${dataDir}/emergency-numbers.json ` +
+        `(regions there: ${knowledge.regions().join(', ')}).`,
+    );
+    process.exit(1);
+  }
   logger.info({ monographs: knowledge.monographs.length, lexicon: knowledge.lexicon.length }, 'knowledge loaded');
 
   const telemetry = config.APPLICATIONINSIGHTS_CONNECTION_STRING

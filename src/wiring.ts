@@ -3,7 +3,7 @@ import { type BotTelemetryClient, type Storage } from 'botbuilder';
 import type { Config } from './config';
 import { createLogger, type Logger } from './observability/logger';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
-import type { Replies } from './knowledge/schema';
+import type { Language, Replies } from './knowledge/schema';
 import { loadLanguageGuesser, type LanguageGuesser } from './understanding/language';
 import { isEnglishWord } from './text/english';
 import { createAdapter, type BotAdapter } from './host/adapter';
@@ -29,7 +29,7 @@ export interface BotParts {
   /** For /metrics, when metrics are on. */
   metrics?: BotMetrics;
   /** What people are told when a message is refused (429, 503). */
-  refusals: Replies['refusals'];
+  refusals: (language: Language) => Replies['refusals'];
 }
 
 /**
@@ -57,7 +57,7 @@ export function createBotParts(
     const healthy = resilient.isHealthy();
     return { ready: healthy, checks: { storage: healthy ? 'ok' : 'failing' } };
   };
-  return { adapter, bot, storage: resilient, readiness, metrics, refusals: knowledge.replies.refusals };
+  return { adapter, bot, storage: resilient, readiness, metrics, refusals: (language) => knowledge.inLanguage(language).replies.refusals };
 }
 
 /** The bot as the settings make it; the tests that drive it through botbuilder's TestAdapter build it here too. */

@@ -12,6 +12,7 @@ import type { BotMetrics } from '../observability/metrics';
 import { CORRELATION_ID } from '../bot/turn-observer';
 import { readJsonBody } from './json-body';
 import { registerChatPage } from './chat-page';
+import { languageOfLocale, type Language } from '../question-answering';
 
 export interface Limits {
   maxBodyBytes: number;
@@ -52,8 +53,8 @@ export interface ServerOptions {
   /** What /readyz reports beyond "knowledge loaded"; not ready makes it answer 503. */
   readiness?: () => Readiness;
   limits: Limits;
-  /** What people are told when a message is refused: sent as `message` beside the machine-readable `error`. */
-  refusals?: { tooManyMessages: string; busy: string };
+  /** What people are told when a message is refused, in a language: sent as `message` beside the machine-readable `error`. */
+  refusals?: (language: Language) => { tooManyMessages: string; busy: string };
   /** Serve these at /metrics; with a token, only to "Authorization: Bearer <token>". */
   metrics?: { metrics: BotMetrics; token?: string };
 }
@@ -97,7 +98,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Load shedding: past the cap of turns in progress, a polite 503 now beats everyone waiting longer.
     if (inFlight.size >= limits.maxConcurrentTurns) {
       res.header('Retry-After', '1');
-      res.send(503, { error: 'busy; please try again in a moment', ...personal(options.refusals?.busy) });
+      // No body read yet: the browser's Accept-Language says which language to refuse in.
+      const language = languageOfLocale(req.headers['accept-language']?.split(',')[0]?.trim()) ?? 'en';
+      res.send(503, { error: 'busy; please try again in a moment', ...personal(options.refusals?.(language).busy) });
       return;
     }
     // Only JSON, uncompressed, within the limit: 415, 413 or 400 before any bot code runs.
@@ -127,7 +130,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ].find((decision) => !decision.allowed);
     if (refusal) {
       res.header('Retry-After', String(Math.max(1, Math.ceil(refusal.retryAfterMs / 1000))));
-      res.send(429, { error: 'too many messages; please wait a moment', ...personal(options.refusals?.tooManyMessages) });
+      const language = languageOfLocale(activity.locale) ?? 'en';
+      res.send(429, { error: 'too many messages; please wait a moment', ...personal(options.refusals?.(language).tooManyMessages) });
       return;
     }
 
@@ -222,6 +226,7 @@ interface IncomingActivity {
   conversation: { id: string };
   from?: { id?: string };
   recipient?: { id?: string };
+  locale?: string;
 }
 
 /** A sentence for the person, when the wiring gave one. */

@@ -67,6 +67,11 @@ export class KnowledgeBase {
     return other;
   }
 
+  /** The regions with recorded emergency numbers. */
+  regions(): string[] {
+    return Object.keys(this.emergencyNumbers.regions).sort();
+  }
+
   /** The emergency, crisis and poison-centre numbers of a region (ISO 3166-1 alpha-2), if recorded. */
   regionNumbers(region: string | undefined): RegionNumbers | undefined {
     return region === undefined

@@ -69,6 +69,15 @@ describe('input limits on /api/messages', () => {
     for (let i = 0; i < 5; i++) expect((await post(server.url, { ...messageActivity('hi', `chatty-${i}`), from })).status).toBe(200);
     expect((await post(server.url, { ...messageActivity('hi', 'chatty-6'), from })).status).toBe(429);
   });
+
+  it("tells the person why in their message's language", async () => {
+    const base = { ...fresh('hola'), conversation: { id: 'limited-in-spanish' }, locale: 'es-MX' };
+    for (let i = 0; i < 3; i++) await post(server.url, { ...base, from: { id: `es${i}-${user}` } });
+    const res = await raw(JSON.stringify({ ...base, from: { id: `es-other-${user}` } }));
+    expect(res.status).toBe(429);
+    const body = (await res.json()) as { message: string };
+    expect(body.message).toBe(shippedKnowledge().inLanguage('es').replies.refusals.tooManyMessages);
+  });
 });
 
 describe('default rate limits', () => {

@@ -38,4 +38,8 @@ describe('start-up with invalid data', () => {
   it('refuses to start on a wrong setting and names it', async () => {
     await expect(startBotProcess({ PORT: 'eighty' })).rejects.toThrow(/PORT/);
   });
+
+  it('refuses to start with a DEFAULT_REGION that has no emergency numbers, and lists the regions that do', async () => {
+    await expect(startBotProcess({ DEFAULT_REGION: 'UK' })).rejects.toThrow(/DEFAULT_REGION=UK has no numbers.*GB/s);
+  });
 });
