@@ -14,7 +14,7 @@ import type {
 } from '../understanding/types';
 import type { Replies } from '../knowledge/schema';
 import type { Answer, AnswerKind, Fact, FeedbackRecorded, HandoffState, Outcome, SupportDesk, Warning } from './types';
-import { describeSources, fill, inSentence, listInWords, monographOf, therapyList } from './wording';
+import { describeSources, fill, inSentence, listInWords, monographOf, therapyList, unknownTherapyName } from './wording';
 import { emergencyNumberValues } from './emergency-numbers';
 
 /** A sentence whose first word came from a placeholder still starts with a capital. */
@@ -129,7 +129,7 @@ export class FixedReplies {
 
   unknownTherapy(unknown: UnknownTherapy[]): Answer {
     const name = listInWords(
-      unknown.map((u) => escapeMarkdown(u.name)),
+      unknown.map((u) => escapeMarkdown(unknownTherapyName(this.knowledge, u))),
       this.and,
     );
     const answer = this.template(

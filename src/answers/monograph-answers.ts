@@ -8,7 +8,7 @@ import { escapeMarkdown } from '../text/markdown';
 import { compact } from '../text/normalise';
 import type { ConditionMatch, ResolvedQuestion, TherapyMatch, Topic } from '../understanding/types';
 import type { Answer, Fact, RatingBadge, Section, Warning } from './types';
-import { describeSources, fill, inSentence, listInWords, monographOf, sentenceCase, therapyList } from './wording';
+import { describeSources, fill, inSentence, listInWords, monographOf, sentenceCase, therapyList, unknownTherapyName } from './wording';
 
 /** A therapy resolved with less confidence than this is offered as "did you mean …?", never answered. */
 export const ANSWER_THRESHOLD = 0.75;
@@ -61,7 +61,10 @@ export class MonographAnswers {
     for (const other of differentTherapies) {
       sections.push({
         facts: [
-          { text: fill(t.notSame, { therapy: inSentence(m.name), other: escapeMarkdown(other.name) }), field: 'replies.answer.notSame' },
+          {
+            text: fill(t.notSame, { therapy: inSentence(m.name), other: escapeMarkdown(unknownTherapyName(this.knowledge, other)) }),
+            field: 'replies.answer.notSame',
+          },
         ],
       });
     }
@@ -283,7 +286,7 @@ export class MonographAnswers {
     const sections: Section[] = q.unknownTherapies.map((other) => ({
       facts: [
         {
-          text: fill(t.compareUnknown, { therapy: inSentence(m.name), other: escapeMarkdown(other.name) }),
+          text: fill(t.compareUnknown, { therapy: inSentence(m.name), other: escapeMarkdown(unknownTherapyName(this.knowledge, other)) }),
           field: 'replies.answer.compareUnknown',
         },
       ],

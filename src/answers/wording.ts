@@ -1,6 +1,8 @@
 // Small helpers that put monograph values into reply templates.
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Monograph } from '../knowledge/schema';
+import { compact } from '../text/normalise';
+import type { UnknownTherapy } from '../understanding/types';
 
 /** Replaces {name} placeholders with values; unknown placeholders are left as they are. */
 export function fill(template: string, values: Record<string, string>): string {
@@ -49,6 +51,18 @@ export function therapyList(knowledge: KnowledgeBase): string {
     knowledge.monographs.map((m) => inSentence(m.name)),
     knowledge.replies.words.and,
   );
+}
+
+/**
+ * How a therapy without a monograph is named in a reply. In English, by the directory's name ("Chiropractic").
+ * In another language, by the listed name the person's words matched ("quiropráctico", "ostéopathe"), so a
+ * Spanish reply does not name it in English; by the directory's name when the words matched no listed name.
+ */
+export function unknownTherapyName(knowledge: KnowledgeBase, unknown: UnknownTherapy): string {
+  if (knowledge.language === 'en' || unknown.matched === '') return unknown.name;
+  const entry = knowledge.otherTherapies.therapies.find((t) => t.name === unknown.name);
+  const typed = compact(unknown.matched);
+  return entry?.otherNames.find((name) => compact(name) === typed) ?? unknown.name;
 }
 
 /** A monograph that understanding resolved: its id is always a loaded one. */

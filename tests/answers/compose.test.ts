@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answers/types';
 import { renderMarkdown } from '../../src/render/text';
+import { AnswerComposer } from '../../src/answers/compose';
 import { shipped, understand } from '../helpers/understanding';
 import { untraceable } from '../helpers/trace';
 
@@ -195,5 +196,26 @@ describe('question classes answered from the field that holds the fact', () => {
 
   it('a question in Spanish about a population is answered for that population', () => {
     expect(textOf('¿la terapia craneosacral es segura para un niño de 6 años?')).toMatch(/for children/);
+  });
+});
+
+describe('answers in Spanish and French', () => {
+  const composerIn = (language: 'es' | 'fr') => new AnswerComposer(shipped().knowledge.inLanguage(language));
+
+  it('names a therapy without a monograph as the person did, from its listed names, not by its English name', () => {
+    const answer = composerIn('es').answer(understand('¿el quiropráctico sirve para el dolor de espalda?'));
+    expect(answer.kind).toBe('unknown-therapy');
+    expect(renderMarkdown(answer)).toContain('quiropráctico');
+    expect(renderMarkdown(answer)).not.toContain('Chiropractic');
+  });
+
+  it('gives the same facts as in English, in the language', () => {
+    const question = understand('¿es segura la terapia craneosacral en el embarazo?');
+    const english = shipped().composer.answer(question);
+    const spanish = composerIn('es').answer(question);
+    // The same structure: the same sections, facts and fields, only the words differ.
+    expect(spanish.sections.map((s) => s.facts.map((f) => f.field))).toEqual(english.sections.map((s) => s.facts.map((f) => f.field)));
+    expect(renderMarkdown(spanish)).toMatch(/Embarazo y lactancia/);
+    expect(untraceable(spanish, shipped().knowledge.inLanguage('es'))).toEqual([]);
   });
 });
