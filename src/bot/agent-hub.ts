@@ -172,7 +172,8 @@ export class AgentHub {
           fill(h.hubReason, {
             reason: reason === 'requested' ? h.hubReasonRequested : h.hubReasonFailures,
             channel: escapeMarkdown(context.activity.channelId ?? ''),
-            locale: escapeMarkdown(context.activity.locale ?? '-'),
+            // The conversation's language (the one to answer in), with the client's locale.
+            locale: escapeMarkdown([memory.language, context.activity.locale].filter(Boolean).join(', ') || '-'),
           }),
           { isSubtle: true },
         ),

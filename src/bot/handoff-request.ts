@@ -33,6 +33,7 @@ function handoffPayload(context: TurnContext, memory: ConversationMemory, reason
     reason,
     channel: activity.channelId,
     ...(activity.locale ? { locale: activity.locale } : {}),
+    ...(memory.language ? { language: memory.language } : {}),
     conversation: {
       channelId: activity.channelId,
       serviceUrl: activity.serviceUrl,

@@ -14,6 +14,8 @@ export interface HandoffPayload {
   channel: string;
   /** The language the channel reported for the person (BCP 47), when it did. */
   locale?: string;
+  /** The language the conversation is in (en, es or fr): the person's, to answer them in. */
+  language?: string;
   /** Enough to reach the conversation again through the Bot Connector (a proactive message). */
   conversation: {
     channelId: string;

@@ -94,6 +94,22 @@ describe('asking for a person with a ticket webhook', () => {
     expect(text(await bot.send('cancel'))).toMatch(/reference TCK-7\) has already reached our support team/);
   });
 
+  it("tells the support team the conversation's language, and tells the person in it", async () => {
+    let body: { language?: string; locale?: string } | undefined;
+    nock(RECEIVER)
+      .post('/handoff')
+      .reply(function (_uri, raw) {
+        body = typeof raw === 'string' ? JSON.parse(raw) : raw;
+        return [201, { reference: 'TCK-9' }];
+      });
+    const bot = botClient({ env: WEBHOOK });
+    const reply = text(await bot.send({ text: 'Quisiera hablar con una persona de verdad, por favor.', locale: 'es-ES' }));
+    expect(reply).toMatch(/TCK-9/);
+    expect(reply).toMatch(/equipo de asistencia/);
+    expect(body?.language).toBe('es');
+    expect(body?.locale).toBe('es-ES');
+  });
+
   it('tells the truth when the receiver refuses or is down, and offers the contact details', async () => {
     nock(RECEIVER).post('/handoff').reply(500).persist();
     const bot = botClient({ env: { ...WEBHOOK, ...CONTACT } });
