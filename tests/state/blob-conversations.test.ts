@@ -6,7 +6,7 @@ import { type StoreItems } from 'botbuilder';
 import { loadConfig } from '../../src/config';
 import { createBotParts, serverOptions } from '../../src/wiring';
 import { startServer } from '../../src/host/server';
-import { BlobStateStorage } from '../../src/state/blob-storage';
+import { BlobStateStorage, type BlobTimeouts } from '../../src/state/blob-storage';
 import type { HealthCheckedStorage } from '../../src/state/resilient-storage';
 import { FAST_TIMEOUTS, startAzurite, startStorageLink, type Azurite, type StorageLink } from '../helpers/azurite';
 import { messageActivity, post, replyText, shippedKnowledge, type ReplyActivity } from '../helpers/bot-server';
@@ -94,8 +94,11 @@ async function blobBot(storage: HealthCheckedStorage) {
   return { url: server.url, logs, say, readyz };
 }
 
-const blobStorage = (connectionString: string, container: string) =>
-  new BlobStateStorage({ connectionString, container, timeouts: FAST_TIMEOUTS });
+const blobStorage = (connectionString: string, container: string, timeouts = FAST_TIMEOUTS) =>
+  new BlobStateStorage({ connectionString, container, timeouts });
+/** For tests of two processes racing, not of outages: a read slowed by a loaded machine must not time out (the
+ * turn would go on without state and never write, and the race under test would not happen). */
+const PATIENT: BlobTimeouts = { ...FAST_TIMEOUTS, operationTimeoutMs: 8000, tryTimeoutInMs: 8000 };
 
 /** The transcript a handoff carries: every line the conversation remembered. */
 function handoffTranscript(activities: ReplyActivity[]): string {
@@ -179,8 +182,8 @@ describe('concurrent turns of one conversation', () => {
 
   it('a save that loses to another process is redone from fresh state: both turns kept, one answer each', async () => {
     const container = nextContainer();
-    const storageA = new HeldWrites(blobStorage(azurite.connectionString, container));
-    const [a, b] = await Promise.all([blobBot(storageA), blobBot(blobStorage(azurite.connectionString, container))]);
+    const storageA = new HeldWrites(blobStorage(azurite.connectionString, container, PATIENT));
+    const [a, b] = await Promise.all([blobBot(storageA), blobBot(blobStorage(azurite.connectionString, container, PATIENT))]);
     const conversation = nextConversation();
 
     // Round 1, a new conversation: both read "nothing yet"; B creates it while A's save waits.
@@ -209,8 +212,8 @@ describe('concurrent turns of one conversation', () => {
   it('a burst of simultaneous turns spread over two processes keeps every turn', async () => {
     const container = nextContainer();
     const [a, b] = await Promise.all([
-      blobBot(blobStorage(azurite.connectionString, container)),
-      blobBot(blobStorage(azurite.connectionString, container)),
+      blobBot(blobStorage(azurite.connectionString, container, PATIENT)),
+      blobBot(blobStorage(azurite.connectionString, container, PATIENT)),
     ]);
     const conversation = nextConversation();
     const questions = Array.from({ length: 6 }, (_, i) => `what is craniosacral therapy? (turn ${i})`);
