@@ -15,6 +15,30 @@ const flag = (fallback: 'true' | 'false') =>
     .transform((value) => ['true', '1', 'yes'].includes(value));
 /** An http(s) address. */
 const webAddress = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+/** A site's origin ("https://help.example.org"): https, or http on this machine for testing; no path. */
+const origin = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+      return url.origin === value.replace(/\/$/, '') && (url.protocol === 'https:' || (url.protocol === 'http:' && local));
+    } catch {
+      return false;
+    }
+  }, 'must be origins such as https://help.example.org (https, no path; http only for localhost)')
+  .transform((value) => value.replace(/\/$/, ''));
+const originList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(origin));
 const count = (min: number, max: number, fallback: number) =>
   z.coerce.number().int('must be a whole number').min(min).max(max).default(fallback);
 
@@ -65,6 +89,14 @@ const ConfigSchema = z.object({
   /** Application Insights: when set, turns, feedback and activities (without personal data) are sent there. */
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   HANDOFF_AFTER_FAILURES: z.coerce.number().int().min(0).max(100).default(3),
+  /** The Direct Line channel's secret: with it, /api/directline/token hands out conversation tokens. Server-side only. */
+  DIRECT_LINE_SECRET: optionalText,
+  /** The Direct Line service: the global one, or a regional or government cloud's. */
+  DIRECT_LINE_ENDPOINT: optionalText.pipe(webAddress.optional()).transform((value) => value ?? 'https://directline.botframework.com'),
+  /** Sites that may embed the chat and get tokens (CORS and Direct Line's trusted origins), comma-separated. */
+  EMBED_ALLOWED_ORIGINS: originList,
+  /** Tokens one client address may get (or refresh) within RATE_LIMIT_WINDOW_MS (0 = no limit). */
+  DIRECT_LINE_TOKEN_RATE_LIMIT: count(0, 100_000, 20),
   /** The region (ISO 3166-1 alpha-2) whose emergency numbers are given when a message's locale names none. */
   DEFAULT_REGION: optionalText.pipe(
     z
@@ -115,6 +147,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (config.HANDOFF_TEAMS_CHANNEL && !config.MicrosoftAppId) {
     throw new ConfigError('invalid configuration:\nMicrosoftAppId: required when HANDOFF_TEAMS_CHANNEL is set (the bot posts to Teams)');
+  }
+  // A token bound to no site could be used from any page: the embed needs its sites named.
+  if (config.DIRECT_LINE_SECRET && config.EMBED_ALLOWED_ORIGINS.length === 0) {
+    throw new ConfigError(
+      'invalid configuration:\nEMBED_ALLOWED_ORIGINS: required when DIRECT_LINE_SECRET is set (the sites that may embed the chat)',
+    );
   }
   if (config.HANDOFF_WEBHOOK_URL && !config.HANDOFF_WEBHOOK_SECRET) {
     throw new ConfigError('invalid configuration:\nHANDOFF_WEBHOOK_SECRET: required when HANDOFF_WEBHOOK_URL is set');

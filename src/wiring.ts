@@ -19,6 +19,10 @@ import { TurnListeners, type TurnListener } from './observability/turn-record';
 import { ResilientStorage } from './state/resilient-storage';
 import { createStorage } from './state/create-storage';
 import { limitsFrom, type Readiness, type ServerOptions } from './host/server';
+import { DirectLineTokens } from './host/direct-line-tokens';
+
+/** The longest a token request waits for Direct Line: a page waits for it before the chat opens. */
+const DIRECT_LINE_TIMEOUT_MS = 5000;
 
 export interface BotParts {
   adapter: BotAdapter;
@@ -139,5 +143,18 @@ export function serverOptions(config: Config, logger: Logger, parts: BotParts): 
     limits: limitsFrom(config),
     refusals: parts.refusals,
     metrics: parts.metrics && { metrics: parts.metrics, token: config.METRICS_TOKEN },
+    directLine: {
+      tokens: config.DIRECT_LINE_SECRET
+        ? new DirectLineTokens({
+            secret: config.DIRECT_LINE_SECRET,
+            endpoint: config.DIRECT_LINE_ENDPOINT,
+            trustedOrigins: config.EMBED_ALLOWED_ORIGINS,
+            timeoutMs: DIRECT_LINE_TIMEOUT_MS,
+          })
+        : undefined,
+      allowedOrigins: config.EMBED_ALLOWED_ORIGINS,
+      limitPerClient: config.DIRECT_LINE_TOKEN_RATE_LIMIT,
+      windowMs: config.RATE_LIMIT_WINDOW_MS,
+    },
   };
 }

@@ -12,6 +12,7 @@ import type { BotMetrics } from '../observability/metrics';
 import { CORRELATION_ID } from '../bot/turn-observer';
 import { readJsonBody } from './json-body';
 import { registerChatPage } from './chat-page';
+import { registerTokenRoutes, type TokenRouteOptions } from './token-routes';
 import { languageOfLocale, type Language } from '../question-answering';
 
 export interface Limits {
@@ -55,6 +56,8 @@ export interface ServerOptions {
   limits: Limits;
   /** What people are told when a message is refused, in a language: sent as `message` beside the machine-readable `error`. */
   refusals?: (language: Language) => { tooManyMessages: string; busy: string };
+  /** The Direct Line token server for embedding pages (token-routes.ts); without tokens its routes answer 404. */
+  directLine?: Omit<TokenRouteOptions, 'logger'>;
   /** Serve these at /metrics; with a token, only to "Authorization: Bearer <token>". */
   metrics?: { metrics: BotMetrics; token?: string };
 }
@@ -155,6 +158,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   if (options.chatPage) registerChatPage(server);
+  if (options.directLine) registerTokenRoutes(server, { ...options.directLine, logger });
 
   if (options.metrics) {
     const { metrics, token } = options.metrics;

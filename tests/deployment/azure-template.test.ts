@@ -106,6 +106,11 @@ const DEFAULT_IN_PRODUCTION = [
   'HANDOFF_NEXT_STEPS_TEXT',
   'HANDOFF_TEAMS_CHANNEL',
   'HANDOFF_TEAMS_SERVICE_URL',
+  // The token server for pages that embed the chat through Direct Line: optional, set in the portal.
+  'DIRECT_LINE_SECRET',
+  'DIRECT_LINE_ENDPOINT',
+  'EMBED_ALLOWED_ORIGINS',
+  'DIRECT_LINE_TOKEN_RATE_LIMIT',
   'NODE_ENV', // App Service leaves it unset; the app identity is set anyway
   'ALLOW_ANONYMOUS', // never in production
 ];
