@@ -1,7 +1,16 @@
 // What a conversation remembers between turns, kept by a ConversationStore. The dialogs'
 // own state (a pending clarification) lives here too, so a turn reads and writes one small object.
 // Message text is kept only in the transcript, which goes to a person on handoff and nowhere else.
-import type { Answer, ConversationContext, FeedbackRating, FeedbackRecorded, HandoffState, Language } from '../src/question-answering';
+import {
+  ANSWER_THRESHOLD,
+  type Answer,
+  type ConversationContext,
+  type FeedbackRating,
+  type FeedbackRecorded,
+  type HandoffState,
+  type Language,
+  type ResolvedQuestion,
+} from '../src/question-answering';
 
 /** Lines of transcript kept for a handoff. */
 export const MAX_TRANSCRIPT_LINES = 30;
@@ -175,6 +184,23 @@ export function updateContext(memory: ConversationMemory, answer: Answer, condit
     delete memory.therapyId;
   }
   if (conditionIds.length > 0) memory.conditionId = conditionIds[conditionIds.length - 1];
+}
+
+/**
+ * What a host page says the conversation is about (the embed's starting context, such as its help article's
+ * topic): a therapy and a condition understanding is sure of become the conversation's context, so "is it safe
+ * in pregnancy?" as the first question is about that therapy. Anything less certain is left out.
+ */
+export function rememberStartingContext(
+  memory: ConversationMemory,
+  question: ResolvedQuestion,
+  isCondition: (id: string) => boolean,
+): void {
+  const therapy = question.therapies[0];
+  if (therapy && therapy.score >= ANSWER_THRESHOLD && question.therapies.filter((t) => t.score === therapy.score).length === 1)
+    memory.therapyId = therapy.id;
+  const condition = question.conditions.find((c) => isCondition(c.id));
+  if (condition) memory.conditionId = condition.id;
 }
 
 /** A recent answer by its id, or the latest when no id is given. */

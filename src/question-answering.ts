@@ -15,6 +15,7 @@ export type { Answer, AnswerContext, HandoffOutcome, HandoffReason, HandoffState
 export type { FeedbackRating, FeedbackRecorded };
 export type { TherapyMatch } from './understanding/types';
 export { ASK_SCORE } from './understanding/typo-match';
+export { ANSWER_THRESHOLD } from './answers/compose';
 export type { Language, LanguageGuesser };
 export { regionOfLocale } from './answers/emergency-numbers';
 export { languageOfLocale } from './understanding/language';

@@ -139,6 +139,7 @@ export function serverOptions(config: Config, logger: Logger, parts: BotParts): 
     logger,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     chatPage: config.WEB_CHAT_PAGE,
+    embedOrigins: config.EMBED_ALLOWED_ORIGINS,
     readiness: parts.readiness,
     limits: limitsFrom(config),
     refusals: parts.refusals,

@@ -2,7 +2,7 @@
 // joining gets the welcome once per conversation. Conversation state is saved after every turn.
 import { ActivityHandler, type Storage, type TurnContext } from 'botbuilder';
 import { MainDialog } from '../../dialogs/main-dialog';
-import { emptyMemory, remember, type ConversationMemory } from '../../dialogs/memory';
+import { emptyMemory, remember, rememberStartingContext, type ConversationMemory } from '../../dialogs/memory';
 import { messageText, type DialogServices } from '../../dialogs/services';
 import { languageOfLocale, regionOfLocale, type QuestionAnswering } from '../question-answering';
 import type { FeedbackListener } from '../observability/feedback';
@@ -75,6 +75,10 @@ export class TherapyBot extends ActivityHandler {
         const memory = await this.memory.get(context);
         if (!memory.welcomed) {
           memory.welcomed = true;
+          // The embed's starting context (the help article's topic): what the conversation is about from the start.
+          const start = (context.activity.value as { context?: unknown } | undefined)?.context;
+          if (typeof start === 'string' && start.trim() !== '')
+            rememberStartingContext(memory, options.answering.understand(start.slice(0, 200)), (id) => options.answering.isCondition(id));
           memory.language ??= languageOfLocale(context.activity.locale);
           await sendAnswer(context, options.answering.welcome(memory.language), memory);
         }

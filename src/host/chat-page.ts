@@ -1,6 +1,8 @@
 // The local chat page at "/": Bot Framework Web Chat, served from the installed package (no CDN),
 // with a small client that talks to /api/messages. Turned off with WEB_CHAT_PAGE=false in
 // production, where Azure's Web Chat channel or Teams is used instead.
+// The embed: /embed.js, the script a help page includes, and /embed, the same chat in the embed's iframe,
+// which only the sites of EMBED_ALLOWED_ORIGINS may frame.
 import { createReadStream, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Server } from 'restify';
@@ -20,25 +22,45 @@ const FILES: Record<string, { path: string; type: string }> = {
  * Scripts only from this server; Web Chat styles itself with inline styles; no framing by other sites.
  * Nothing is loaded from elsewhere, so the page works on machines without internet.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+function contentSecurityPolicy(frameAncestors: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    `frame-ancestors ${frameAncestors}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
 
-export function registerChatPage(server: Server): void {
+export interface ChatPageOptions {
+  /** Serve the local chat page at "/". */
+  page: boolean;
+  /** Sites that may embed the chat: with any, /embed.js and /embed are served. */
+  embedOrigins: readonly string[];
+}
+
+export function registerChatPage(server: Server, options: ChatPageOptions): void {
   // GET and HEAD alike (a HEAD is how uptime checks and link previews look at a page).
   const serve = (route: string, path: string, type: string, headers: Record<string, string>) => {
     server.get(route, async (req, res) => sendFile(req.method === 'HEAD', res, path, type, headers));
     server.head(route, async (_req, res) => sendFile(true, res, path, type, headers));
   };
-  serve('/', join(PUBLIC_DIR, 'index.html'), 'text/html; charset=utf-8', { 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+  if (options.page)
+    serve('/', join(PUBLIC_DIR, 'index.html'), 'text/html; charset=utf-8', { 'Content-Security-Policy': contentSecurityPolicy("'none'") });
+  if (options.embedOrigins.length > 0) {
+    serve('/embed', join(PUBLIC_DIR, 'index.html'), 'text/html; charset=utf-8', {
+      'Content-Security-Policy': contentSecurityPolicy(options.embedOrigins.join(' ')),
+    });
+    // A host page loads this from another site: allowed even where the host asks for cross-origin isolation.
+    serve('/embed.js', join(PUBLIC_DIR, 'embed.js'), 'text/javascript; charset=utf-8', {
+      'Cache-Control': 'no-cache',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    });
+  }
   for (const [route, file] of Object.entries(FILES)) serve(route, file.path, file.type, { 'Cache-Control': 'no-cache' });
   // Browsers and tools ask for /favicon.ico whatever the page says: nothing to send is not an error.
   server.get('/favicon.ico', async (_req, res) => {

@@ -51,6 +51,8 @@ export interface ServerOptions {
   shutdownGraceMs: number;
   /** Serve the local Web Chat page at "/". */
   chatPage: boolean;
+  /** Sites that may embed the chat (/embed.js, /embed). */
+  embedOrigins?: readonly string[];
   /** What /readyz reports beyond "knowledge loaded"; not ready makes it answer 503. */
   readiness?: () => Readiness;
   limits: Limits;
@@ -157,7 +159,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   });
 
-  if (options.chatPage) registerChatPage(server);
+  if (options.chatPage || options.embedOrigins?.length)
+    registerChatPage(server, { page: options.chatPage, embedOrigins: options.embedOrigins ?? [] });
   if (options.directLine) registerTokenRoutes(server, { ...options.directLine, logger });
 
   if (options.metrics) {

@@ -51,6 +51,24 @@
   }
   translatePage();
 
+  // In a help page's embed (/embed, in an iframe): no page header (the embed has its own), and Escape asks
+  // the host page to close the panel, since a key pressed in here never reaches it.
+  var EMBEDDED = window.location.pathname === '/embed';
+  var STARTING_CONTEXT = (new window.URLSearchParams(window.location.search).get('context') || '').slice(0, 200);
+  if (EMBEDDED) {
+    document.body.classList.add('embedded');
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && window.parent !== window) window.parent.postMessage({ type: 'natural-therapy-chat:close' }, '*');
+    });
+    // Shown again by the host page: the message box takes the keys.
+    window.addEventListener('message', function (event) {
+      if (event.source !== window.parent || !event.data || event.data.type !== 'natural-therapy-chat:opened') return;
+      whenSendBox(function (box) {
+        box.focus();
+      }, 40);
+    });
+  }
+
   /** A minimal Observable: what Web Chat needs from activity$, connectionStatus$ and postActivity. */
   function Observable(subscribe) {
     this._subscribe = subscribe;
@@ -296,15 +314,20 @@
       box.focus();
     }, 40);
   });
-  if (window.matchMedia('(pointer: fine)').matches) {
+  // In the embed the person has just opened the chat: the message box takes the keys at once.
+  if (EMBEDDED || window.matchMedia('(pointer: fine)').matches) {
     whenSendBox(function (box) {
       box.focus();
     }, 40);
   }
 
-  // A new conversation gets the bot's welcome, as Web Chat on Azure does when a person joins.
+  // A new conversation gets the bot's welcome, as Web Chat on Azure does when a person joins; in the embed,
+  // with the host page's starting context (the help article's topic), which the bot keeps as what the
+  // conversation is about.
   if (loaded.isNew) {
-    directLine.postActivity({ type: 'conversationUpdate', membersAdded: [{ id: loaded.session.userId, name: TEXT.you }] }).subscribe({
+    var join = { type: 'conversationUpdate', membersAdded: [{ id: loaded.session.userId, name: TEXT.you }] };
+    if (EMBEDDED && STARTING_CONTEXT) join.value = { context: STARTING_CONTEXT };
+    directLine.postActivity(join).subscribe({
       error: function () {
         /* the page says so when the bot is unreachable */
       },
