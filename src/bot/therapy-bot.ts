@@ -70,21 +70,34 @@ export class TherapyBot extends ActivityHandler {
       await next();
     });
 
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === 'startingContext') this.startFrom(context, await this.memory.get(context));
+      await next();
+    });
+
     this.onMembersAdded(async (context, next) => {
       if (this.isJoin(context)) {
         const memory = await this.memory.get(context);
         if (!memory.welcomed) {
           memory.welcomed = true;
-          // The embed's starting context (the help article's topic): what the conversation is about from the start.
-          const start = (context.activity.value as { context?: unknown } | undefined)?.context;
-          if (typeof start === 'string' && start.trim() !== '')
-            rememberStartingContext(memory, options.answering.understand(start.slice(0, 200)), (id) => options.answering.isCondition(id));
+          this.startFrom(context, memory);
           memory.language ??= languageOfLocale(context.activity.locale);
           await sendAnswer(context, options.answering.welcome(memory.language), memory);
         }
       }
       await next();
     });
+  }
+
+  /**
+   * The embed's starting context (the help article's topic, in the activity's value): what the conversation is
+   * about from the start. Sent with the join on the local client, as an event through Direct Line.
+   */
+  private startFrom(context: TurnContext, memory: ConversationMemory): void {
+    const start = (context.activity.value as { context?: unknown } | undefined)?.context;
+    if (typeof start !== 'string' || start.trim() === '') return;
+    const answering = this.options.answering;
+    rememberStartingContext(memory, answering.understand(start.slice(0, 200)), (id) => answering.isCondition(id));
   }
 
   override run(context: TurnContext): Promise<void> {

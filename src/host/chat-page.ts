@@ -3,7 +3,7 @@
 // production, where Azure's Web Chat channel or Teams is used instead.
 // The embed: /embed.js, the script a help page includes, and /embed, the same chat in the embed's iframe,
 // which only the sites of EMBED_ALLOWED_ORIGINS may frame.
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Server } from 'restify';
 
@@ -22,14 +22,15 @@ const FILES: Record<string, { path: string; type: string }> = {
  * Scripts only from this server; Web Chat styles itself with inline styles; no framing by other sites.
  * Nothing is loaded from elsewhere, so the page works on machines without internet.
  */
-function contentSecurityPolicy(frameAncestors: string): string {
+function contentSecurityPolicy(frameAncestors: string, directLineOrigin?: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    // With a token server, Web Chat talks to Direct Line itself.
+    `connect-src 'self'${directLineOrigin ? ` ${directLineOrigin}` : ''}`,
     `frame-ancestors ${frameAncestors}`,
     "base-uri 'none'",
     "form-action 'none'",
@@ -41,6 +42,8 @@ export interface ChatPageOptions {
   page: boolean;
   /** Sites that may embed the chat: with any, /embed.js and /embed are served. */
   embedOrigins: readonly string[];
+  /** Direct Line's origin, when the token server is on: the chat's pages connect to it. */
+  directLineOrigin?: string;
 }
 
 export function registerChatPage(server: Server, options: ChatPageOptions): void {
@@ -49,12 +52,29 @@ export function registerChatPage(server: Server, options: ChatPageOptions): void
     server.get(route, async (req, res) => sendFile(req.method === 'HEAD', res, path, type, headers));
     server.head(route, async (_req, res) => sendFile(true, res, path, type, headers));
   };
-  if (options.page)
-    serve('/', join(PUBLIC_DIR, 'index.html'), 'text/html; charset=utf-8', { 'Content-Security-Policy': contentSecurityPolicy("'none'") });
-  if (options.embedOrigins.length > 0) {
-    serve('/embed', join(PUBLIC_DIR, 'index.html'), 'text/html; charset=utf-8', {
-      'Content-Security-Policy': contentSecurityPolicy(options.embedOrigins.join(' ')),
+  // The page says whether a token server is on, so its script knows which way to talk without a failing request.
+  const page = readFileSync(join(PUBLIC_DIR, 'index.html'), 'utf8').replace(
+    '<meta name="natural-therapy-token-server" content="off" />',
+    `<meta name="natural-therapy-token-server" content="${options.directLineOrigin ? 'on' : 'off'}" />`,
+  );
+  const servePage = (route: string, frameAncestors: string) => {
+    const headers = {
+      'Content-Type': 'text/html; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': contentSecurityPolicy(frameAncestors, options.directLineOrigin),
+    };
+    server.get(route, async (_req, res) => {
+      res.writeHead(200, headers);
+      res.end(page);
     });
+    server.head(route, async (_req, res) => {
+      res.writeHead(200, headers);
+      res.end();
+    });
+  };
+  if (options.page) servePage('/', "'none'");
+  if (options.embedOrigins.length > 0) {
+    servePage('/embed', options.embedOrigins.join(' '));
     // A host page loads this from another site: allowed even where the host asks for cross-origin isolation.
     serve('/embed.js', join(PUBLIC_DIR, 'embed.js'), 'text/javascript; charset=utf-8', {
       'Cache-Control': 'no-cache',

@@ -13,6 +13,8 @@ export interface ConversationToken {
   expires_in: number;
   /** The Direct Line user id the token is bound to ("dl_…"). */
   userId?: string;
+  /** Where the page's Direct Line client talks to (DIRECT_LINE_ENDPOINT's API), so a regional one is used. */
+  domain?: string;
 }
 
 /** Why Direct Line could not give a token: it answered with an error, or did not answer in time. */
@@ -41,18 +43,24 @@ export const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com
 export class DirectLineTokens {
   constructor(private readonly options: DirectLineTokenOptions) {}
 
-  /** A new conversation's token, bound to a new user id. */
-  async generate(): Promise<ConversationToken> {
+  /** A new conversation's token, bound to a new user id and to the sites that may use it: the allowed ones and
+   * the page asking (the bot's own chat page, which talks to Direct Line from the bot's origin). */
+  async generate(requestingOrigin?: string): Promise<ConversationToken> {
     // Direct Line requires the "dl_" prefix for a user id it should bind to the token.
     const userId = `dl_${randomBytes(18).toString('base64url')}`;
-    const body = { user: { id: userId }, trustedOrigins: this.options.trustedOrigins };
-    const token = await this.call('tokens/generate', this.options.secret, body);
-    return { ...token, userId };
+    const trustedOrigins = [...new Set([...this.options.trustedOrigins, ...(requestingOrigin ? [requestingOrigin] : [])])];
+    const token = await this.call('tokens/generate', this.options.secret, { user: { id: userId }, trustedOrigins });
+    return { ...token, userId, domain: this.domain };
   }
 
   /** The same conversation's token, renewed: Direct Line accepts a token that has not expired yet. */
-  refresh(token: string): Promise<ConversationToken> {
-    return this.call('tokens/refresh', token);
+  async refresh(token: string): Promise<ConversationToken> {
+    return { ...(await this.call('tokens/refresh', token)), domain: this.domain };
+  }
+
+  /** The Direct Line API's base, as Web Chat's client takes it. */
+  get domain(): string {
+    return `${this.options.endpoint.replace(/\/+$/, '')}/v3/directline`;
   }
 
   private async call(path: string, bearer: string, body?: object): Promise<ConversationToken> {

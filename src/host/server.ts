@@ -160,7 +160,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   if (options.chatPage || options.embedOrigins?.length)
-    registerChatPage(server, { page: options.chatPage, embedOrigins: options.embedOrigins ?? [] });
+    registerChatPage(server, {
+      page: options.chatPage,
+      embedOrigins: options.embedOrigins ?? [],
+      directLineOrigin: options.directLine?.tokens ? new URL(options.directLine.tokens.domain).origin : undefined,
+    });
   if (options.directLine) registerTokenRoutes(server, { ...options.directLine, logger });
 
   if (options.metrics) {

@@ -1,7 +1,7 @@
 // The token server for pages that embed the chat through Direct Line: POST /api/directline/token opens a
-// conversation and answers {token, conversationId, expires_in, userId}; POST /api/directline/refresh renews a
-// token ({token} in the body). Only pages on EMBED_ALLOWED_ORIGINS may call them (CORS, and every call checks
-// the Origin header); each client address gets a limited number of tokens; Direct Line's failures become a
+// conversation and answers {token, conversationId, expires_in, userId, domain}; POST /api/directline/refresh
+// renews a token ({token} in the body). Only the bot's own pages and pages on EMBED_ALLOWED_ORIGINS may call them
+// (CORS, and every call checks the Origin header); each client address gets a limited number of tokens; Direct Line's failures become a
 // 502 (it refused) or a 503 (it did not answer in time), never a hang. Without DIRECT_LINE_SECRET both answer
 // 404, and the local chat page keeps using /api/messages.
 import type restify from 'restify';
@@ -38,7 +38,7 @@ export function registerTokenRoutes(server: restify.Server, options: TokenRouteO
       return false;
     }
     const origin = req.headers.origin;
-    if (!origin || !allowed.has(origin)) {
+    if (!origin || !(allowed.has(origin) || origin === ownOrigin(req))) {
       res.send(403, { error: 'this site may not embed the chat (EMBED_ALLOWED_ORIGINS)' });
       return false;
     }
@@ -86,7 +86,7 @@ export function registerTokenRoutes(server: restify.Server, options: TokenRouteO
 
   server.post(TOKEN_PATH, async (req, res) => {
     if (!admit(req, res) || !withinLimit(req, res)) return;
-    await answer(res, 'generate', () => options.tokens!.generate());
+    await answer(res, 'generate', () => options.tokens!.generate(req.headers.origin));
   });
 
   server.post(REFRESH_PATH, async (req, res) => {
@@ -99,6 +99,13 @@ export function registerTokenRoutes(server: restify.Server, options: TokenRouteO
     }
     await answer(res, 'refresh', () => options.tokens!.refresh(token));
   });
+}
+
+/** This server's origin as the browser sees it (behind a proxy that ends TLS, X-Forwarded-Proto says https):
+ * the bot's own chat page may get tokens too. */
+function ownOrigin(req: restify.Request): string {
+  const proto = req.isSecure() || req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+  return `${proto}://${req.headers.host ?? ''}`;
 }
 
 /** The caller's address: the one the nearest proxy saw (the last X-Forwarded-For entry), else the socket's. */

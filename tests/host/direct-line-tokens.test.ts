@@ -65,7 +65,13 @@ describe('POST /api/directline/token', () => {
     expect(sent.authorization).toBe(`Bearer ${SECRET}`);
     expect(sent.body?.user.id).toMatch(/^dl_[A-Za-z0-9_-]{20,}$/);
     expect(sent.body?.trustedOrigins).toEqual([SITE, 'http://localhost:8080']);
-    expect(res.json).toEqual({ token: 'token-abc', conversationId: 'conv-1', expires_in: 1800, userId: sent.body?.user.id });
+    expect(res.json).toEqual({
+      token: 'token-abc',
+      conversationId: 'conv-1',
+      expires_in: 1800,
+      userId: sent.body?.user.id,
+      domain: `${DIRECT_LINE}/v3/directline`,
+    });
     expect(res.headers.get('access-control-allow-origin')).toBe(SITE);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.text).not.toContain(SECRET);
@@ -103,6 +109,19 @@ describe('POST /api/directline/token', () => {
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
     }
     expect(scope.isDone()).toBe(false);
+  });
+
+  it("gives the bot's own pages a token bound to the bot's origin too (its chat talks to Direct Line from there)", async () => {
+    let trusted: string[] = [];
+    nock(DIRECT_LINE)
+      .post('/v3/directline/tokens/generate')
+      .reply(function (_uri, body) {
+        trusted = (body as { trustedOrigins: string[] }).trustedOrigins;
+        return [200, { conversationId: 'own', token: 't', expires_in: 1800 }];
+      });
+    const own = new URL(bot.url).origin;
+    expect((await call(bot, '/api/directline/token', { origin: own })).status).toBe(200);
+    expect(trusted).toEqual([SITE, 'http://localhost:8080', own]);
   });
 
   it('answers the browser preflight for allowed sites only', async () => {
@@ -167,7 +186,7 @@ describe('POST /api/directline/refresh', () => {
     const res = await call(bot, '/api/directline/refresh', { body: { token: 'token-old' } });
     expect(res.status).toBe(200);
     expect(authorization).toBe('Bearer token-old');
-    expect(res.json).toEqual({ token: 'token-new', conversationId: 'conv-1', expires_in: 1800 });
+    expect(res.json).toEqual({ token: 'token-new', conversationId: 'conv-1', expires_in: 1800, domain: `${DIRECT_LINE}/v3/directline` });
     expect(res.text).not.toContain(SECRET);
   });
 

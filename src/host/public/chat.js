@@ -273,29 +273,143 @@
     };
   };
 
-  var loaded = loadSession();
-  saveSession(loaded.session);
-  var directLine = createLocalDirectLine(loaded.session);
-
-  window.WebChat.renderWebChat(
-    {
-      directLine: directLine,
-      cardActionMiddleware: feedbackMarks,
-      userID: loaded.session.userId,
-      username: TEXT.you,
-      locale: LOCALE,
-      styleOptions: {
-        accent: '#2f6b4f',
-        botAvatarInitials: 'NT',
-        hideUploadButton: true,
-        bubbleBorderRadius: 8,
-        bubbleFromUserBorderRadius: 8,
-        bubbleFromUserBackground: '#e3f0e8',
-        suggestedActionLayout: 'flow',
+  /** Web Chat on the page, talking through `directLine`; `userID` only for the local client (a token names its user). */
+  function render(directLine, userID) {
+    window.WebChat.renderWebChat(
+      {
+        directLine: directLine,
+        cardActionMiddleware: feedbackMarks,
+        userID: userID,
+        username: TEXT.you,
+        locale: LOCALE,
+        styleOptions: {
+          accent: '#2f6b4f',
+          botAvatarInitials: 'NT',
+          hideUploadButton: true,
+          bubbleBorderRadius: 8,
+          bubbleFromUserBorderRadius: 8,
+          bubbleFromUserBackground: '#e3f0e8',
+          suggestedActionLayout: 'flow',
+        },
       },
-    },
-    document.getElementById('webchat'),
-  );
+      document.getElementById('webchat'),
+    );
+  }
+
+  /** No token server (a local machine): the page posts to /api/messages itself. */
+  function startLocal() {
+    var loaded = loadSession();
+    saveSession(loaded.session);
+    var directLine = createLocalDirectLine(loaded.session);
+    render(directLine, loaded.session.userId);
+    // A new conversation gets the bot's welcome, as Web Chat on Azure does when a person joins; in the embed,
+    // with the host page's starting context (the help article's topic), which the bot keeps as what the
+    // conversation is about.
+    if (loaded.isNew) {
+      var join = { type: 'conversationUpdate', membersAdded: [{ id: loaded.session.userId, name: TEXT.you }] };
+      if (EMBEDDED && STARTING_CONTEXT) join.value = { context: STARTING_CONTEXT };
+      directLine.postActivity(join).subscribe({
+        error: function () {
+          /* the page says so when the bot is unreachable */
+        },
+      });
+    }
+  }
+
+  var DIRECT_LINE_KEY = STORE_KEY + '-direct-line';
+  function postJson(path, body) {
+    return window.fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  }
+  function asSession(token, previous) {
+    return {
+      token: token.token,
+      conversationId: token.conversationId,
+      userId: token.userId || (previous && previous.userId),
+      domain: token.domain || (previous && previous.domain),
+      lifetimeMs: token.expires_in * 1000,
+      expiresAt: Date.now() + token.expires_in * 1000,
+    };
+  }
+
+  /**
+   * With a token server (production): this tab's conversation again, its token refreshed, when one is kept and
+   * still valid (a reload continues it); else a new conversation's token. Null without a token server (404).
+   */
+  function directLineSession() {
+    var fresh = function () {
+      return postJson('/api/directline/token').then(function (res) {
+        if (res.status === 404) return null;
+        if (!res.ok) throw new Error('token server answered ' + res.status);
+        return res.json().then(function (token) {
+          return { session: asSession(token), isNew: true };
+        });
+      });
+    };
+    var kept = null;
+    try {
+      kept = JSON.parse(window.sessionStorage.getItem(DIRECT_LINE_KEY) || 'null');
+    } catch {
+      /* storage disabled or corrupt: a new conversation */
+    }
+    if (!kept || !(kept.expiresAt - Date.now() > 60000)) return fresh();
+    return postJson('/api/directline/refresh', { token: kept.token }).then(function (res) {
+      if (!res.ok) return fresh();
+      return res.json().then(function (token) {
+        return { session: asSession(token, kept), isNew: false };
+      });
+    }, fresh);
+  }
+
+  function keep(session) {
+    try {
+      window.sessionStorage.setItem(DIRECT_LINE_KEY, JSON.stringify(session));
+    } catch {
+      /* storage full or disabled: a reload starts a new conversation */
+    }
+  }
+
+  /** Web Chat's own Direct Line client with the token; it refreshes the token itself, and the page keeps the newest. */
+  function startDirectLine(started) {
+    var session = started.session;
+    keep(session);
+    var directLine = window.WebChat.createDirectLine({
+      token: session.token,
+      domain: session.domain,
+      conversationId: started.isNew ? undefined : session.conversationId,
+      webSocket: false,
+    });
+    window.setInterval(function () {
+      if (directLine.token && directLine.token !== session.token) {
+        session.token = directLine.token;
+        session.expiresAt = Date.now() + session.lifetimeMs;
+        keep(session);
+      }
+    }, 10000);
+    render(directLine);
+    if (started.isNew && EMBEDDED && STARTING_CONTEXT) {
+      directLine
+        .postActivity({ type: 'event', name: 'startingContext', value: { context: STARTING_CONTEXT }, from: { id: session.userId } })
+        .subscribe({ error: function () {} });
+    }
+  }
+
+  var tokenServer = document.querySelector('meta[name="natural-therapy-token-server"]');
+  if (!tokenServer || tokenServer.getAttribute('content') !== 'on') startLocal();
+  else
+    directLineSession().then(
+      function (started) {
+        if (started) startDirectLine(started);
+        else startLocal();
+      },
+      function () {
+        // The token server failed: the local client at least tells the person the bot cannot be reached.
+        startLocal();
+      },
+    );
 
   /** The message box, once Web Chat has drawn it. */
   function whenSendBox(use, triesLeft) {
@@ -319,18 +433,5 @@
     whenSendBox(function (box) {
       box.focus();
     }, 40);
-  }
-
-  // A new conversation gets the bot's welcome, as Web Chat on Azure does when a person joins; in the embed,
-  // with the host page's starting context (the help article's topic), which the bot keeps as what the
-  // conversation is about.
-  if (loaded.isNew) {
-    var join = { type: 'conversationUpdate', membersAdded: [{ id: loaded.session.userId, name: TEXT.you }] };
-    if (EMBEDDED && STARTING_CONTEXT) join.value = { context: STARTING_CONTEXT };
-    directLine.postActivity(join).subscribe({
-      error: function () {
-        /* the page says so when the bot is unreachable */
-      },
-    });
   }
 })();
