@@ -1,7 +1,7 @@
 // The embed on a help page, in real headless Chromium: a host page on a second loopback origin, with a strict
 // Content-Security-Policy that allows only the bot's origin, includes /embed.js. Keyboard only: open the panel,
 // ask, get the answer with the disclaimer (about the page's topic, its starting context), Escape closes and
-// gives focus back, focus stays in the open panel. A site not on the list can neither frame the chat nor get a
+// gives focus back, focus stays in the open panel, a reload continues the conversation. A site not on the list can neither frame the chat nor get a
 // Direct Line token. Direct Line is a stand-in on loopback (tests/helpers/fake-direct-line.ts).
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -148,6 +148,26 @@ describe.skipIf(!existsSync(CHROMIUM))('the embed on a help page, in Chromium', 
         })
         .toBe(true);
     }
+    await page.keyboard.press('Escape');
+  });
+
+  it('continues the conversation after a reload: the host page keeps the way back in', async () => {
+    await page.reload();
+    await page.getByRole('button', { name: TITLE }).waitFor();
+    await tabToLauncher();
+    await page.keyboard.press('Enter');
+    await chat()
+      .getByText(/avoid it/i)
+      .first()
+      .waitFor(); // the earlier answer is back
+    await sendBoxHasFocus();
+    await page.keyboard.type('and does it help migraines?');
+    await page.keyboard.press('Enter');
+    await chat()
+      .getByText(/Insufficient evidence/)
+      .first()
+      .waitFor();
+    expect(directLine.generated).toHaveLength(1); // the same conversation, not a new one
     await page.keyboard.press('Escape');
   });
 

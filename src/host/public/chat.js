@@ -55,6 +55,14 @@
   // the host page to close the panel, since a key pressed in here never reaches it.
   var EMBEDDED = window.location.pathname === '/embed';
   var STARTING_CONTEXT = (new window.URLSearchParams(window.location.search).get('context') || '').slice(0, 200);
+  // The host page's origin: only it gets the conversation's token to keep (frame-ancestors lets only allowed
+  // sites frame this page at all).
+  var HOST_ORIGIN =
+    EMBEDDED && window.location.ancestorOrigins && window.location.ancestorOrigins.length > 0
+      ? window.location.ancestorOrigins[0]
+      : EMBEDDED && document.referrer
+        ? new window.URL(document.referrer).origin
+        : '';
   if (EMBEDDED) {
     document.body.classList.add('embedded');
     document.addEventListener('keydown', function (event) {
@@ -339,7 +347,7 @@
    * With a token server (production): this tab's conversation again, its token refreshed, when one is kept and
    * still valid (a reload continues it); else a new conversation's token. Null without a token server (404).
    */
-  function directLineSession() {
+  function directLineSession(handedOver) {
     var fresh = function () {
       return postJson('/api/directline/token').then(function (res) {
         if (res.status === 404) return null;
@@ -349,11 +357,11 @@
         });
       });
     };
-    var kept = null;
+    var kept = handedOver || null;
     try {
-      kept = JSON.parse(window.sessionStorage.getItem(DIRECT_LINE_KEY) || 'null');
+      kept = kept || JSON.parse(window.sessionStorage.getItem(DIRECT_LINE_KEY) || 'null');
     } catch {
-      /* storage disabled or corrupt: a new conversation */
+      /* storage disabled (an embed's iframe) or corrupt: a new conversation, unless the host page kept it */
     }
     if (!kept || !(kept.expiresAt - Date.now() > 60000)) return fresh();
     return postJson('/api/directline/refresh', { token: kept.token }).then(function (res) {
@@ -368,8 +376,28 @@
     try {
       window.sessionStorage.setItem(DIRECT_LINE_KEY, JSON.stringify(session));
     } catch {
-      /* storage full or disabled: a reload starts a new conversation */
+      /* storage full or disabled: a reload starts a new conversation, unless the host page keeps it */
     }
+    // In an embed, browsers deny this iframe storage: the host page keeps the way back in for it.
+    if (EMBEDDED && HOST_ORIGIN) window.parent.postMessage({ type: 'natural-therapy-chat:session', session: session }, HOST_ORIGIN);
+  }
+
+  /** In an embed: the conversation the host page kept for this tab (asked for; nothing after a second). */
+  function handedOverSession() {
+    if (!EMBEDDED || !HOST_ORIGIN) return Promise.resolve(null);
+    return new Promise(function (resolve) {
+      var timer = window.setTimeout(function () {
+        resolve(null);
+      }, 1000);
+      window.addEventListener('message', function listener(event) {
+        if (event.source !== window.parent || event.origin !== HOST_ORIGIN) return;
+        if (!event.data || event.data.type !== 'natural-therapy-chat:resume') return;
+        window.removeEventListener('message', listener);
+        window.clearTimeout(timer);
+        resolve(event.data.session || null);
+      });
+      window.parent.postMessage({ type: 'natural-therapy-chat:ready' }, HOST_ORIGIN);
+    });
   }
 
   /** Web Chat's own Direct Line client with the token; it refreshes the token itself, and the page keeps the newest. */
@@ -400,16 +428,18 @@
   var tokenServer = document.querySelector('meta[name="natural-therapy-token-server"]');
   if (!tokenServer || tokenServer.getAttribute('content') !== 'on') startLocal();
   else
-    directLineSession().then(
-      function (started) {
-        if (started) startDirectLine(started);
-        else startLocal();
-      },
-      function () {
-        // The token server failed: the local client at least tells the person the bot cannot be reached.
-        startLocal();
-      },
-    );
+    handedOverSession()
+      .then(directLineSession)
+      .then(
+        function (started) {
+          if (started) startDirectLine(started);
+          else startLocal();
+        },
+        function () {
+          // The token server failed: the local client at least tells the person the bot cannot be reached.
+          startLocal();
+        },
+      );
 
   /** The message box, once Web Chat has drawn it. */
   function whenSendBox(use, triesLeft) {

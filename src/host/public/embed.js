@@ -165,10 +165,29 @@
   document.addEventListener('focusin', function (event) {
     if (open && !panel.contains(event.target)) close.focus();
   });
-  // The chat page posts Escape up, since a key pressed inside the iframe never reaches this page.
+  // The chat page posts Escape up, since a key pressed inside the iframe never reaches this page. Browsers deny
+  // the iframe storage of its own, so this page keeps the way back into the conversation for this tab (its
+  // id and token) and hands it back when the chat loads again: a reload continues the conversation.
+  var SESSION_KEY = 'natural-therapy-chat';
   window.addEventListener('message', function (event) {
-    if (event.origin !== BOT_ORIGIN || event.source !== frame.contentWindow) return;
-    if (event.data && event.data.type === 'natural-therapy-chat:close' && open) hide();
+    if (event.origin !== BOT_ORIGIN || event.source !== frame.contentWindow || !event.data) return;
+    if (event.data.type === 'natural-therapy-chat:close' && open) hide();
+    if (event.data.type === 'natural-therapy-chat:session') {
+      try {
+        window.sessionStorage.setItem(SESSION_KEY, JSON.stringify(event.data.session));
+      } catch {
+        /* storage disabled: a reload starts a new conversation */
+      }
+    }
+    if (event.data.type === 'natural-therapy-chat:ready') {
+      var session = null;
+      try {
+        session = JSON.parse(window.sessionStorage.getItem(SESSION_KEY) || 'null');
+      } catch {
+        /* nothing kept */
+      }
+      frame.contentWindow.postMessage({ type: 'natural-therapy-chat:resume', session: session }, BOT_ORIGIN);
+    }
   });
   window.addEventListener('resize', function () {
     if (open) fitToScreen();
