@@ -2,48 +2,14 @@
 // the welcome, an answer with its warning and the disclaimer, a suggested action, hostile input
 // shown as text, and a reload that continues the conversation. Screenshots go to test-artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../src/host/server';
 import { startBot } from '../helpers/bot-server';
-import { ROOT } from '../helpers/processes';
-
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const ARTIFACTS = join(ROOT, 'test-artifacts');
-
-function chromiumAvailable(): boolean {
-  if (existsSync(CHROMIUM)) return true;
-  try {
-    execFileSync('bash', [join(ROOT, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit', timeout: 280_000 });
-  } catch {
-    /* reported below */
-  }
-  return existsSync(CHROMIUM);
-}
+import { ARTIFACTS, chromiumAvailable, launchChromium } from '../helpers/chromium';
 
 const available = chromiumAvailable();
-if (!available) {
-  console.warn(
-    '\n' +
-      '!'.repeat(78) +
-      `\n!! SKIPPING THE BROWSER TEST: ${CHROMIUM} is missing and could not be installed.\n` +
-      '!! Run scripts/ensure-chromium.sh as root (apt-get install chromium) to enable it.\n' +
-      '!'.repeat(78) +
-      '\n',
-  );
-}
 
 /** The WCAG AA contrast check run in the page (a browser script, so it needs no DOM types here). */
 const CONTRAST_IN_PAGE = readFileSync(join(__dirname, 'contrast-in-page.js'), 'utf8');
@@ -67,9 +33,8 @@ describe.skipIf(!available)('chat page in Chromium', { timeout: 60_000 }, () => 
   };
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     server = await startBot({ WEB_CHAT_PAGE: 'true' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 390, height: 844 } }); // phone width
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());

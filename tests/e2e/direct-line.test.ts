@@ -2,27 +2,16 @@
 // a token from the bot (never the secret) and talks through Web Chat's own Direct Line client, and a reload
 // continues the same conversation with its token refreshed. Direct Line is a stand-in on loopback
 // (tests/helpers/fake-direct-line.ts): the real one is on the internet.
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium';
 import type { RunningServer } from '../../src/host/server';
 import { startBot } from '../helpers/bot-server';
 import { startFakeDirectLine, type FakeDirectLine } from '../helpers/fake-direct-line';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SECRET = 'dl-secret-that-must-stay-on-the-server-0123456789';
 
-describe.skipIf(!existsSync(CHROMIUM))('the chat page through Direct Line, in Chromium', { timeout: 60_000 }, () => {
+describe.skipIf(!chromiumAvailable())('the chat page through Direct Line, in Chromium', { timeout: 60_000 }, () => {
   let bot: RunningServer;
   let directLine: FakeDirectLine;
   let browser: Browser;
@@ -39,7 +28,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the chat page through Direct Line, in Ch
       EMBED_ALLOWED_ORIGINS: 'https://help.example.org',
     });
     botUrl = bot.url;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
     page.on(
       'response',

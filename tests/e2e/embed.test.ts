@@ -4,27 +4,14 @@
 // gives focus back, focus stays in the open panel, a reload continues the conversation. A site not on the list can neither frame the chat nor get a
 // Direct Line token. Direct Line is a stand-in on loopback (tests/helpers/fake-direct-line.ts).
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../src/host/server';
 import { startBot } from '../helpers/bot-server';
-import { ROOT } from '../helpers/processes';
+import { ARTIFACTS, chromiumAvailable, launchChromium } from '../helpers/chromium';
 import { startFakeDirectLine, type FakeDirectLine } from '../helpers/fake-direct-line';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const ARTIFACTS = join(ROOT, 'test-artifacts');
 const TITLE = 'Ask about natural therapies';
 const SECRET = 'dl-secret-for-the-embed-test-0123';
 
@@ -47,7 +34,7 @@ function hostPage(): Promise<{ server: Server; origin: string; bot: { url: strin
   );
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('the embed on a help page, in Chromium', { timeout: 60_000 }, () => {
+describe.skipIf(!chromiumAvailable())('the embed on a help page, in Chromium', { timeout: 60_000 }, () => {
   let bot: RunningServer;
   let directLine: FakeDirectLine;
   let host: Awaited<ReturnType<typeof hostPage>>;
@@ -79,7 +66,6 @@ describe.skipIf(!existsSync(CHROMIUM))('the embed on a help page, in Chromium', 
   };
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     host = await hostPage();
     stranger = await hostPage();
     let botUrl = '';
@@ -88,7 +74,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the embed on a help page, in Chromium', 
     botUrl = bot.url;
     host.bot.url = bot.url;
     stranger.bot.url = bot.url;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
