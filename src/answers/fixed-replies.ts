@@ -14,13 +14,8 @@ import type {
 } from '../understanding/types';
 import type { Replies } from '../knowledge/schema';
 import type { Answer, AnswerKind, Fact, FeedbackRecorded, HandoffState, Outcome, SupportDesk, Warning } from './types';
-import { describeSources, fill, inSentence, listInWords, monographOf, therapyList, unknownTherapyName } from './wording';
+import { describeSources, fill, inSentence, listInWords, monographOf, sentenceStart, therapyList, unknownTherapyName } from './wording';
 import { emergencyNumberValues } from './emergency-numbers';
-
-/** A sentence whose first word came from a placeholder still starts with a capital. */
-function sentenceStart(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** Why a conversation is handed to a person. */
 export type HandoffReason = 'requested' | 'repeated-failure';
@@ -267,7 +262,7 @@ export class FixedReplies {
     ].filter((way): way is string => Boolean(way));
     const reach = ways.length > 0 ? listInWords(ways, this.replies.words.or) : '';
     const withHours = reach && hours ? `${reach} ${fill(h.contactHours, { hours })}` : reach;
-    return [text, withHours && `${withHours.charAt(0).toUpperCase()}${withHours.slice(1)}.`].filter(Boolean).join(' ');
+    return [text, withHours && `${sentenceStart(withHours)}.`].filter(Boolean).join(' ');
   }
 
   /** The sentence the welcome and help add about reaching a person; empty when nothing is configured. */

@@ -34,6 +34,11 @@ export function sentenceCase(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
 }
 
+/** A sentence whose first word came from a placeholder still starts with a capital; the rest stays as it is. */
+export function sentenceStart(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /**
  * A name as it reads inside a sentence: names are written in sentence case, so only the first word loses its
  * capital ("Back pain" → "back pain", "Maladie d'Alzheimer" → "maladie d'Alzheimer"); acronyms ("TMJ") and

@@ -48,54 +48,46 @@ export interface ChatPageOptions {
 
 export function registerChatPage(server: Server, options: ChatPageOptions): void {
   // GET and HEAD alike (a HEAD is how uptime checks and link previews look at a page).
-  const serve = (route: string, path: string, type: string, headers: Record<string, string>) => {
-    server.get(route, async (req, res) => sendFile(req.method === 'HEAD', res, path, type, headers));
-    server.head(route, async (_req, res) => sendFile(true, res, path, type, headers));
+  const serve = (route: string, body: Body, type: string, headers: Record<string, string>) => {
+    server.get(route, async (req, res) => send(req.method === 'HEAD', res, body, type, headers));
+    server.head(route, async (_req, res) => send(true, res, body, type, headers));
   };
   // The page says whether a token server is on, so its script knows which way to talk without a failing request.
   const page = readFileSync(join(PUBLIC_DIR, 'index.html'), 'utf8').replace(
     '<meta name="natural-therapy-token-server" content="off" />',
     `<meta name="natural-therapy-token-server" content="${options.directLineOrigin ? 'on' : 'off'}" />`,
   );
-  const servePage = (route: string, frameAncestors: string) => {
-    const headers = {
-      'Content-Type': 'text/html; charset=utf-8',
-      'X-Content-Type-Options': 'nosniff',
+  const servePage = (route: string, frameAncestors: string) =>
+    serve(route, { text: page }, 'text/html; charset=utf-8', {
       'Content-Security-Policy': contentSecurityPolicy(frameAncestors, options.directLineOrigin),
-    };
-    server.get(route, async (_req, res) => {
-      res.writeHead(200, headers);
-      res.end(page);
     });
-    server.head(route, async (_req, res) => {
-      res.writeHead(200, headers);
-      res.end();
-    });
-  };
   if (options.page) servePage('/', "'none'");
   if (options.embedOrigins.length > 0) {
     servePage('/embed', options.embedOrigins.join(' '));
     // A host page loads this from another site: allowed even where the host asks for cross-origin isolation.
-    serve('/embed.js', join(PUBLIC_DIR, 'embed.js'), 'text/javascript; charset=utf-8', {
+    serve('/embed.js', { path: join(PUBLIC_DIR, 'embed.js') }, 'text/javascript; charset=utf-8', {
       'Cache-Control': 'no-cache',
       'Cross-Origin-Resource-Policy': 'cross-origin',
     });
   }
-  for (const [route, file] of Object.entries(FILES)) serve(route, file.path, file.type, { 'Cache-Control': 'no-cache' });
+  for (const [route, file] of Object.entries(FILES)) serve(route, { path: file.path }, file.type, { 'Cache-Control': 'no-cache' });
   // Browsers and tools ask for /favicon.ico whatever the page says: nothing to send is not an error.
   server.get('/favicon.ico', async (_req, res) => {
     res.send(204);
   });
 }
 
-async function sendFile(
+/** What a route sends: a file, streamed, or text made at start-up (the page with its settings). */
+type Body = { path: string } | { text: string };
+
+async function send(
   headOnly: boolean,
   res: import('restify').Response,
-  path: string,
+  body: Body,
   type: string,
   headers: Record<string, string>,
 ): Promise<void> {
-  if (!existsSync(path)) {
+  if ('path' in body && !existsSync(body.path)) {
     res.send(404, { error: 'not found' });
     return;
   }
@@ -104,8 +96,12 @@ async function sendFile(
     res.end();
     return;
   }
+  if ('text' in body) {
+    res.end(body.text);
+    return;
+  }
   await new Promise<void>((resolve, reject) => {
-    const stream = createReadStream(path);
+    const stream = createReadStream(body.path);
     stream.on('error', reject);
     stream.on('end', resolve);
     stream.pipe(res);

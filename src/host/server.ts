@@ -13,6 +13,7 @@ import { CORRELATION_ID } from '../bot/turn-observer';
 import { readJsonBody } from './json-body';
 import { registerChatPage } from './chat-page';
 import { registerTokenRoutes, type TokenRouteOptions } from './token-routes';
+import { servedOverTls } from './request-origin';
 import { languageOfLocale, type Language } from '../question-answering';
 
 export interface Limits {
@@ -85,7 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.pre((req, res, next) => {
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'no-referrer');
-    if (req.isSecure() || req.headers['x-forwarded-proto'] === 'https') res.header('Strict-Transport-Security', 'max-age=31536000');
+    if (servedOverTls(req)) res.header('Strict-Transport-Security', 'max-age=31536000');
     return next();
   });
 

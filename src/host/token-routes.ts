@@ -9,6 +9,7 @@ import type { Logger } from '../observability/logger';
 import { DirectLineError, type ConversationToken, type DirectLineTokens } from './direct-line-tokens';
 import { readJsonBody } from './json-body';
 import { RateLimiter } from './rate-limit';
+import { ownOrigin } from './request-origin';
 
 export const TOKEN_PATH = '/api/directline/token';
 export const REFRESH_PATH = '/api/directline/refresh';
@@ -38,6 +39,7 @@ export function registerTokenRoutes(server: restify.Server, options: TokenRouteO
       return false;
     }
     const origin = req.headers.origin;
+    // The allowed sites, and the bot's own pages (its chat page and the embed's iframe).
     if (!origin || !(allowed.has(origin) || origin === ownOrigin(req))) {
       res.send(403, { error: 'this site may not embed the chat (EMBED_ALLOWED_ORIGINS)' });
       return false;
@@ -99,13 +101,6 @@ export function registerTokenRoutes(server: restify.Server, options: TokenRouteO
     }
     await answer(res, 'refresh', () => options.tokens!.refresh(token));
   });
-}
-
-/** This server's origin as the browser sees it (behind a proxy that ends TLS, X-Forwarded-Proto says https):
- * the bot's own chat page may get tokens too. */
-function ownOrigin(req: restify.Request): string {
-  const proto = req.isSecure() || req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
-  return `${proto}://${req.headers.host ?? ''}`;
 }
 
 /** The caller's address: the one the nearest proxy saw (the last X-Forwarded-For entry), else the socket's. */

@@ -33,14 +33,17 @@ export class KnowledgeBase {
   readonly language: Language;
   private readonly ratings: Knowledge['ratings'];
   private readonly emergencyNumbers: EmergencyNumbers;
-  private readonly inOtherLanguages = new Map<Language, KnowledgeBase>();
+  /** Every language's knowledge, shared by all of them: each language is made once, whichever asks for it. */
+  private readonly inLanguages: Map<Language, KnowledgeBase>;
   private readonly monographById = new Map<string, Monograph>();
   private readonly lexiconById = new Map<string, LexiconEntry>();
 
   constructor(
     private readonly knowledge: Knowledge,
     language: Language = 'en',
+    inLanguages = new Map<Language, KnowledgeBase>(),
   ) {
+    this.inLanguages = inLanguages.set(language, this);
     const translation = language === 'en' ? undefined : knowledge.translations[language];
     this.language = language;
     this.monographs = translation?.monographs ?? knowledge.monographs;
@@ -61,10 +64,7 @@ export class KnowledgeBase {
 
   /** The same knowledge with the words of another language (made once per language). */
   inLanguage(language: Language): KnowledgeBase {
-    if (language === this.language) return this;
-    let other = this.inOtherLanguages.get(language);
-    if (!other) this.inOtherLanguages.set(language, (other = new KnowledgeBase(this.knowledge, language)));
-    return other;
+    return this.inLanguages.get(language) ?? new KnowledgeBase(this.knowledge, language, this.inLanguages);
   }
 
   /** The regions with recorded emergency numbers. */
@@ -74,11 +74,8 @@ export class KnowledgeBase {
 
   /** The emergency, crisis and poison-centre numbers of a region (ISO 3166-1 alpha-2), if recorded. */
   regionNumbers(region: string | undefined): RegionNumbers | undefined {
-    return region === undefined
-      ? undefined
-      : Object.hasOwn(this.emergencyNumbers.regions, region)
-        ? this.emergencyNumbers.regions[region]
-        : undefined;
+    const regions = this.emergencyNumbers.regions;
+    return region !== undefined && Object.hasOwn(regions, region) ? regions[region] : undefined;
   }
 
   monograph(id: string): Monograph | undefined {

@@ -100,8 +100,8 @@ export function loadKnowledge(dir: string): LoadResult {
 
   const readMonographs = (monographDir: string) => {
     const files = listJsonFiles(monographDir, display(monographDir), problems);
-    const read_ = files.map((file) => ({ file: display(file), monograph: read(file, Monograph) }));
-    return { files, monographs: read_.filter((m): m is { file: string; monograph: MonographT } => m.monograph !== undefined) };
+    const parsed = files.map((file) => ({ file: display(file), monograph: read(file, Monograph) }));
+    return { files, monographs: parsed.filter((m): m is { file: string; monograph: MonographT } => m.monograph !== undefined) };
   };
   const { files: monographFiles, monographs } = readMonographs(join(dir, MONOGRAPH_DIR));
 
@@ -109,7 +109,14 @@ export function loadKnowledge(dir: string): LoadResult {
   problems.push(...lexiconProblems);
   const monographProblems = checkMonographs(monographs, lexicon);
   problems.push(...monographProblems);
+  // Monograph ids by file name too, so a monograph that failed validation does not also fail the cues.
+  const monographIds = [...monographs.map((m) => m.monograph.id), ...monographFiles.map((f) => basename(f, '.json'))];
+  // Translations are compared only with English monographs without problems of their own (fix the English
+  // first); a translation of no English monograph at all is reported.
   const englishProblems = new Set(monographProblems.map((p) => p.file));
+  const sound = monographs.filter((m) => !englishProblems.has(m.file)).map((m) => m.monograph);
+  const soundIds = new Set(sound.map((m) => m.id));
+  const englishIds = new Set(monographIds);
   const translations = Object.fromEntries(
     TRANSLATED_LANGUAGES.map((language) => {
       const file = join(dir, LANGUAGES_DIR, `${language}.json`);
@@ -122,18 +129,8 @@ export function loadKnowledge(dir: string): LoadResult {
       // Names are checked against a sound lexicon only: a broken one is reported once, in its own file.
       if (translation && lexicon && lexiconProblems.length === 0)
         problems.push(...checkLexiconNames(translation.lexiconNames, lexicon, display(file)));
-      // Only English monographs without problems of their own are compared: fix the English first.
-      const sound = monographs.filter((m) => !englishProblems.has(m.file)).map((m) => m.monograph);
-      const unsound = new Set([...monographFiles.map((f) => basename(f, '.json')), ...monographs.map((m) => m.monograph.id)]);
-      for (const m of sound) unsound.delete(m.id);
-      problems.push(
-        ...checkTranslatedMonographs(
-          sound,
-          translated.filter((t) => !unsound.has(t.monograph.id)),
-          language,
-          display(translatedDir),
-        ),
-      );
+      const compared = translated.filter((t) => soundIds.has(t.monograph.id) || !englishIds.has(t.monograph.id));
+      problems.push(...checkTranslatedMonographs(sound, compared, language, display(translatedDir)));
       const inOrder = monographs.map((m) => translated.find((t) => t.monograph.id === m.monograph.id)?.monograph);
       return [language, translation && { ...translation, monographs: inOrder }];
     }),
@@ -143,8 +140,6 @@ export function loadKnowledge(dir: string): LoadResult {
     problems.push(
       ...checkPatterns({ conditions: lexicon.map((e) => ({ patterns: e.patterns ?? [] })) }, display(join(dir, LEXICON_FILE)), wordLists),
     );
-  // Monograph ids by file name too, so a monograph that failed validation does not also fail the cues.
-  const monographIds = [...monographs.map((m) => m.monograph.id), ...monographFiles.map((f) => basename(f, '.json'))];
   if (cues) problems.push(...checkCues(cues, display(join(dir, CUES_FILE)), lexicon, monographIds));
   if (redFlags) problems.push(...checkRedFlags(redFlags, display(join(dir, RED_FLAGS_FILE))));
   if (redFlags && replies) problems.push(...checkEmergencyReplies(replies, redFlags, display(join(dir, REPLIES_FILE))));

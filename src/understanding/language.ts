@@ -59,26 +59,31 @@ export function conversationLanguage(
 
 export function languageGuesser(eld: typeof Eld, isEnglishWord: (word: string) => boolean): LanguageGuesser {
   const supported = new Set<string>(SUPPORTED_LANGUAGES);
+  type Detection = ReturnType<typeof eld.detect>;
+  /** The last message read: a turn asks both questions of the same text, and eld reads it once. */
+  let last: { text: string; letters: string[]; words: string[]; detection?: Detection } | undefined;
+  const read = (input: string) => {
+    const text = input.slice(0, MAX_CHARS);
+    if (last?.text !== text) last = { text, letters: text.match(/\p{L}/gu) ?? [], words: text.match(/\p{L}+/gu) ?? [] };
+    const reading = last;
+    return { ...reading, detect: () => (reading.detection ??= eld.detect(text)) };
+  };
   return {
     supportedLanguage(input: string): Language | undefined {
-      const text = input.slice(0, MAX_CHARS);
-      const letters = text.match(/\p{L}/gu) ?? [];
-      const words = text.match(/\p{L}+/gu) ?? [];
+      const { letters, words, detect } = read(input);
       if (letters.length < MIN_SWITCH_LETTERS || words.length < MIN_SWITCH_WORDS) return undefined;
-      const result = eld.detect(text);
+      const result = detect();
       if (!supported.has(result.language) || !result.isReliable()) return undefined;
       const scores = result.getScores();
       const others = SUPPORTED_LANGUAGES.filter((language) => language !== result.language).map((language) => scores[language] ?? 0);
       return (scores[result.language] ?? 0) - Math.max(...others) >= SWITCH_MARGIN ? (result.language as Language) : undefined;
     },
     otherLanguage(input: string): string | undefined {
-      const text = input.slice(0, MAX_CHARS);
-      const letters = text.match(/\p{L}/gu) ?? [];
+      const { letters, words, detect } = read(input);
       const foreign = letters.filter((letter) => OTHER_SCRIPTS.test(letter)).length;
-      if (foreign >= 4 && foreign >= letters.length / 2) return eld.detect(text).language || 'other';
-      const words = text.match(/\p{L}+/gu) ?? [];
+      if (foreign >= 4 && foreign >= letters.length / 2) return detect().language || 'other';
       if (letters.length < MIN_LETTERS || words.length < MIN_WORDS) return undefined;
-      const result = eld.detect(text);
+      const result = detect();
       if (!result.language || supported.has(result.language) || !result.isReliable()) return undefined;
       const scores = result.getScores();
       const best = Math.max(...SUPPORTED_LANGUAGES.map((language) => scores[language] ?? 0));

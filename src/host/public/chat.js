@@ -117,22 +117,33 @@
       : String(Date.now()) + Math.random().toString(16).slice(2);
   }
 
-  function loadSession() {
+  /** What this tab keeps under `key`; null when nothing is kept, the entry is corrupt or storage is denied (an
+   * embed's iframe). */
+  function stored(key) {
     try {
-      var saved = JSON.parse(window.sessionStorage.getItem(STORE_KEY) || 'null');
-      if (saved && saved.conversationId && Array.isArray(saved.history)) return { session: saved, isNew: false };
+      return JSON.parse(window.sessionStorage.getItem(key) || 'null');
     } catch {
-      /* a corrupt entry starts a new conversation */
+      return null;
     }
+  }
+
+  /** Keeps `value` for this tab; storage full or denied keeps nothing (a reload then starts a new conversation). */
+  function store(key, value) {
+    try {
+      window.sessionStorage.setItem(key, JSON.stringify(value));
+    } catch {
+      /* nothing kept */
+    }
+  }
+
+  function loadSession() {
+    var saved = stored(STORE_KEY);
+    if (saved && saved.conversationId && Array.isArray(saved.history)) return { session: saved, isNew: false };
     return { session: { conversationId: 'webchat-' + randomId(), userId: 'user-' + randomId(), history: [] }, isNew: true };
   }
 
   function saveSession(session) {
-    try {
-      window.sessionStorage.setItem(STORE_KEY, JSON.stringify(session));
-    } catch {
-      /* storage full or disabled */
-    }
+    store(STORE_KEY, session);
   }
 
   function createLocalDirectLine(session) {
@@ -357,12 +368,8 @@
         });
       });
     };
-    var kept = handedOver || null;
-    try {
-      kept = kept || JSON.parse(window.sessionStorage.getItem(DIRECT_LINE_KEY) || 'null');
-    } catch {
-      /* storage disabled (an embed's iframe) or corrupt: a new conversation, unless the host page kept it */
-    }
+    // In an embed, the host page keeps the conversation: the iframe is denied storage of its own.
+    var kept = handedOver || stored(DIRECT_LINE_KEY);
     if (!kept || !(kept.expiresAt - Date.now() > 60000)) return fresh();
     return postJson('/api/directline/refresh', { token: kept.token }).then(function (res) {
       if (!res.ok) return fresh();
@@ -373,11 +380,7 @@
   }
 
   function keep(session) {
-    try {
-      window.sessionStorage.setItem(DIRECT_LINE_KEY, JSON.stringify(session));
-    } catch {
-      /* storage full or disabled: a reload starts a new conversation, unless the host page keeps it */
-    }
+    store(DIRECT_LINE_KEY, session);
     // In an embed, browsers deny this iframe storage: the host page keeps the way back in for it.
     if (EMBEDDED && HOST_ORIGIN) window.parent.postMessage({ type: 'natural-therapy-chat:session', session: session }, HOST_ORIGIN);
   }
