@@ -1,8 +1,10 @@
 // The Teams app: deployment/teams/manifest.json validated offline against Microsoft's schema (shipped in
-// @microsoft/app-manifest), the icons' sizes and transparency read from the PNGs, and the package that
-// scripts/teams-package.mjs writes (run for real, with a test GUID), opened and validated again.
+// @microsoft/app-manifest, the newest numbered version it carries), its translations (es.json, fr.json) against
+// the Localization schema of the same version, the search message extension the bot answers, the icons' sizes
+// and transparency read from the PNGs, and the package that scripts/teams-package.mjs writes (run for real,
+// with a test GUID), opened and validated again.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
@@ -22,6 +24,19 @@ interface Command {
   title: string;
   description: string;
 }
+interface ComposeExtension {
+  botId: string;
+  composeExtensionType?: string;
+  commands: {
+    id: string;
+    type?: string;
+    title: string;
+    description?: string;
+    initialRun?: boolean;
+    context?: string[];
+    parameters?: { name: string; title: string; description?: string; inputType?: string }[];
+  }[];
+}
 interface Manifest {
   manifestVersion: string;
   id: string;
@@ -29,6 +44,43 @@ interface Manifest {
   description: { short: string; full: string };
   icons: { color: string; outline: string };
   bots: { botId: string; scopes: string[]; commandLists?: { scopes: string[]; commands: Command[] }[] }[];
+  composeExtensions?: ComposeExtension[];
+  localizationInfo: { defaultLanguageTag: string; additionalLanguages: { languageTag: string; file: string }[] };
+}
+
+/** The numbered manifest versions (v1.0 … v1.30, not vDevPreview) whose schemas the package ships, newest last. */
+function shippedVersions(): string[] {
+  return readdirSync(schemasDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^v\d+\.\d+$/.test(entry.name))
+    .filter((entry) => existsSync(join(schemasDir, entry.name, 'MicrosoftTeams.schema.json')))
+    .map((entry) => entry.name.slice(1))
+    .sort((a, b) => {
+      const [aMajor, aMinor] = a.split('.').map(Number);
+      const [bMajor, bMinor] = b.split('.').map(Number);
+      return aMajor - bMajor || aMinor - bMinor;
+    });
+}
+
+/**
+ * The keys of a localization file that name no string field of the manifest. A key is a path into the
+ * manifest ("name.short", "composeExtensions[0].commands[0].parameters[0].title"); "$schema" is the file's own.
+ */
+function keysWithoutField(manifest: unknown, strings: Record<string, unknown>): string[] {
+  return Object.keys(strings).filter((key) => {
+    if (key === '$schema') return false;
+    let at: unknown = manifest;
+    for (const segment of key.split('.')) {
+      const match = /^([A-Za-z_$][\w$]*)((?:\[\d+\])*)$/.exec(segment);
+      if (!match) return true;
+      const steps: (string | number)[] = [match[1], ...[...match[2].matchAll(/\[(\d+)\]/g)].map((index) => Number(index[1]))];
+      for (const step of steps) {
+        if (at === null || typeof at !== 'object') return true;
+        if (typeof step === 'number' ? !Array.isArray(at) || step >= at.length : Array.isArray(at) || !Object.hasOwn(at, step)) return true;
+        at = (at as Record<string | number, unknown>)[step];
+      }
+    }
+    return typeof at !== 'string';
+  });
 }
 
 function validatorFor(manifestVersion: string) {
@@ -44,6 +96,21 @@ function expectValid(manifest: unknown) {
   const valid = validate(manifest);
   expect(validate.errors ?? [], 'schema errors').toEqual([]);
   expect(valid).toBe(true);
+}
+
+function localizationValidatorFor(manifestVersion: string) {
+  const schemaPath = join(schemasDir, `v${manifestVersion}`, 'MicrosoftTeams.Localization.schema.json');
+  expect(existsSync(schemaPath), `schema ${schemaPath}`).toBe(true);
+  // One of the schema's patterns ("…\\b]\\.description$") is not valid with the u flag, which Teams' own
+  // validator does not use either.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  return ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+}
+
+/** A translation file of the manifest's (es.json, fr.json), as checked in. */
+function translation(file: string): Record<string, string> {
+  return JSON.parse(readFileSync(join(teamsDir, file), 'utf8')) as Record<string, string>;
 }
 
 /** The checked-in manifest with its placeholders filled as the packager would. */
@@ -193,11 +260,21 @@ describe('Teams manifest (deployment/teams/manifest.json)', () => {
 
   it('is on a current schema version shipped by @microsoft/app-manifest, and valid against it once filled in', () => {
     expect(manifest.manifestVersion).toMatch(/^1\.\d+$/);
-    expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(24);
+    expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(30);
     expect((manifest as unknown as { $schema: string }).$schema).toBe(
       `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
     );
     expectValid(filled(sampleValues));
+  });
+
+  it('is on the newest numbered manifest version whose schema @microsoft/app-manifest ships', () => {
+    const versions = shippedVersions();
+    // Numeric order, not text order: 1.3 < 1.9 < 1.10 < 1.30.
+    expect(versions.indexOf('1.3')).toBeLessThan(versions.indexOf('1.10'));
+    expect(versions.indexOf('1.10')).toBeLessThan(versions.indexOf('1.30'));
+    expect(versions).not.toContain('DevPreview');
+    expect(versions.length).toBeGreaterThan(20);
+    expect(manifest.manifestVersion, `newest shipped: v${versions.at(-1)}`).toBe(versions.at(-1));
   });
 
   it('fails the schema when something is wrong (the validator is really checking)', () => {
@@ -206,12 +283,20 @@ describe('Teams manifest (deployment/teams/manifest.json)', () => {
     const validate = validatorFor(manifest.manifestVersion);
     expect(validate(broken)).toBe(false);
     expect(validate(filled({ ...sampleValues, MicrosoftAppId: 'not-a-guid' }))).toBe(false);
+    // The message extension is checked too: a context Teams does not know, and a title over 32 characters.
+    const badContext = filled(sampleValues);
+    badContext.composeExtensions![0].commands[0].context = ['compose', 'meetingStage'];
+    expect(validate(badContext)).toBe(false);
+    const longTitle = filled(sampleValues);
+    longTitle.composeExtensions![0].commands[0].parameters![0].title = 'x'.repeat(33);
+    expect(validate(longTitle)).toBe(false);
   });
 
   it('leaves the app and bot ids as placeholders for the packager', () => {
     expect(manifest.id).toBe('{{MicrosoftAppId}}');
     expect(manifest.bots).toHaveLength(1);
     expect(manifest.bots[0].botId).toBe('{{MicrosoftAppId}}');
+    expect(manifest.composeExtensions?.[0].botId).toBe('{{MicrosoftAppId}}');
     const placeholders = new Set([...manifestText.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]));
     expect([...placeholders].sort()).toEqual(Object.keys(sampleValues).sort());
   });
@@ -224,21 +309,17 @@ describe('Teams manifest (deployment/teams/manifest.json)', () => {
     expect(manifest.bots[0].scopes).toEqual(expect.arrayContaining(['personal', 'team', 'groupChat']));
   });
 
-  it('declares Spanish and French, each file valid against Microsoft\'s localization schema and naming only real commands', () => {
-    const manifest = filled(sampleValues) as Manifest & {
-      localizationInfo: { defaultLanguageTag: string; additionalLanguages: { languageTag: string; file: string }[] };
-    };
+  it('declares Spanish and French, each file on the same version and valid against Microsoft\'s localization schema', () => {
+    const manifest = filled(sampleValues);
     expect(manifest.localizationInfo.defaultLanguageTag).toBe('en');
     expect(manifest.localizationInfo.additionalLanguages.map((l) => l.languageTag)).toEqual(['es', 'fr']);
-    // One of the schema's patterns ("…\\b]\\.description$") is not valid with the u flag, which Teams' own
-    // validator does not use either.
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv);
-    const schema = join(schemasDir, `v${manifest.manifestVersion}`, 'MicrosoftTeams.Localization.schema.json');
-    const validate = ajv.compile(JSON.parse(readFileSync(schema, 'utf8')) as object);
+    const validate = localizationValidatorFor(manifest.manifestVersion);
     const commands = manifest.bots[0].commandLists![0].commands;
     for (const { file } of manifest.localizationInfo.additionalLanguages) {
-      const strings = JSON.parse(readFileSync(join(teamsDir, file), 'utf8')) as Record<string, string>;
+      const strings = translation(file);
+      expect(strings.$schema, file).toBe(
+        `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.Localization.schema.json`,
+      );
       expect(validate(strings), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
       // Every command is translated, title and description, and no key points at a command that does not exist.
       const keys = Object.keys(strings).filter((key) => key.startsWith('bots['));
@@ -246,8 +327,69 @@ describe('Teams manifest (deployment/teams/manifest.json)', () => {
       expect(keys.sort(), file).toEqual(expected.sort());
       expect(strings['description.full'], file).not.toBe(manifest.description.full);
     }
-    // The broken file is refused: the validator is really checking.
+    // The broken file is refused: the validator is really checking (a name too long, a key the schema does not know).
     expect(validate({ 'name.short': 'x'.repeat(31), 'description.short': 'd', 'description.full': 'd' })).toBe(false);
+    expect(validate({ 'name.short': 'x', 'description.short': 'd', 'description.full': 'd', 'composeExtensions[0].botId': 'x' })).toBe(false);
+  });
+
+  it('translates the message extension\'s command and parameter into Spanish and French', () => {
+    const extension = manifest.composeExtensions![0];
+    const english = {
+      'composeExtensions[0].commands[0].title': extension.commands[0].title,
+      'composeExtensions[0].commands[0].description': extension.commands[0].description,
+      'composeExtensions[0].commands[0].parameters[0].title': extension.commands[0].parameters![0].title,
+      'composeExtensions[0].commands[0].parameters[0].description': extension.commands[0].parameters![0].description,
+    };
+    for (const file of ['es.json', 'fr.json']) {
+      const strings = translation(file);
+      const keys = Object.keys(strings).filter((key) => key.startsWith('composeExtensions['));
+      expect(keys.sort(), file).toEqual(Object.keys(english).sort());
+      for (const [key, text] of Object.entries(english)) {
+        expect(strings[key], `${file} ${key}`).toMatch(/\S/);
+        expect(strings[key], `${file} ${key} is translated`).not.toBe(text);
+      }
+    }
+  });
+
+  it('translates only fields that exist in the manifest (es.json, fr.json)', () => {
+    for (const file of ['es.json', 'fr.json']) {
+      const strings = translation(file);
+      expect(Object.keys(strings).length, file).toBeGreaterThan(10);
+      expect(keysWithoutField(manifest, strings), file).toEqual([]);
+    }
+    // The check finds a translation of a field that does not exist: a second command, a sixth bot command, a
+    // parameter that is not there, a property the manifest does not have, and a non-string field.
+    const planted = {
+      'name.short': 'x',
+      'composeExtensions[0].commands[1].title': 'x',
+      'bots[0].commandLists[0].commands[5].title': 'x',
+      'composeExtensions[0].commands[0].parameters[1].description': 'x',
+      'description.features[0].title': 'x',
+      'composeExtensions[0].commands[0]': 'x',
+      'composeExtensions.commands[0].title': 'x',
+    };
+    expect(keysWithoutField(manifest, planted).sort()).toEqual(Object.keys(planted).filter((key) => key !== 'name.short').sort());
+  });
+
+  it('offers the "Look up a natural therapy" search message extension, run by the same bot', () => {
+    expect(manifest.composeExtensions).toHaveLength(1);
+    const [extension] = manifest.composeExtensions!;
+    expect(extension.botId).toBe(manifest.bots[0].botId);
+    expect(extension.composeExtensionType ?? 'botBased').toBe('botBased');
+    expect(extension.commands).toHaveLength(1);
+    const [command] = extension.commands;
+    expect(command.id).toBe('lookUpTherapy');
+    expect(command.type).toBe('query');
+    expect(command.title).toBe('Look up a natural therapy');
+    expect(command.description).toMatch(/natural therap/i);
+    expect(command.initialRun).toBe(true);
+    expect([...(command.context ?? [])].sort()).toEqual(['commandBox', 'compose', 'message']);
+    expect(command.parameters?.map((parameter) => parameter.name)).toEqual(['query']);
+    expect(command.parameters?.[0].inputType ?? 'text').toBe('text');
+    expect(command.parameters?.[0].description).toMatch(/craniosacral/);
+    // Filled in, the extension's bot is the bot's app id, like the bot's.
+    const packaged = filled(sampleValues);
+    expect(packaged.composeExtensions?.[0].botId).toBe(TEST_APP_ID);
   });
 
   it('lists help, start over and example questions as commands', () => {
@@ -279,6 +421,8 @@ describe('npm run teams:package (scripts/teams-package.mjs)', () => {
     const packaged = JSON.parse(text) as Manifest & { developer: Record<string, string> };
     expect(packaged.id).toBe(TEST_APP_ID);
     expect(packaged.bots[0].botId).toBe(TEST_APP_ID);
+    expect(packaged.composeExtensions?.[0].botId).toBe(TEST_APP_ID);
+    expect(packaged.composeExtensions?.[0].commands[0].id).toBe('lookUpTherapy');
     expect(packaged.developer.websiteUrl).toBe(TEST_WEBSITE);
     expect(packaged.developer.privacyUrl).toBe(TEST_WEBSITE);
     expectValid(packaged);
