@@ -1,10 +1,11 @@
 // A request for a person: passed to the organisation's receiver when there is one (a ticket webhook), the
 // person told truthfully what happens next, then the standard Bot Framework handoff initiation event with
-// the conversation's transcript. One request stands a conversation: asking again says where it stands.
+// the conversation's transcript (none in a group conversation). One request stands a conversation: asking
+// again says where it stands.
 import { ActivityTypes, EventFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { HandoffReason } from '../src/question-answering';
-import { transcriptOf, type ConversationMemory } from './memory';
-import type { DialogServices } from './services';
+import type { ConversationMemory } from './memory';
+import { handoffTranscript, type DialogServices } from './services';
 
 export async function handOff(
   context: TurnContext,
@@ -21,7 +22,7 @@ export async function handOff(
   memory.handoff = state;
   await services.send(context, services.answering.handoff(reason, state, memory.language), memory);
   const transcript = {
-    activities: transcriptOf(memory).map(
+    activities: handoffTranscript(context, memory).map(
       (line) =>
         ({
           type: ActivityTypes.Message,

@@ -38,10 +38,13 @@ export interface AnswerRecord {
   therapyId?: string;
   topics: string[];
   outcome: string;
+  /** The channel's id of the message that carried the answer (Teams names it when the answer is rated). */
+  messageId?: string;
 }
 
-/** An answer record as kept in state: "<id> <outcome> <therapy id or -> <topics, comma-separated>", a
- * string for the same reason as transcript lines. Records saved as objects by earlier versions still read. */
+/** An answer record as kept in state: "<id> <outcome> <therapy id or -> <topics, comma-separated>
+ * [<message id>]", a string for the same reason as transcript lines. Records saved as objects by earlier
+ * versions still read. */
 export type StoredAnswerRecord = string | AnswerRecord;
 
 /** A question waiting for the person to say which therapy they meant. */
@@ -100,7 +103,9 @@ export function emptyMemory(): ConversationMemory {
 }
 
 export function rememberAnswer(memory: ConversationMemory, record: AnswerRecord): void {
-  memory.answers.push(`${record.id} ${record.outcome} ${record.therapyId ?? '-'} ${record.topics.join(',')}`);
+  // A message id with a space (none that channels issue) would break the record's fields: it is left out.
+  const messageId = record.messageId && !/\s/.test(record.messageId) ? ` ${record.messageId}` : '';
+  memory.answers.push(`${record.id} ${record.outcome} ${record.therapyId ?? '-'} ${record.topics.join(',')}${messageId}`);
   if (memory.answers.length > MAX_ANSWERS_REMEMBERED) memory.answers.shift();
 }
 
@@ -209,14 +214,25 @@ export function findAnswer(memory: ConversationMemory, id?: string): AnswerRecor
   return id ? records.find((record) => record.id === id) : records[records.length - 1];
 }
 
+/** The remembered answer that the channel's message `messageId` carried, if it is still remembered. */
+export function findAnswerByMessage(memory: ConversationMemory, messageId: string): AnswerRecord | undefined {
+  return recentAnswers(memory).find((record) => record.messageId === messageId);
+}
+
 /** The answers remembered, oldest first. */
 export function recentAnswers(memory: ConversationMemory): AnswerRecord[] {
   return memory.answers.map((record) => (typeof record === 'string' ? parseAnswer(record) : record));
 }
 
 function parseAnswer(record: string): AnswerRecord {
-  const [id = '', outcome = '', therapyId = '-', topics = ''] = record.split(' ');
-  return { id, outcome, therapyId: therapyId === '-' ? undefined : therapyId, topics: topics === '' ? [] : topics.split(',') };
+  const [id = '', outcome = '', therapyId = '-', topics = '', messageId] = record.split(' ');
+  return {
+    id,
+    outcome,
+    therapyId: therapyId === '-' ? undefined : therapyId,
+    topics: topics === '' ? [] : topics.split(','),
+    ...(messageId ? { messageId } : {}),
+  };
 }
 
 /** The transcript's lines, oldest first. */

@@ -2,7 +2,7 @@
 // rest of the bot only through these services and the QuestionAnswering facade.
 import { TurnContext } from 'botbuilder';
 import type { Answer, FeedbackRating, HandoffReason, HandoffState, QuestionAnswering, ResolvedQuestion } from '../src/question-answering';
-import type { ConversationMemory } from './memory';
+import { transcriptOf, type ConversationMemory, type TranscriptLine } from './memory';
 
 export interface DialogServices {
   answering: QuestionAnswering;
@@ -26,13 +26,33 @@ export type DialogStatus = 'complete' | 'waiting';
 
 const UNDERSTOOD = Symbol('understood');
 
-/** The text of the message: the @mention removed (Teams), or the choice of a card button. */
+/** The text of the message: the @mention removed (Teams), or the choice of a card button (a submit's value,
+ * or an Action.Execute's data in Teams' adaptiveCard/action invoke). */
 export function messageText(context: TurnContext): string {
   const activity = context.activity;
   const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
   if (text.trim() !== '') return text;
-  const choice = (activity.value as { choice?: unknown } | undefined)?.choice;
+  const value = activity.value as { choice?: unknown; action?: { data?: { choice?: unknown } } } | undefined;
+  const choice = value?.choice ?? value?.action?.data?.choice;
   return typeof choice === 'string' ? choice : '';
+}
+
+/**
+ * Whether the conversation is read by several people (a Teams group chat or channel, any channel's group):
+ * there the welcome is short, and a request for a person never shares the conversation's messages.
+ */
+export function isGroupConversation(context: TurnContext): boolean {
+  const conversation = context.activity.conversation;
+  if (!conversation) return false;
+  return conversation.isGroup === true || conversation.conversationType === 'groupChat' || conversation.conversationType === 'channel';
+}
+
+/**
+ * The conversation so far as a request for a person carries it: none from a group conversation, whose
+ * messages are several people's and were not written for the support desk (nor re-posted into the group).
+ */
+export function handoffTranscript(context: TurnContext, memory: ConversationMemory): TranscriptLine[] {
+  return isGroupConversation(context) ? [] : transcriptOf(memory);
 }
 
 /** Understands the turn's message once; every dialog in the turn reuses it. */

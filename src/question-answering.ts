@@ -4,6 +4,7 @@
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { AnswerCache } from './answers/answer-cache';
 import { AnswerComposer } from './answers/compose';
+import { lookUp, type Lookup, type LookupPage } from './answers/lookup';
 import type { AnswerContext, HandoffReason } from './answers/compose';
 import type { Answer, FeedbackRecorded, HandoffOutcome, HandoffState, SupportDesk } from './answers/types';
 import { Understanding } from './understanding/understand';
@@ -70,6 +71,13 @@ export class QuestionAnswering {
     return this.in(language).cache.answer(question, about);
   }
 
+  /** A search for therapies (Teams' message extension): the answers to offer for the words typed, or the reply
+   * that says why there are none (see answers/lookup.ts). */
+  lookUp(text: string, context: ConversationContext = {}, page?: LookupPage): Lookup {
+    const knowledge = this.knowledge.inLanguage(context.language ?? 'en');
+    return lookUp(this.understand(text), knowledge, (question) => this.answer(question, context), page);
+  }
+
   /** Whether a lexicon id names a health condition (rather than a population such as pregnancy). */
   isCondition(id: string): boolean {
     return this.knowledge.lexiconEntry(id)?.kind === 'condition';
@@ -78,6 +86,11 @@ export class QuestionAnswering {
   /** What the bot covers, with example questions: the first thing a person sees. */
   welcome(language?: Language): Answer {
     return this.fixed(language).social('greeting');
+  }
+
+  /** The welcome where many people read along (a group chat, a channel): short, and says to mention the bot. */
+  groupWelcome(language?: Language): Answer {
+    return this.fixed(language).groupWelcome();
   }
 
   /** An answer to a greeting, a request for help, thanks or goodbye. */

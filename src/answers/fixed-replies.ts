@@ -94,6 +94,13 @@ export class FixedReplies {
     return { ...this.handoffAnswer('start-over', 'social', [fact]), followUps: [...this.replies.examples] };
   }
 
+  /** The welcome in a group chat or a channel: what the bot covers and how to ask it, in one short paragraph. */
+  groupWelcome(): Answer {
+    const answer = this.template('greeting', 'social', this.fillTherapies(this.replies.greetingGroup), 'greetingGroup');
+    answer.followUps = [];
+    return answer;
+  }
+
   /** Reminds the person of the open clarifying question after an interruption. */
   stillWaiting(): Answer {
     return this.template('clarify-therapy', 'clarification', this.replies.stillWaiting, 'stillWaiting');

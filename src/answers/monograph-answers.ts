@@ -7,7 +7,7 @@ import type { EvidenceRating, LexiconEntry, Monograph, Precaution, Statement } f
 import { escapeMarkdown } from '../text/markdown';
 import { compact } from '../text/normalise';
 import type { ConditionMatch, ResolvedQuestion, TherapyMatch, Topic } from '../understanding/types';
-import type { Answer, Fact, RatingBadge, Section, Warning } from './types';
+import type { Answer, Citation, Fact, RatingBadge, Section, Warning } from './types';
 import { describeSources, fill, inSentence, listInWords, monographOf, sentenceCase, therapyList, unknownTherapyName } from './wording';
 
 /** A therapy resolved with less confidence than this is offered as "did you mean …?", never answered. */
@@ -129,6 +129,7 @@ export class MonographAnswers {
       warnings,
       followUps: this.followUps(m, topics, precautions),
       source: this.sourceLine(m),
+      citations: this.citations(m),
     };
   }
 
@@ -395,6 +396,14 @@ export class MonographAnswers {
 
   private sourceLine(m: Monograph): string {
     return fill(this.replies.answer.source, { source: describeSources(m, this.replies.words.via), reviewed: m.reviewed });
+  }
+
+  /** Each source by its title, with the source line's wording for its publisher, year and the review date. */
+  private citations(m: Monograph): Citation[] {
+    return m.sources.map((s) => ({
+      name: s.title,
+      abstract: fill(this.replies.answer.source, { source: `${s.publisher} (${s.year})`, reviewed: m.reviewed }),
+    }));
   }
 }
 

@@ -121,4 +121,12 @@ export interface Answer {
   feedbackButtons?: { helpful: string; notHelpful: string };
   /** "Title, publisher (year). Reviewed date." when facts come from monographs. */
   source?: string;
+  /** The same sources one by one, for channels that cite them beside the text (Teams' citations). */
+  citations?: Citation[];
+}
+
+/** One source of an answer's facts: the document's title and a line naming its publisher, year and review. */
+export interface Citation {
+  name: string;
+  abstract: string;
 }

@@ -16,8 +16,8 @@ import {
   type CloudAdapter,
   type ConversationReference,
 } from 'botbuilder';
-import { messageText } from '../../dialogs/services';
-import { transcriptOf, type ConversationMemory, type HubRelay } from '../../dialogs/memory';
+import { handoffTranscript, messageText } from '../../dialogs/services';
+import type { ConversationMemory, HubRelay } from '../../dialogs/memory';
 import { fill } from '../answers/wording';
 import type { Language, Replies } from '../knowledge/schema';
 import type { Logger } from '../observability/logger';
@@ -159,7 +159,7 @@ export class AgentHub {
   private card(context: TurnContext, memory: ConversationMemory, reason: HandoffReason) {
     const h = this.options.replies('en');
     const block = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text, wrap: true, ...extra });
-    const lines = transcriptOf(memory).map((line) =>
+    const lines = handoffTranscript(context, memory).map((line) =>
       block(fill(line.from === 'user' ? h.hubPersonSays : h.hubBotSaid, { text: escapeMarkdown(line.text) }), { spacing: 'Small' }),
     );
     return {

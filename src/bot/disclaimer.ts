@@ -3,8 +3,13 @@
 // and a notification or a forwarded message shows one message only). In a message with an
 // Adaptive Card it becomes the card's last line, so it reads after the answer. It is in the message's
 // language: the reply's locale (the conversation's language), else the person's message's locale.
-import { ActivityTypes, CardFactory, type Activity, type Middleware, type TurnContext } from 'botbuilder';
+// Cards a person reads that travel in an invoke's response get it too: a card that replaces one in place
+// (Universal Actions) and the cards a message extension offers to insert into a chat.
+import { ActivityTypes, CardFactory, type Activity, type Attachment, type Middleware, type TurnContext } from 'botbuilder';
 import { languageOfLocale, type Language } from '../question-answering';
+
+/** The invoke response that replaces a card in place (Universal Actions, `adaptiveCard/action`). */
+const CARD_UPDATE = 'application/vnd.microsoft.card.adaptive';
 
 export class DisclaimerMiddleware implements Middleware {
   private readonly disclaimerIn: (language: Language) => string;
@@ -17,9 +22,9 @@ export class DisclaimerMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     context.onSendActivities(async (_ctx, activities, sendNext) => {
       for (const activity of activities) {
-        if (activity.type !== ActivityTypes.Message) continue;
         const language = languageOfLocale(activity.locale) ?? languageOfLocale(context.activity.locale) ?? 'en';
-        addTo(activity, this.disclaimerIn(language));
+        if (activity.type === ActivityTypes.Message) addTo(activity, this.disclaimerIn(language));
+        else if (activity.type === ActivityTypes.InvokeResponse) addToInvokeResponse(activity, this.disclaimerIn(language));
       }
       return sendNext();
     });
@@ -29,14 +34,42 @@ export class DisclaimerMiddleware implements Middleware {
 
 function addTo(activity: Partial<Activity>, disclaimer: string): void {
   const card = activity.attachments?.find((a) => a.contentType === CardFactory.contentTypes.adaptiveCard);
-  const body = (card?.content as { body?: unknown[] } | undefined)?.body;
-  if (Array.isArray(body)) {
-    body.push({ type: 'TextBlock', text: disclaimer, wrap: true, size: 'Small', isSubtle: true, spacing: 'Medium' });
-    // A client that shows the fallback instead of the card shows the disclaimer too.
-    const content = card!.content as { fallbackText?: string };
-    if (content.fallbackText) content.fallbackText = `${content.fallbackText} ${disclaimer}`;
-  } else {
+  if (!card || !addToCard(card.content, disclaimer)) {
     activity.text = activity.text ? `${activity.text}\n\n_${disclaimer}_` : `_${disclaimer}_`;
   }
   if (activity.speak) activity.speak = `${activity.speak} ${disclaimer}`;
+}
+
+/** Appends the disclaimer as the card's last line (and to its fallback text); false when it is not a card body. */
+function addToCard(content: unknown, disclaimer: string): boolean {
+  const card = content as { body?: unknown[]; fallbackText?: string } | undefined;
+  if (!Array.isArray(card?.body)) return false;
+  card.body.push({ type: 'TextBlock', text: disclaimer, wrap: true, size: 'Small', isSubtle: true, spacing: 'Medium' });
+  // A client that shows the fallback instead of the card shows the disclaimer too.
+  if (card.fallbackText) card.fallbackText = `${card.fallbackText} ${disclaimer}`;
+  return true;
+}
+
+/**
+ * An invoke's answer: a card update (`{ type: CARD_UPDATE, value: card }`) or a message extension's result
+ * (`{ composeExtension: { attachments } }`, or its `text` when there is nothing to offer): each card that can be
+ * inserted into the chat, and the text, gets the disclaimer. Result previews (the list a person picks from) are
+ * not messages and stay short.
+ */
+function addToInvokeResponse(activity: Partial<Activity>, disclaimer: string): void {
+  const body = (activity.value as { body?: unknown } | undefined)?.body as InvokeBody | undefined;
+  if (!body) return;
+  if (body.type === CARD_UPDATE) addToCard(body.value, disclaimer);
+  const extension = body.composeExtension;
+  if (extension?.type === 'message' && extension.text) extension.text = `${extension.text} ${disclaimer}`;
+  for (const attachment of extension?.attachments ?? []) {
+    if (attachment.contentType === CardFactory.contentTypes.adaptiveCard) addToCard(attachment.content, disclaimer);
+  }
+}
+
+/** The parts of an invoke response's body that a person reads. */
+interface InvokeBody {
+  type?: string;
+  value?: unknown;
+  composeExtension?: { type?: string; text?: string; attachments?: Attachment[] };
 }

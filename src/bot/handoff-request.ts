@@ -3,7 +3,8 @@
 // one, the bot offers the organisation's contact details and promises nothing.
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
-import { recentAnswers, transcriptOf, type ConversationMemory } from '../../dialogs/memory';
+import { recentAnswers, type ConversationMemory } from '../../dialogs/memory';
+import { handoffTranscript } from '../../dialogs/services';
 import { HANDOFF_PAYLOAD_VERSION, type HandoffPayload, type HandoffReceiver } from '../handoff/payload';
 import type { HandoffReason, HandoffState } from '../question-answering';
 import type { AgentHub } from './agent-hub';
@@ -42,7 +43,7 @@ function handoffPayload(context: TurnContext, memory: ConversationMemory, reason
       ...(reference.bot?.id ? { botId: reference.bot.id } : {}),
       ...(tenantId ? { tenantId } : {}),
     },
-    transcript: transcriptOf(memory),
+    transcript: handoffTranscript(context, memory),
     answers: recentAnswers(memory).map(({ outcome, therapyId, topics }) => ({ outcome, ...(therapyId ? { therapyId } : {}), topics })),
   };
 }

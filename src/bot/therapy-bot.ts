@@ -1,15 +1,28 @@
 // The bot's activity handling: messages go to the dialogs, feedback buttons are recorded, a person
 // joining gets the welcome once per conversation. Conversation state is saved after every turn.
-import { ActivityHandler, type Storage, type TurnContext } from 'botbuilder';
+// Teams' invokes: its own feedback buttons (message/submitAction), a card's choices (adaptiveCard/action)
+// and the search message extension (composeExtension/query).
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type InvokeResponse,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  type Storage,
+} from 'botbuilder';
 import { MainDialog } from '../../dialogs/main-dialog';
 import { emptyMemory, remember, rememberStartingContext, type ConversationMemory } from '../../dialogs/memory';
-import { messageText, type DialogServices } from '../../dialogs/services';
+import { isGroupConversation, messageText, type DialogServices } from '../../dialogs/services';
 import { languageOfLocale, regionOfLocale, type QuestionAnswering } from '../question-answering';
 import type { FeedbackListener } from '../observability/feedback';
 import type { ButtonValue } from '../render/activity';
 import { ConversationStore } from '../state/conversation-store';
 import { ConversationTurns } from '../state/conversation-turns';
-import { giveFeedback, sendAnswer } from './send-answer';
+import { giveFeedback, giveTeamsFeedback, sendAnswer } from './send-answer';
+import { CHOOSE_VERB, choiceMadeCard } from '../render/teams';
+import { lookUpTherapies } from './message-extension';
 import { handoffRequester } from './handoff-request';
 import type { HandoffReceiver } from '../handoff/payload';
 import { AgentHub, type AgentHubOptions } from './agent-hub';
@@ -31,7 +44,7 @@ export interface TherapyBotOptions {
   defaultRegion?: string;
 }
 
-export class TherapyBot extends ActivityHandler {
+export class TherapyBot extends TeamsActivityHandler {
   private readonly memory: ConversationStore<ConversationMemory>;
   private readonly dialog: MainDialog;
   /** Runs a conversation's turns one at a time and redoes one whose state save lost to another process. */
@@ -56,17 +69,13 @@ export class TherapyBot extends ActivityHandler {
     this.onMessage(async (context, next) => {
       const memory = await this.memory.get(context);
       const button = context.activity.value as ButtonValue | undefined;
+      // In a channel the bot speaks only when spoken to: a post that does not mention it is not for it. Replies
+      // go to the post's thread, which the channel's conversation id names.
+      const notForTheBot = context.activity.conversation?.conversationType === 'channel' && !mentionsBot(context);
       // A message in an agent hub's thread is an agent's, for the person whose request it is.
       if (memory.relay && hub) await hub.fromAgent(context, memory.relay);
-      else if (button?.feedback) await giveFeedback(context, memory, button.feedback, button.answerId, options);
-      else {
-        const text = messageText(context);
-        memory.language = options.answering.languageOf({ text, locale: context.activity.locale, current: memory.language });
-        memory.region = regionOfLocale(context.activity.locale) ?? memory.region ?? options.defaultRegion;
-        noteLanguage(context, memory.language);
-        remember(memory, 'user', text);
-        await this.dialog.run(context, memory);
-      }
+      else if (button?.feedback && !notForTheBot) await giveFeedback(context, memory, button.feedback, button.answerId, options);
+      else if (!notForTheBot) await this.converse(context, memory);
       await next();
     });
 
@@ -82,11 +91,71 @@ export class TherapyBot extends ActivityHandler {
           memory.welcomed = true;
           this.startFrom(context, memory);
           memory.language ??= languageOfLocale(context.activity.locale);
-          await sendAnswer(context, options.answering.welcome(memory.language), memory);
+          // Where many people read along, the welcome is one short paragraph.
+          const welcome = isGroupConversation(context)
+            ? options.answering.groupWelcome(memory.language)
+            : options.answering.welcome(memory.language);
+          await sendAnswer(context, welcome, memory);
         }
       }
       await next();
     });
+  }
+
+  /** A person's message (or a card's choice): understood in the conversation's language and answered. */
+  private async converse(context: TurnContext, memory: ConversationMemory): Promise<void> {
+    const answering = this.options.answering;
+    const text = messageText(context);
+    memory.language = answering.languageOf({ text, locale: context.activity.locale, current: memory.language });
+    memory.region = regionOfLocale(context.activity.locale) ?? memory.region ?? this.options.defaultRegion;
+    noteLanguage(context, memory.language);
+    remember(memory, 'user', text);
+    await this.dialog.run(context, memory);
+  }
+
+  /** Teams' feedback buttons send message/submitAction, which TeamsActivityHandler does not route. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'message/submitAction') return super.onInvokeActivity(context);
+    const value = context.activity.value as SubmitActionValue | undefined;
+    const reaction = value?.actionValue?.reaction;
+    if (value?.actionName !== 'feedback' || (reaction !== 'like' && reaction !== 'dislike')) return { status: 400, body: {} };
+    const memory = await this.memory.get(context);
+    giveTeamsFeedback(
+      context,
+      memory,
+      reaction === 'like' ? 'helpful' : 'not-helpful',
+      hasComment(value.actionValue?.feedback),
+      this.options.feedback,
+    );
+    return { status: 200, body: {} };
+  }
+
+  /**
+   * A card's choice in Teams (Action.Execute): answered like the same words typed, as new messages; the card
+   * that offered the choice is replaced by one showing the choice made.
+   */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invoke: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const choice = (invoke.action?.data as { choice?: unknown } | undefined)?.choice;
+    if (invoke.action?.verb !== CHOOSE_VERB || typeof choice !== 'string' || choice.trim() === '') {
+      return {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'BadRequest', message: 'unknown action' } as never,
+      };
+    }
+    await this.converse(context, await this.memory.get(context));
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { ...choiceMadeCard(choice) } };
+  }
+
+  /** The search message extension: result cards to insert into a chat (see message-extension.ts). */
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    return lookUpTherapies(this.options.answering, query, context.activity.locale);
   }
 
   /**
@@ -114,4 +183,27 @@ export class TherapyBot extends ActivityHandler {
     if (context.activity.channelId === 'msteams') return added.some((member) => member.id === botId);
     return added.some((member) => member.id !== botId);
   }
+}
+
+/** What Teams' feedback buttons send: the reaction, and the form's comment as a JSON string. */
+interface SubmitActionValue {
+  actionName?: string;
+  actionValue?: { reaction?: string; feedback?: unknown };
+}
+
+/** Whether the feedback form carried a comment; the comment itself is never read further. */
+function hasComment(feedback: unknown): boolean {
+  if (typeof feedback !== 'string' || feedback.trim() === '') return false;
+  try {
+    const text = (JSON.parse(feedback) as { feedbackText?: unknown } | null)?.feedbackText;
+    return typeof text === 'string' && text.trim() !== '';
+  } catch {
+    return true; // not the JSON Teams sends, but not empty either
+  }
+}
+
+/** Whether the message @mentions the bot (Teams delivers channel posts that do, and with consent others). */
+function mentionsBot(context: TurnContext): boolean {
+  const botId = context.activity.recipient?.id;
+  return TurnContext.getMentions(context.activity).some((mention) => mention.mentioned?.id === botId);
 }

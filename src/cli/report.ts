@@ -21,7 +21,8 @@ export interface Report {
   /** Requests for a person by how they went: contact-offered, ticket-created, ticket-failed. */
   handoffOutcomes: Record<string, number>;
   emergencies: number;
-  feedback: { helpful: number; notHelpful: number; helpfulRate: number };
+  /** `commented`: ratings given with a comment in Teams' feedback form (the comments are not kept). */
+  feedback: { helpful: number; notHelpful: number; helpfulRate: number; commented: number };
   contentGaps: { therapies: [string, number][]; conditions: [string, number][] };
 }
 
@@ -46,6 +47,7 @@ export function buildReport(lines: readonly string[]): Report {
   let welcomes = 0;
   const languages: Record<string, number> = {};
   let helpful = 0;
+  let commented = 0;
   let notHelpful = 0;
   const of = (key: string) => {
     let c = conversations.get(key);
@@ -84,6 +86,7 @@ export function buildReport(lines: readonly string[]): Report {
         notHelpful--;
         c.notHelpful--;
       }
+      if (entry.commented === true) commented++;
       if (entry.helpful === true) helpful++;
       else {
         notHelpful++;
@@ -106,7 +109,7 @@ export function buildReport(lines: readonly string[]): Report {
     handoffs: outcomes.handoff ?? 0,
     handoffOutcomes,
     emergencies: outcomes.emergency ?? 0,
-    feedback: { helpful, notHelpful, helpfulRate: helpful + notHelpful ? helpful / (helpful + notHelpful) : 0 },
+    feedback: { helpful, notHelpful, helpfulRate: helpful + notHelpful ? helpful / (helpful + notHelpful) : 0, commented },
     contentGaps: { therapies: top(therapies), conditions: top(conditions) },
   };
 }
@@ -131,6 +134,7 @@ export function formatReport(r: Report): string {
     ['emergencies', String(r.emergencies)],
     ['welcomes', String(r.welcomes)],
     ['feedback helpful / not helpful', `${r.feedback.helpful} / ${r.feedback.notHelpful} (${percent(r.feedback.helpfulRate)} helpful)`],
+    ['  with a comment (not kept)', String(r.feedback.commented)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const out = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);

@@ -11,6 +11,8 @@ import {
 } from 'botbuilder';
 // Not exported from the package root; CloudAdapter.process applies it to every incoming activity.
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
+// The connector client's serialization models (botbuilder's own dependency; not exported from its root).
+import { Entity as EntityMapper } from 'botframework-connector/lib/connectorApi/models/mappers';
 import { botAuthSettings, type Config } from '../config';
 import type { Logger } from '../observability/logger';
 import { DisclaimerMiddleware } from '../bot/disclaimer';
@@ -156,6 +158,17 @@ export class BotAdapter extends CloudAdapter {
 }
 
 /**
+ * The connector client serializes each reply with its models, and its Entity model names only `type`, `text`
+ * and `mentioned`: every other property of an entity was dropped on the way out, Teams' citations among them
+ * (a schema.org Message entity's `citation`, `@type`, `@context`). Declaring that entities may carry more
+ * properties sends them as the bot wrote them.
+ */
+function keepEveryEntityProperty(): void {
+  const type = EntityMapper.type as { additionalProperties?: unknown };
+  type.additionalProperties ??= { type: { name: 'Object' } };
+}
+
+/**
  * `replies`: the disclaimer every message carries and the sentence sent when a turn fails, in each language; `turns` hears what
  * every turn did; `telemetry` gets botbuilder's activity events when configured.
  */
@@ -166,6 +179,7 @@ export function createAdapter(
   turns: TurnListener,
   telemetry?: BotTelemetryClient,
 ): BotAdapter {
+  keepEveryEntityProperty();
   const auth = new ConfigurationBotFrameworkAuthentication(botAuthSettings(config));
   const retries = connectorRetryPolicy(logger, CONNECTOR_BACKOFF, CONNECTOR_TIMEOUT_MS);
   const adapter = new BotAdapter(auth, logger, retries, !config.MicrosoftAppId);

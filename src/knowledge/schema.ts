@@ -406,6 +406,8 @@ export type OtherTherapies = z.infer<typeof OtherTherapies>;
 export const Replies = z.strictObject({
   disclaimer: text,
   greeting: text,
+  /** The welcome in a group chat or a channel, where a long message interrupts everyone: one short paragraph. */
+  greetingGroup: text,
   help: text,
   thanks: text,
   goodbye: text,

@@ -11,6 +11,8 @@ export interface FeedbackEvent {
   therapyId?: string;
   topics: readonly string[];
   outcome?: string;
+  /** Teams' feedback form: whether the person wrote a comment (never what it said). */
+  commented?: boolean;
   channelId?: string;
   /** conversationKey() of the conversation, so reports can tie feedback to it. */
   conversation?: string;

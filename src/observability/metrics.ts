@@ -68,10 +68,16 @@ export class BotMetrics implements TurnListener {
     labelNames: ['channel', 'outcome'],
     registers: [this.registry],
   });
+  private readonly feedbackComments = new Counter({
+    name: 'bot_feedback_comments_total',
+    help: "Ratings given with a comment in Teams' feedback form, by rating (the comment itself is never kept)",
+    labelNames: ['rating'],
+    registers: [this.registry],
+  });
   private readonly feedback = new Counter({
     name: 'bot_feedback_total',
-    help: 'Ratings of answers, one per answer and person: helpful or not-helpful, by the outcome of the answer rated',
-    labelNames: ['rating', 'outcome'],
+    help: "Ratings of answers, one per answer and person: helpful or not-helpful, by the outcome of the answer rated and the channel (msteams: Teams' own feedback buttons)",
+    labelNames: ['rating', 'outcome', 'channel'],
     registers: [this.registry],
   });
   // Counters only go up: a changed rating counts the new one above and the one it replaces here, so the
@@ -125,7 +131,9 @@ export class BotMetrics implements TurnListener {
 
   feedbackGiven(event: FeedbackEvent): void {
     const outcome = event.outcome ?? 'unknown';
-    this.feedback.inc({ rating: event.helpful ? 'helpful' : 'not-helpful', outcome });
+    const channel = channelLabel(event.channelId);
+    this.feedback.inc({ rating: event.helpful ? 'helpful' : 'not-helpful', outcome, channel });
     if (event.replaces) this.feedbackWithdrawn.inc({ rating: event.replaces, outcome });
+    if (event.commented) this.feedbackComments.inc({ rating: event.helpful ? 'helpful' : 'not-helpful' });
   }
 }

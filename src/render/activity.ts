@@ -1,12 +1,14 @@
 // Builds the reply Activity for a channel: an Adaptive Card where the channel shows cards,
 // markdown text where it does not; speech and suggested actions everywhere. Choices that matter
 // (which therapy, yes / no) and feedback buttons are also card buttons, because Teams shows
-// suggested actions only in personal chats.
+// suggested actions only in personal chats. In Teams the card's choices are Universal Actions, the
+// ratings are Teams' own feedback buttons, and the sources are citations (see teams.ts).
 import { ActivityTypes, CardFactory, MessageFactory, type Activity, type SuggestedActions } from 'botbuilder';
 import type { Answer } from '../answers/types';
 import type { FeedbackRating } from '../understanding/types';
 import { onceForShared } from '../util/deep-freeze';
 import { renderCard, type AdaptiveCard } from './card';
+import { citationEntity, citationMarkers, executeChoice, TEAMS_CARD_VERSION } from './teams';
 import { renderMarkdown, renderSpeech } from './text';
 import { plainFromEscaped } from '../text/markdown';
 
@@ -26,11 +28,16 @@ export function supportsCards(channelId: string | undefined): boolean {
   return CARD_CHANNELS.has(channelId ?? '');
 }
 
+/** The kinds of channel an answer is rendered for: Teams, other channels with cards, text-only channels. */
+type Surface = 'teams' | 'card' | 'text';
+
 /** What an answer looks like on each kind of channel, before its buttons. */
 interface Rendered {
   speak: string;
   card?: AdaptiveCard;
   markdown?: string;
+  /** Teams: the headline with its citation markers, as the message's text above the card. */
+  citedText?: string;
   suggestedActions?: SuggestedActions;
 }
 
@@ -39,28 +46,39 @@ interface Rendered {
  * once a kind of channel and frozen too. Each reply still gets its own card object and body array,
  * because the buttons differ per reply and the disclaimer middleware appends to the body.
  */
-const cardRenderings = new WeakMap<Answer, Rendered>();
-const textRenderings = new WeakMap<Answer, Rendered>();
+const renderings: Record<Surface, WeakMap<Answer, Rendered>> = { teams: new WeakMap(), card: new WeakMap(), text: new WeakMap() };
 
-function render(answer: Answer, cards: boolean): Rendered {
-  return onceForShared(cards ? cardRenderings : textRenderings, answer, () => {
+function render(answer: Answer, surface: Surface): Rendered {
+  return onceForShared(renderings[surface], answer, () => {
     const actions = answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS);
+    // In Teams a cited answer's headline moves above the card, as the text its citation markers belong to.
+    const cited = surface === 'teams' && answer.citations?.length && answer.headline ? answer.citations : undefined;
     return {
       speak: renderSpeech(answer),
-      ...(cards ? { card: renderCard(answer) } : { markdown: renderMarkdown(answer) }),
+      ...(surface === 'text' ? { markdown: renderMarkdown(answer) } : {}),
+      ...(surface === 'card' ? { card: renderCard(answer) } : {}),
+      ...(surface === 'teams' ? { card: renderCard(answer, { version: TEAMS_CARD_VERSION, headline: !cited }) } : {}),
+      ...(cited ? { citedText: `${answer.headline} ${citationMarkers(cited)}` } : {}),
       suggestedActions: actions.length > 0 ? MessageFactory.suggestedActions(actions).suggestedActions : undefined,
     };
   });
 }
 
+function surfaceOf(channelId: string | undefined): Surface {
+  if (channelId === 'msteams') return 'teams';
+  return supportsCards(channelId) ? 'card' : 'text';
+}
+
 /** `locale`: the reply's language (and region), which the disclaimer and the speech markup follow. */
 export function buildReply(answer: Answer, channelId: string | undefined, answerId?: string, locale?: string): Partial<Activity> {
-  const rendered = render(answer, supportsCards(channelId));
+  const surface = surfaceOf(channelId);
+  const rendered = render(answer, surface);
   const reply: Partial<Activity> = { type: ActivityTypes.Message, speak: rendered.speak };
   if (locale) reply.locale = locale;
+  if (surface === 'teams') addTeamsFeatures(reply, rendered, answer, answerId);
   if (rendered.card) {
     const card: AdaptiveCard = { ...rendered.card, body: [...rendered.card.body] };
-    addButtons(card, answer, answerId);
+    addButtons(card, answer, answerId, surface);
     reply.attachments = [CardFactory.adaptiveCard(card)];
     // Notifications, chat-list previews and clients without cards show this instead of the card: the answer's
     // first line, not the headline, which only names the therapy.
@@ -86,12 +104,22 @@ function firstLineOf(answer: Answer): string {
   return section?.facts[0]?.text ?? answer.headline;
 }
 
-function addButtons(card: AdaptiveCard, answer: Answer, answerId: string | undefined): void {
+/** Teams: the cited headline as text with its citations, and Teams' own feedback buttons on answers one can rate. */
+function addTeamsFeatures(reply: Partial<Activity>, rendered: Rendered, answer: Answer, answerId: string | undefined): void {
+  if (rendered.citedText && answer.citations) {
+    reply.text = rendered.citedText;
+    reply.entities = [citationEntity(answer.citations) as never];
+  }
+  if (answerId && answer.feedbackButtons) reply.channelData = { feedbackLoopEnabled: true };
+}
+
+function addButtons(card: AdaptiveCard, answer: Answer, answerId: string | undefined, surface: Surface): void {
   const submit = (title: string, data: ButtonValue & Record<string, unknown>) => ({ type: 'Action.Submit', title, data });
   if (answer.outcome === 'clarification') {
-    // Teams posts msteams.imBack as the user's own message; other clients send the data as `value`.
-    card.actions = answer.followUps.map((choice) => submit(choice, { choice, msteams: { type: 'imBack', value: choice } }));
-  } else if (answerId && answer.feedbackButtons) {
+    // Web Chat and the Emulator send the data as the message's `value`; Teams gets Universal Actions.
+    card.actions = answer.followUps.map((choice) => (surface === 'teams' ? executeChoice(choice) : submit(choice, { choice })));
+  } else if (surface !== 'teams' && answerId && answer.feedbackButtons) {
+    // Teams rates answers with its own buttons under the message (channelData.feedbackLoopEnabled).
     card.actions = [
       submit(answer.feedbackButtons.helpful, { feedback: 'helpful', answerId }),
       submit(answer.feedbackButtons.notHelpful, { feedback: 'not-helpful', answerId }),

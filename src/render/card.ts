@@ -1,4 +1,4 @@
-// Renders an Answer as an Adaptive Card, schema 1.4 so that Teams renders it: the evidence rating
+// Renders an Answer as an Adaptive Card, schema 1.4 so that every client renders it (Teams gets 1.5): the evidence rating
 // as a labelled badge with its plain meaning, warnings called out, the source in small print.
 import type { Answer, RatingBadge } from '../answers/types';
 
@@ -43,9 +43,10 @@ export interface AdaptiveCard {
   fallbackText?: string;
 }
 
-export function renderCard(answer: Answer): AdaptiveCard {
+/** `version`: the schema version the client renders; `headline: false` when the headline is shown elsewhere. */
+export function renderCard(answer: Answer, options: { version?: string; headline?: boolean } = {}): AdaptiveCard {
   const body: Element[] = [];
-  if (answer.headline) body.push(textBlock(answer.headline, { size: 'Medium', weight: 'Bolder' }));
+  if (answer.headline && options.headline !== false) body.push(textBlock(answer.headline, { size: 'Medium', weight: 'Bolder' }));
   if (answer.lead) {
     const style = answer.kind === 'emergency' ? 'attention' : 'emphasis';
     body.push({ type: 'Container', style, items: [textBlock(answer.lead.text, { weight: 'Bolder' })] });
@@ -64,5 +65,10 @@ export function renderCard(answer: Answer): AdaptiveCard {
     });
   }
   if (answer.source) body.push(textBlock(answer.source, { size: 'Small', isSubtle: true, spacing: 'Medium' }));
-  return { type: 'AdaptiveCard', version: CARD_VERSION, $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', body };
+  return {
+    type: 'AdaptiveCard',
+    version: options.version ?? CARD_VERSION,
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    body,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActivityTypes, MessageFactory, TestAdapter, type TurnContext } from 'botbuilder';
+import { ActivityTypes, MessageFactory, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { DisclaimerMiddleware } from '../../src/bot/disclaimer';
 
 const DISCLAIMER = 'Please talk to your doctor.';
@@ -58,5 +58,38 @@ describe('DisclaimerMiddleware', () => {
       .assertReply((activity) => expect(activity.text).toBeUndefined())
       .assertReply(`answer\n\n_${DISCLAIMER}_`)
       .startTest();
+  });
+
+  it("adds it to what an invoke's response shows: a card updated in place, a message extension's cards and its text", async () => {
+    const card = () => ({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'answer' }] });
+    const bodies: Record<string, unknown>[] = [
+      { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card() },
+      {
+        composeExtension: {
+          type: 'result',
+          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card(), preview: { content: { title: 'x' } } }],
+        },
+      },
+      { composeExtension: { type: 'message', text: 'No monograph for that.' } },
+    ];
+    const sent: Partial<Activity>[] = [];
+    const adapter = new TestAdapter(async (context) => {
+      for (const body of bodies) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+    }).use(new DisclaimerMiddleware(DISCLAIMER));
+    adapter.use({
+      onTurn: async (context, next) => {
+        context.onSendActivities(async (_ctx, activities, sendNext) => {
+          sent.push(...activities);
+          return sendNext();
+        });
+        await next();
+      },
+    });
+    await adapter.send('question').startTest();
+    const [update, results, message] = sent.map((a) => JSON.stringify(a.value));
+    expect(update).toContain(`{"type":"TextBlock","text":"${DISCLAIMER}"`);
+    expect(results).toContain(`{"type":"TextBlock","text":"${DISCLAIMER}"`);
+    expect(results).not.toMatch(/"preview":\{"content":\{"title":"x","/);
+    expect(message).toContain(`"text":"No monograph for that. ${DISCLAIMER}"`);
   });
 });

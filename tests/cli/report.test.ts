@@ -20,7 +20,7 @@ describe('support-desk report', () => {
     expect(report.handoffs).toBe(1);
     expect(report.handoffOutcomes).toEqual({ 'ticket-created': 1 });
     expect(report.emergencies).toBe(1);
-    expect(report.feedback).toEqual({ helpful: 1, notHelpful: 1, helpfulRate: 0.5 });
+    expect(report.feedback).toEqual({ helpful: 1, notHelpful: 1, helpfulRate: 0.5, commented: 0 });
     expect(report.contentGaps.therapies).toEqual([['kava', 2]]);
     expect(report.contentGaps.conditions).toEqual([['insomnia', 1]]);
   });
@@ -38,11 +38,11 @@ describe('support-desk report', () => {
       });
     // Not helpful, then changed to helpful: one helpful rating stands and the conversation counts as deflected.
     const changed = buildReport([turn, rate(false), rate(true, 'not-helpful')]);
-    expect(changed.feedback).toEqual({ helpful: 1, notHelpful: 0, helpfulRate: 1 });
+    expect(changed.feedback).toEqual({ helpful: 1, notHelpful: 0, helpfulRate: 1, commented: 0 });
     expect(changed.deflected).toBe(1);
     // And the other way round: not deflected.
     const back = buildReport([turn, rate(true), rate(false, 'helpful')]);
-    expect(back.feedback).toEqual({ helpful: 0, notHelpful: 1, helpfulRate: 0 });
+    expect(back.feedback).toEqual({ helpful: 0, notHelpful: 1, helpfulRate: 0, commented: 0 });
     expect(back.deflected).toBe(0);
   });
 

@@ -220,7 +220,7 @@ describe('handoff', () => {
 
 describe('feedback', () => {
   it('offers helpful / not helpful on answers and records it against the answer, never the text', async () => {
-    const bot = botClient({ channelId: 'msteams' });
+    const bot = botClient({ channelId: 'webchat' });
     const answer = await bot.send('does CST help my stress levels?');
     const helpful = cardButtons(answer).find((b) => b.title.includes('Not helpful'))!;
     expect(helpful).toBeDefined();

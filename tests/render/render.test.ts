@@ -37,7 +37,8 @@ describe('channels', () => {
   it('sends a card where the channel shows cards, markdown text where it does not', () => {
     const answer = answerTo('what is CST');
     expect(buildReply(answer, 'msteams').attachments?.[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
-    expect(buildReply(answer, 'msteams').text).toBeUndefined();
+    expect(buildReply(answer, 'webchat').attachments?.[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(buildReply(answer, 'webchat').text).toBeUndefined();
     const sms = buildReply(answer, 'sms');
     expect(sms.attachments).toBeUndefined();
     expect(sms.text).toMatch(/skull/);
