@@ -11,6 +11,7 @@ import { parseCases, type EvalCase } from './eval/cases';
 import { judgeCases, type CaseResult } from './eval/judge';
 import { loadForCli } from './shipped-knowledge';
 import { botReadyUrl } from '../observability/logger';
+import { SUPPORTED_LANGUAGES } from '../knowledge/schema';
 
 interface Args {
   files: string[];
@@ -137,7 +138,8 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const url = args.url ?? bot!.url;
-    const results = await judgeCases(cases, { url, disclaimer: knowledge.replies.disclaimer, concurrency: args.concurrency });
+    const disclaimers = SUPPORTED_LANGUAGES.map((language) => knowledge.inLanguage(language).replies.disclaimer);
+    const results = await judgeCases(cases, { url, disclaimers, concurrency: args.concurrency });
     printReport(results);
     const passed = results.filter((r) => r.passed).length;
     writeFileSync(

@@ -45,6 +45,28 @@ describe('npm run eval', () => {
     expect(run.stderr).toContain(`${bad}:2: not JSON`);
   });
 
+  it('accepts a reply in Spanish or French with the disclaimer in its language', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-'));
+    const cases = join(dir, 'languages.jsonl');
+    writeFileSync(
+      cases,
+      [
+        {
+          id: 'es',
+          category: 'languages',
+          locale: 'es-ES',
+          turns: [{ text: '¿la terapia craneosacral es segura en el embarazo?', must: ['embaraz'] }],
+        },
+        { id: 'fr', category: 'languages', locale: 'fr-FR', turns: [{ text: "c'est quoi la thérapie craniosacrale ?", must: ['crân'] }] },
+      ]
+        .map((c) => JSON.stringify(c))
+        .join('\n'),
+    );
+    const run = runCli('cli/eval.js', [cases, '--json', join(dir, 'r.json')]);
+    expect(run.stdout).toMatch(/^eval: 2\/2 passed/m);
+    expect(run.status).toBe(0);
+  });
+
   it('reads the shipped evaluation sets (the same case format)', () => {
     const parsed = parseCases(readFileSync(join(__dirname, '..', 'eval', 'own-cases.jsonl'), 'utf8'), 'own-cases.jsonl');
     expect(parsed.ok && parsed.cases.length).toBeGreaterThan(100);

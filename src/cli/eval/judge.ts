@@ -31,8 +31,8 @@ export interface CaseResult {
 export interface JudgeOptions {
   /** The bot's /api/messages URL. */
   url: string;
-  /** The sentence every reply must carry (data/replies.json's disclaimer). */
-  disclaimer: string;
+  /** The sentence every reply must carry, in each language the bot answers in (a reply has the one of its language). */
+  disclaimers: readonly string[];
   concurrency: number;
   /** Longest wait for one turn's reply. */
   timeoutMs?: number;
@@ -91,7 +91,8 @@ async function judgeTurn(testCase: EvalCase, activity: object, turn: EvalTurn | 
   for (const pattern of turn?.must ?? []) if (!new RegExp(pattern, 'i').test(reply)) failures.push(`missing /${pattern}/`);
   for (const pattern of turn?.mustNot ?? []) if (new RegExp(pattern, 'i').test(reply)) failures.push(`says /${pattern}/`);
   for (const [i, message] of messages.entries()) {
-    if (!replyText(message).includes(options.disclaimer)) failures.push(`message ${i + 1} has no disclaimer`);
+    const text = replyText(message);
+    if (!options.disclaimers.some((disclaimer) => text.includes(disclaimer))) failures.push(`message ${i + 1} has no disclaimer`);
   }
   if (turn?.handoff && !activities.some((a) => a.type === 'event' && a.name === 'handoff.initiate'))
     failures.push('no handoff.initiate event');
