@@ -69,13 +69,13 @@ export class TherapyBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       const memory = await this.memory.get(context);
       const button = context.activity.value as ButtonValue | undefined;
-      // In a channel the bot speaks only when spoken to: a post that does not mention it is not for it. Replies
-      // go to the post's thread, which the channel's conversation id names.
-      const notForTheBot = context.activity.conversation?.conversationType === 'channel' && !mentionsBot(context);
+      // In a channel the bot speaks only when spoken to: a post that neither mentions it nor comes from one of
+      // its cards' buttons is not for it. Replies go to the post's thread, which the conversation id names.
+      const forTheBot = context.activity.conversation?.conversationType !== 'channel' || mentionsBot(context) || button !== undefined;
       // A message in an agent hub's thread is an agent's, for the person whose request it is.
       if (memory.relay && hub) await hub.fromAgent(context, memory.relay);
-      else if (button?.feedback && !notForTheBot) await giveFeedback(context, memory, button.feedback, button.answerId, options);
-      else if (!notForTheBot) await this.converse(context, memory);
+      else if (forTheBot && button?.feedback) await giveFeedback(context, memory, button.feedback, button.answerId, options);
+      else if (forTheBot) await this.converse(context, memory);
       await next();
     });
 
@@ -143,7 +143,7 @@ export class TherapyBot extends TeamsActivityHandler {
       return {
         statusCode: 400,
         type: 'application/vnd.microsoft.error',
-        value: { code: 'BadRequest', message: 'unknown action' } as never,
+        value: { code: 'BadRequest', message: 'unknown action' },
       };
     }
     await this.converse(context, await this.memory.get(context));

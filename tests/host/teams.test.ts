@@ -262,6 +262,13 @@ describe('channels and group chats', () => {
     expect(sent[0].path).toContain(`/v3/conversations/19:channel@thread.tacv2;messageid=1701555000002/activities/${post.id}`);
     expect(sent[0].activity.replyToId).toBe(post.id);
     expect(replyText([sent[0].activity])).toMatch(/pregnan/i);
+
+    // A card's button pressed in the channel (the 1.4 fallback's submit) is for the bot, mention or not.
+    sent = [];
+    const choice = { ...message('channel', '1701555000003', ''), value: { choice: 'What is craniosacral therapy?' } };
+    await send(choice);
+    expect(sent).toHaveLength(1);
+    expect(replyText([sent[0].activity])).toMatch(/skull|spine/i);
   });
 
   it('in a group chat, welcomes in one short paragraph', async () => {
