@@ -89,7 +89,8 @@ export class MonographAnswers {
     const generalEffectiveness = rated.length === 0 && topics.has('effectiveness');
     if (rated.length > 0) for (const c of rated) sections.push(this.effectiveness(m, c.entry));
     // "Does it work?" with no condition: what is known about its claims, then the ratings of its uses.
-    if (generalEffectiveness) sections.push({ facts: statementFacts(m, 'howItWorks.evidence', m.howItWorks.evidence) });
+    if (generalEffectiveness && m.howItWorks?.evidence.length)
+      sections.push({ facts: statementFacts(m, 'howItWorks.evidence', m.howItWorks.evidence) });
     if ((topics.has('uses') || generalEffectiveness) && rated.length === 0) sections.push(...this.usesSections(m));
     if (topics.has('safety')) {
       if (precautions.length > 0) sections.push(...precautions.map((p) => this.precautionSection(m, p)));
@@ -103,10 +104,7 @@ export class MonographAnswers {
     if (topics.has('overview') && rated.length === 0 && precautions.length === 0) {
       sections.push({ facts: statementFacts(m, 'overview', m.overview) });
     }
-    if (topics.has('how-it-works')) {
-      sections.push({ title: t.claimsTitle, facts: statementFacts(m, 'howItWorks.claims', m.howItWorks.claims) });
-      sections.push({ title: t.evidenceTitle, facts: statementFacts(m, 'howItWorks.evidence', m.howItWorks.evidence) });
-    }
+    if (topics.has('how-it-works')) sections.push(...this.howItWorksSections(m));
     if (topics.has('interactions')) sections.push(this.interactionsSection(m));
     if (topics.has('dosing')) sections.push(this.dosingSection(m));
     if (topics.has('other-names')) sections.push(this.otherNamesSection(m));
@@ -251,18 +249,39 @@ export class MonographAnswers {
     return facts;
   }
 
+  /** What practitioners claim and what is known, each when the monograph says it; that it does not, else. */
+  private howItWorksSections(m: Monograph): Section[] {
+    const t = this.replies.answer;
+    const { claims = [], evidence = [] } = m.howItWorks ?? {};
+    if (claims.length + evidence.length === 0) return [this.missingSection(m, 'howItWorksMissing')];
+    return [
+      ...(claims.length > 0 ? [{ title: t.claimsTitle, facts: statementFacts(m, 'howItWorks.claims', claims) }] : []),
+      ...(evidence.length > 0 ? [{ title: t.evidenceTitle, facts: statementFacts(m, 'howItWorks.evidence', evidence) }] : []),
+    ];
+  }
+
+  /** A reply template that says the monograph does not hold what was asked. */
+  private missingSection(m: Monograph, template: 'dosingMissing' | 'howItWorksMissing' | 'practiceMissing'): Section {
+    return {
+      facts: [{ text: fill(this.replies.answer[template], { therapy: inSentence(m.name) }), field: `replies.answer.${template}` }],
+      missing: true,
+    };
+  }
+
+  /** Each known interaction with its advice (when the source gives one), then what the source says in general. */
   private interactionsSection(m: Monograph): Section {
     const facts = statementFacts(m, 'interactions.statements', m.interactions.statements);
-    m.interactions.known.forEach((k, i) => facts.push(...statementFacts(m, `interactions.known[${i}].statements`, k.statements)));
+    m.interactions.known.forEach((k, i) => {
+      const advice = k.advice && (/[.!?]$/.test(k.advice) ? k.advice : `${k.advice}.`);
+      if (advice) facts.push({ text: `${k.with}: ${advice}`, field: at(m, `interactions.known[${i}].advice`) });
+      facts.push(...statementFacts(m, `interactions.known[${i}].statements`, k.statements));
+    });
     return { facts };
   }
 
   private dosingSection(m: Monograph): Section {
     if (m.dosing) return { facts: statementFacts(m, 'dosing.statements', m.dosing.statements) };
-    return {
-      facts: [{ text: fill(this.replies.answer.dosingMissing, { therapy: inSentence(m.name) }), field: 'replies.answer.dosingMissing' }],
-      missing: true,
-    };
+    return this.missingSection(m, 'dosingMissing');
   }
 
   private otherNamesSection(m: Monograph): Section {
@@ -273,11 +292,13 @@ export class MonographAnswers {
   }
 
   private practiceSection(m: Monograph): Section {
-    const practitioners = listInWords(m.practice.practitioners.names, this.and);
+    if (!m.practice) return this.missingSection(m, 'practiceMissing');
+    const { practitioners, regulation } = m.practice;
+    const who = practitioners ? listInWords(practitioners.names, this.and) : undefined;
     return {
       facts: [
-        { text: fill(this.replies.answer.practitioners, { practitioners }), field: at(m, 'practice.practitioners') },
-        ...statementFacts(m, 'practice.regulation', m.practice.regulation),
+        ...(who ? [{ text: fill(this.replies.answer.practitioners, { practitioners: who }), field: at(m, 'practice.practitioners') }] : []),
+        ...statementFacts(m, 'practice.regulation', regulation),
       ],
     };
   }

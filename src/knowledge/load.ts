@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, basename } from 'node:path';
 import type { z } from 'zod';
 import {
+  isLicensedImport,
   ConditionLexicon,
   Cues,
   LanguageData,
@@ -131,7 +132,11 @@ export function loadKnowledge(dir: string): LoadResult {
         problems.push(...checkLexiconNames(translation.lexiconNames, lexicon, display(file)));
       const compared = translated.filter((t) => soundIds.has(t.monograph.id) || !englishIds.has(t.monograph.id));
       problems.push(...checkTranslatedMonographs(sound, compared, language, display(translatedDir)));
-      const inOrder = monographs.map((m) => translated.find((t) => t.monograph.id === m.monograph.id)?.monograph);
+      // A licensed import exists only in its publisher's words: other languages answer from it as it is.
+      const inOrder = monographs.map(
+        (m) =>
+          translated.find((t) => t.monograph.id === m.monograph.id)?.monograph ?? (isLicensedImport(m.monograph) ? m.monograph : undefined),
+      );
       return [language, translation && { ...translation, monographs: inOrder }];
     }),
   ) as Record<TranslatedLanguage, (TranslationT & { monographs: (MonographT | undefined)[] }) | undefined>;

@@ -75,7 +75,15 @@ export const Precaution = z.strictObject({
 });
 export type Precaution = z.infer<typeof Precaution>;
 
-export const KnownInteraction = z.strictObject({ with: text, statements });
+export const INTERACTION_SEVERITIES = ['major', 'moderate', 'minor'] as const;
+
+export const KnownInteraction = z.strictObject({
+  with: text,
+  /** How serious the source rates the combination, and its advice for it ("Be cautious with this combination"). */
+  severity: z.enum(INTERACTION_SEVERITIES).optional(),
+  advice: text.optional(),
+  statements,
+});
 
 export const Source = z.strictObject({
   id: slug,
@@ -84,6 +92,10 @@ export const Source = z.strictObject({
   year: z.number().int().min(1900).max(2100),
   /** Where the copy used was read, when it is not the publisher itself. */
   via: text.optional(),
+  /** Statements from this source are the licensed publisher's own wording (an imported page): the licence. */
+  licence: text.optional(),
+  /** When the page was imported (npm run import). */
+  imported: isoDate.optional(),
 });
 export type Source = z.infer<typeof Source>;
 
@@ -93,28 +105,44 @@ export const Monograph = z.strictObject({
   kind: z.enum(MONOGRAPH_KINDS),
   otherNames: z.array(OtherName),
   overview: statements,
-  howItWorks: z.strictObject({
-    /** What practitioners believe or claim. */
-    claims: statements,
-    /** What is actually known about those claims. */
-    evidence: statements,
-  }),
-  practice: z.strictObject({
-    practitioners: z.strictObject({ names: z.array(text).min(1), source: slug }),
-    regulation: statements,
-  }),
+  /** Absent when the source does not say how it works; either list may be empty, not both. */
+  howItWorks: z
+    .strictObject({
+      /** What practitioners believe or claim. */
+      claims: z.array(Statement),
+      /** What is actually known about those claims. */
+      evidence: z.array(Statement),
+    })
+    .refine((h) => h.claims.length + h.evidence.length > 0, 'needs at least one claim or one statement of evidence')
+    .optional(),
+  /** Absent when the source does not say who practises it or how that is regulated. */
+  practice: z
+    .strictObject({
+      practitioners: z.strictObject({ names: z.array(text).min(1), source: slug }).optional(),
+      regulation: z.array(Statement),
+    })
+    .refine((p) => p.practitioners !== undefined || p.regulation.length > 0, 'needs practitioners or a statement on regulation')
+    .optional(),
   uses: z.array(Use),
   /** The monograph's blanket rating for conditions it does not list one by one. */
   otherConditions: z.strictObject({ rating: EvidenceRating, source: slug }).optional(),
   safety: z.strictObject({ rating: SafetyRating, statements }),
   precautions: z.array(Precaution),
-  interactions: z.strictObject({ known: z.array(KnownInteraction), statements }),
+  /** Known interactions one by one, and what the source says in general (at least one of the two). */
+  interactions: z
+    .strictObject({ known: z.array(KnownInteraction), statements: z.array(Statement) })
+    .refine((i) => i.known.length + i.statements.length > 0, 'needs a known interaction or a statement'),
   /** Absent when the source gives no dosing, session or frequency information. */
   dosing: z.strictObject({ statements }).optional(),
   sources: z.array(Source).min(1, 'needs at least one source'),
   reviewed: isoDate,
 });
 export type Monograph = z.infer<typeof Monograph>;
+
+/** A monograph imported from licensed pages (npm run import): every source carries its licence. */
+export function isLicensedImport(m: Monograph): boolean {
+  return m.sources.every((s) => s.licence !== undefined);
+}
 
 export const LEXICON_KINDS = ['condition', 'population'] as const;
 
@@ -508,6 +536,10 @@ export const Replies = z.strictObject({
     /** Subject of the rating badge when every use shares one rating. */
     allUses: text,
     dosingMissing: text,
+    /** A monograph that does not say how the therapy is claimed to work. */
+    howItWorksMissing: text,
+    /** A monograph that does not say who practises it or how that is regulated. */
+    practiceMissing: text,
     practitioners: text,
     otherNames: text,
     claimsTitle: text,

@@ -2,7 +2,7 @@
 // the English one's placeholders, a name for every lexicon entry, a reply and note for every emergency; a
 // translated monograph has exactly the English one's facts (fields, uses, ratings, precautions, sources), its
 // words aside; every emergency number names a recorded source. Each returns the problems it finds.
-import type { EmergencyNumbers, LexiconEntry, Monograph, RedFlags, Replies } from './schema';
+import { isLicensedImport, type EmergencyNumbers, type LexiconEntry, type Monograph, type RedFlags, type Replies } from './schema';
 import type { DataProblem } from './problems';
 import { formatPath } from './problems';
 
@@ -74,6 +74,8 @@ export function checkTranslatedMonographs(
   for (const m of english) {
     const t = byId.get(m.id);
     if (!t) {
+      // A licensed import is in its publisher's words, which the organisation may not translate.
+      if (isLicensedImport(m)) continue;
       problems.push({ file: dir, path: '(file)', message: `missing: the ${language} version of monograph "${m.id}" (${m.id}.json)` });
       continue;
     }
@@ -100,11 +102,17 @@ function factsOf(m: Monograph): unknown {
     ...m,
     name: WORDS,
     overview: words(m.overview),
-    howItWorks: { claims: words(m.howItWorks.claims), evidence: words(m.howItWorks.evidence) },
-    practice: {
-      practitioners: { names: m.practice.practitioners.names.map(() => WORDS), source: m.practice.practitioners.source },
-      regulation: words(m.practice.regulation),
-    },
+    ...(m.howItWorks ? { howItWorks: { claims: words(m.howItWorks.claims), evidence: words(m.howItWorks.evidence) } } : {}),
+    ...(m.practice
+      ? {
+          practice: {
+            ...(m.practice.practitioners
+              ? { practitioners: { names: m.practice.practitioners.names.map(() => WORDS), source: m.practice.practitioners.source } }
+              : {}),
+            regulation: words(m.practice.regulation),
+          },
+        }
+      : {}),
     uses: m.uses.map((u) => ({ ...u, ...(u.note === undefined ? {} : { note: WORDS }) })),
     safety: { rating: m.safety.rating, statements: words(m.safety.statements) },
     precautions: m.precautions.map((p) => ({
@@ -114,7 +122,12 @@ function factsOf(m: Monograph): unknown {
       ...(p.reportedEffects ? { reportedEffects: p.reportedEffects.map(() => WORDS) } : {}),
     })),
     interactions: {
-      known: m.interactions.known.map((k) => ({ with: WORDS, statements: words(k.statements) })),
+      known: m.interactions.known.map((k) => ({
+        ...k,
+        with: WORDS,
+        ...(k.advice ? { advice: WORDS } : {}),
+        statements: words(k.statements),
+      })),
       statements: words(m.interactions.statements),
     },
     ...(m.dosing ? { dosing: { statements: words(m.dosing.statements) } } : {}),

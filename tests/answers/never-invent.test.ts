@@ -8,9 +8,9 @@ import { untraceable } from '../helpers/trace';
 const { composer, knowledge } = shipped();
 const monographSentences = knowledge.monographs.flatMap((m) => [
   ...m.overview,
-  ...m.howItWorks.claims,
-  ...m.howItWorks.evidence,
-  ...m.practice.regulation,
+  ...(m.howItWorks?.claims ?? []),
+  ...(m.howItWorks?.evidence ?? []),
+  ...(m.practice?.regulation ?? []),
   ...m.safety.statements,
   ...m.precautions.flatMap((p) => p.statements),
   ...m.interactions.statements,
