@@ -127,6 +127,8 @@ export function parsePage(lines: readonly PageLine[]): { page?: ParsedPage; prob
   let level: EvidenceRating | undefined;
   let levelLine = 0;
   let levelUses = 0;
+  /** The uses being read have no rating: under an unknown heading, or under none (reported once). */
+  let unratedHeading = false;
   let lastUse: ParsedUse | undefined;
   /** Uses whose name ended on the lines read so far (a name runs on over lines until its full stop). */
   const namesEnded = new WeakSet<ParsedUse>();
@@ -230,11 +232,19 @@ export function parsePage(lines: readonly PageLine[]): { page?: ParsedPage; prob
           if (!rating) {
             problems.push({ line: number, message: `unknown rating heading "${match[1]} for:"` });
             level = undefined;
+            unratedHeading = true;
           } else {
+            unratedHeading = false;
             level = rating;
             levelLine = number;
             levelUses = 0;
           }
+          break;
+        }
+        if (bullet && !level) {
+          // A use with no evidence heading above it has no rating; under an unknown heading that is said once.
+          if (!unratedHeading) problems.push({ line: number, message: 'a use with no evidence heading ("Effective for:", ...) above it' });
+          unratedHeading = true;
           break;
         }
         if (bullet && level) {

@@ -80,15 +80,18 @@ export function toMonograph(page: ParsedPage, lexicon: LexiconMatcher, options: 
   const kind = options.kind ?? (/\btherapy\b/i.test(page.title) ? 'therapy' : undefined);
   if (!kind) problems.push({ line: 1, message: `cannot tell whether "${page.title}" is a herb or a supplement: pass --kind` });
 
+  /** A new lexicon entry named as the page names it, for a person to review (--add-conditions). */
+  const addEntry = (text: string, kindOfEntry: LexiconEntry['kind']): string => {
+    const entry: LexiconEntry = { id: slugOf(text), name: text.toLowerCase(), kind: kindOfEntry, synonyms: [] };
+    if (!newEntries.some((e) => e.id === entry.id)) newEntries.push(entry);
+    return entry.id;
+  };
+
   /** A lexicon id for a use or population, or a problem (or, when allowed, a new entry) when none names it. */
   const lexiconIds = (text: string, line: number, kindOfEntry: LexiconEntry['kind']): string[] => {
     const ids = lexicon.exactly(text);
     if (ids.length > 0) return ids;
-    if (options.addConditions) {
-      const entry: LexiconEntry = { id: slugOf(text), name: text.toLowerCase(), kind: kindOfEntry, synonyms: [] };
-      if (!newEntries.some((e) => e.id === entry.id)) newEntries.push(entry);
-      return [entry.id];
-    }
+    if (options.addConditions) return [addEntry(text, kindOfEntry)];
     const near = lexicon.closest(text);
     problems.push({
       line,
@@ -98,10 +101,14 @@ export function toMonograph(page: ParsedPage, lexicon: LexiconMatcher, options: 
   };
 
   const uses = page.uses.flatMap((use) => {
-    const ids = lexiconIds(use.name, use.line, 'condition');
-    if (ids.length > 1) {
+    let ids = lexiconIds(use.name, use.line, 'condition');
+    if (ids.length > 1 && options.addConditions) ids = [addEntry(use.name, 'condition')];
+    else if (ids.length > 1) {
       // "Migraine in children": a use of several entries at once is for a reviewer to place.
-      problems.push({ line: use.line, message: `"${use.name}" names several lexicon entries (${ids.join(', ')}): add one entry for it` });
+      problems.push({
+        line: use.line,
+        message: `"${use.name}" names several lexicon entries (${ids.join(', ')}): add one entry for it, or import with --add-conditions`,
+      });
       return [];
     }
     return ids.length === 1
