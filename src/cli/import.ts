@@ -62,7 +62,8 @@ function main(argv: string[]): number {
 
   for (const file of positionals) {
     const content = readFileSync(file, 'utf8');
-    const parsed = parsePage(pageLines(content));
+    const lines = pageLines(content);
+    const parsed = parsePage(lines);
     const options: ImportOptions = {
       kind,
       licence: values.licence ?? DEFAULT_LICENCE,
@@ -81,7 +82,8 @@ function main(argv: string[]): number {
     const schema = monograph ? Monograph.safeParse(monograph) : undefined;
     if (!monograph || invalid.length > 0 || (schema && !schema.success)) {
       failed++;
-      for (const p of imported.problems) console.error(`${file}:${p.line}: ${p.message}`);
+      // The line quoted too: in an HTML page the number is that of its text as read (see page-lines.ts).
+      for (const p of imported.problems) console.error(`${file}:${p.line}: ${p.message}${quoted(lines[p.line - 1]?.text)}`);
       for (const p of invalid) console.error(`${file}: ${p.path}: ${p.message}`);
       if (schema && !schema.success)
         for (const issue of schema.error.issues) console.error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
@@ -125,6 +127,12 @@ function main(argv: string[]): number {
     }
   }
   return failed > 0 ? 1 : 0;
+}
+
+function quoted(line: string | undefined): string {
+  const text = line?.trim();
+  if (!text) return '';
+  return ` (line: "${text.length > 70 ? `${text.slice(0, 69)}…` : text}")`;
 }
 
 /**
