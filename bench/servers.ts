@@ -1,7 +1,11 @@
-// A bot server for the benchmark, run as its own process: "bot" is the real bot, "echo" an echo
-// bot on the same stack (restify, CloudAdapter, disclaimer middleware, limits, turn logs), so the
-// ratio between them shows what the bot itself costs. Prints its URL; answers RSS and CPU-time questions over IPC.
-import { ActivityHandler } from 'botbuilder';
+// A bot server for the benchmark, run as its own process: "bot" is the real bot; "echo" an echo bot on the
+// same stack (restify, CloudAdapter, disclaimer middleware, limits, turn logs), so the ratio between them shows
+// what the bot itself costs; "bare" the framework's floor: restify, botbuilder's CloudAdapter and an echo
+// ActivityHandler with nothing of this project's, so the ratio to it shows what everything costs. Prints its
+// URL; answers RSS, CPU-time and understanding-cache questions over IPC.
+import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import restify from 'restify';
+import type { TherapyBot } from '../src/bot/therapy-bot';
 import { resolve } from 'node:path';
 import { createAdapter } from '../src/host/adapter';
 import { createBotParts, loadLanguages } from '../src/wiring';
@@ -22,7 +26,40 @@ class EchoBot extends ActivityHandler {
   }
 }
 
+/** The floor: what any bot on restify and botbuilder pays for a turn, and nothing more. */
+async function bareServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const bot = new EchoBot();
+  const server = restify.createServer();
+  server.use(restify.plugins.bodyParser());
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+function answerStats(): void {
+  process.on('message', (message) => {
+    if (message === 'rss') {
+      // What is retained, not garbage waiting for a collection: the run starts the server with --expose-gc.
+      (globalThis as { gc?: () => void }).gc?.();
+      process.send?.({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed });
+    }
+    if (message === 'cpu') process.send?.(process.cpuUsage());
+  });
+}
+
 async function main(kind: string): Promise<void> {
+  if (kind === 'bare') {
+    const bare = await bareServer();
+    answerStats();
+    process.on('message', (message) => message === 'cache' && process.send?.({ hits: 0, misses: 0 }));
+    process.on('SIGTERM', () => void bare.close().then(() => process.exit(0)));
+    console.log(`URL ${bare.url}`);
+    return;
+  }
   const config = loadConfig({
     ...process.env,
     PORT: '0',
@@ -51,13 +88,11 @@ async function main(kind: string): Promise<void> {
     chatPage: false,
     limits: limitsFrom(config),
   });
+  answerStats();
   process.on('message', (message) => {
-    if (message === 'rss') {
-      // What is retained, not garbage waiting for a collection: the run starts the server with --expose-gc.
-      (globalThis as { gc?: () => void }).gc?.();
-      process.send?.({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed });
-    }
-    if (message === 'cpu') process.send?.(process.cpuUsage());
+    if (message !== 'cache') return;
+    const stats = kind === 'echo' ? undefined : (parts.bot as TherapyBot).answering.understandingCacheStats();
+    process.send?.(stats ?? { hits: 0, misses: 0 });
   });
   process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
   console.log(`URL ${server.url}`);

@@ -47,6 +47,11 @@ export class QuestionAnswering {
     }
   }
 
+  /** For the benchmark: how often a message's understanding came from the cache of recent messages. */
+  understandingCacheStats(): { hits: number; misses: number } {
+    return this.understanding instanceof CachedUnderstanding ? { ...this.understanding.stats } : { hits: 0, misses: 0 };
+  }
+
   private in(language: Language = 'en'): { composer: AnswerComposer; cache: AnswerCache } {
     return this.composers.get(language) ?? this.composers.get('en')!;
   }

@@ -169,6 +169,11 @@ export class TherapyBot extends TeamsActivityHandler {
     rememberStartingContext(memory, answering.understand(start.slice(0, 200)), (id) => answering.isCondition(id));
   }
 
+  /** The questions-and-answers core the bot speaks for (the benchmark reads its cache statistics). */
+  get answering(): QuestionAnswering {
+    return this.options.answering;
+  }
+
   override run(context: TurnContext): Promise<void> {
     return this.turns.run(context, (attempt) => super.run(attempt));
   }

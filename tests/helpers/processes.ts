@@ -1,9 +1,13 @@
 // Runs the built bot (dist/, made by tests/global-setup.ts) as real processes.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { botReadyUrl } from '../../src/observability/logger';
 
-export const ROOT = join(__dirname, '..', '..');
+/** The project's root, from the sources (vitest) or from the compiled copy the benchmark runs under dist/. */
+export const ROOT = existsSync(join(__dirname, '..', '..', 'package.json'))
+  ? join(__dirname, '..', '..')
+  : join(__dirname, '..', '..', '..');
 const NODE_FLAGS = ['--disable-warning=DEP0111'];
 
 export function runCli(script: string, args: string[], env: Record<string, string> = {}) {
