@@ -2,7 +2,7 @@
 // by field; fictional pages written blind for these tests (tests/fixtures/import-pages, with the facts their
 // writer expected in expected.json) give those facts, as text and as HTML; broken pages give a problem at the
 // line where the page goes wrong, and no monograph.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageLines } from '../../src/import/page-lines';
@@ -14,7 +14,13 @@ import { shippedKnowledge } from '../helpers/bot-server';
 import { SHIPPED_DATA } from '../helpers/data';
 
 const PAGES = join(__dirname, '..', 'fixtures', 'import-pages');
-const SEED = join(__dirname, '..', '..', '..', 'shared', 'seeds', 'craniosacral-therapy-monograph-page.txt');
+/**
+ * The seed page is the publisher's text, so it is not copied into this repository: it is read where the team's
+ * shared folder sits beside the project (or from SEED_PAGE). Where neither is there (a bare clone) the seed's
+ * comparison is skipped and says so; the fictional pages below run everywhere.
+ */
+const SEED = process.env.SEED_PAGE ?? join(__dirname, '..', '..', '..', 'shared', 'seeds', 'craniosacral-therapy-monograph-page.txt');
+const HAS_SEED = existsSync(SEED);
 
 interface Expected {
   title: string;
@@ -48,10 +54,14 @@ const lexicon: LexiconMatcher = {
 };
 const options = { licence: 'Test licence', today: '2026-12-04' };
 
-describe('the seed page', () => {
+if (!HAS_SEED) console.warn(`tests/import/pages.test.ts: ${SEED} is not here: the seed page's comparison is skipped`);
+
+describe.skipIf(!HAS_SEED)('the seed page', () => {
   const shipped = JSON.parse(readFileSync(join(SHIPPED_DATA, 'monographs', 'craniosacral-therapy.json'), 'utf8')) as Monograph;
-  const { page, problems } = read(SEED);
-  const imported = toMonograph(page!, lexicon, { ...options, sourceId: shipped.sources[0].id, via: 'WebMD Vitamins & Supplements' });
+  const { page, problems } = HAS_SEED ? read(SEED) : { page: undefined, problems: [] };
+  const imported = page
+    ? toMonograph(page, lexicon, { ...options, sourceId: shipped.sources[0].id, via: 'WebMD Vitamins & Supplements' })
+    : { problems: [], monograph: undefined };
   const m = imported.monograph!;
 
   it('is read without a problem', () => {
