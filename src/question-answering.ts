@@ -1,6 +1,7 @@
 // The one door from the conversation flow (dialogs/) to the pure core: a message's text in, a
 // ResolvedQuestion and an Answer out, and the fixed replies (welcome, clarifications, handoff).
 // Dialogs import this module and nothing else of src/; the types they need are re-exported here.
+import { LRUCache } from 'lru-cache';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { AnswerCache } from './answers/answer-cache';
 import { AnswerComposer } from './answers/compose';
@@ -30,7 +31,8 @@ export class QuestionAnswering {
   private readonly understanding: Understands;
   /** One composer (and cache of its answers) per language: the same knowledge, in that language's words. */
   private readonly composers = new Map<Language, { composer: AnswerComposer; cache: AnswerCache }>();
-  private readonly languages?: LanguageGuesser;
+  /** Tells messages' languages, with the answers for recent messages remembered (see the constructor). */
+  private readonly knownLanguages?: LanguageGuesser;
 
   /** `cacheEntries`: recent messages whose understanding is kept for exact repeats (0: none); `support`: how
    * people reach the organisation's support desk; `languages`: tells messages in other languages (without it,
@@ -39,7 +41,10 @@ export class QuestionAnswering {
     private readonly knowledge: KnowledgeBase,
     options: { cacheEntries: number; support?: SupportDesk; languages?: LanguageGuesser },
   ) {
-    this.languages = options.languages;
+    // What language a recent message is clearly in, remembered like its understanding: a repeated message is
+    // not read by the detector again. Off with the understanding cache.
+    this.knownLanguages =
+      options.languages && options.cacheEntries > 0 ? rememberedGuesses(options.languages, options.cacheEntries) : options.languages;
     this.understanding = new CachedUnderstanding(new Understanding(knowledge, options.languages), { maxEntries: options.cacheEntries });
     for (const language of SUPPORTED_LANGUAGES) {
       const composer = new AnswerComposer(knowledge.inLanguage(language), options.support);
@@ -62,7 +67,7 @@ export class QuestionAnswering {
 
   /** The language the conversation goes on in after this message (conversationLanguage). */
   languageOf(message: { text: string; locale?: string; current?: Language }): Language {
-    return conversationLanguage(message, this.languages);
+    return conversationLanguage(message, this.knownLanguages);
   }
 
   /** What a message asks: therapies, conditions, topics, an emergency, a command. */
@@ -136,4 +141,24 @@ export class QuestionAnswering {
   stillWaiting(language?: Language): Answer {
     return this.fixed(language).stillWaiting();
   }
+}
+
+/** Messages longer than this are read every time and not remembered (they are rarely repeated). */
+const REMEMBERED_TEXT_LENGTH = 500;
+
+/** A guesser that remembers which supported language the most recent messages were clearly in (or none). */
+function rememberedGuesses(guesser: LanguageGuesser, entries: number): LanguageGuesser {
+  const NONE = '';
+  const seen = new LRUCache<string, Language | typeof NONE>({ max: entries });
+  return {
+    otherLanguage: (text) => guesser.otherLanguage(text),
+    supportedLanguage: (text) => {
+      if (text.length > REMEMBERED_TEXT_LENGTH) return guesser.supportedLanguage(text);
+      const known = seen.get(text);
+      if (known !== undefined) return known === NONE ? undefined : known;
+      const guessed = guesser.supportedLanguage(text);
+      seen.set(text, guessed ?? NONE);
+      return guessed;
+    },
+  };
 }
