@@ -87,6 +87,7 @@ export function generateKnowledge(monographCount: number, seed = 42): Generated 
     'other-therapies.json',
     'language.json',
     'red-flag-examples.jsonl',
+    'emergency-numbers.json',
   ]) {
     cpSync(join(shipped, file), join(dir, file));
   }
@@ -108,6 +109,16 @@ export function generateKnowledge(monographCount: number, seed = 42): Generated 
     return { id: `condition-${i}`, name, kind: 'condition', synonyms };
   });
   writeFileSync(join(dir, 'conditions.json'), JSON.stringify({ conditions: [...conditions, ...populations] }));
+  // Each language names every lexicon entry: the generated ones by their (made-up) English names.
+  mkdirSync(join(dir, 'languages'));
+  for (const language of ['es', 'fr']) {
+    const translation = JSON.parse(readFileSync(join(shipped, 'languages', `${language}.json`), 'utf8'));
+    const names: Record<string, string> = Object.fromEntries(conditions.map((c) => [c.id, c.name]));
+    for (const p of populations as { id: string }[]) names[p.id] = translation.lexiconNames[p.id];
+    translation.lexiconNames = names;
+    writeFileSync(join(dir, 'languages', `${language}.json`), JSON.stringify(translation));
+    mkdirSync(join(dir, 'monographs', language));
+  }
 
   const names: string[] = [];
   for (let i = 0; i < monographCount; i++) {
@@ -137,7 +148,8 @@ export function generateKnowledge(monographCount: number, seed = 42): Generated 
       safety: { rating: 'insufficient-information', statements: [statement('Safety is generated.')] },
       precautions: [],
       interactions: { known: [], statements: [statement('No interaction information.')] },
-      sources: [{ id: 'generated', title: 'Generated', publisher: 'Benchmark', year: 2026 }],
+      // Like monographs imported from licensed pages (npm run import), these exist in English only.
+      sources: [{ id: 'generated', title: 'Generated', publisher: 'Benchmark', year: 2026, licence: 'generated for the benchmark' }],
       reviewed: '2026-01-01',
     };
     writeFileSync(join(dir, 'monographs', `generated-${i}.json`), JSON.stringify(monograph));

@@ -1,7 +1,7 @@
 // Reads everything in a data directory, parses each file with its schema and runs the checks of
 // validate.ts. All problems are collected (file, JSON path, message) so a maintainer can fix them in one
 // go; any problem at all means no knowledge is returned, so the bot never serves partial data.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, basename } from 'node:path';
 import type { z } from 'zod';
 import {
@@ -99,8 +99,9 @@ export function loadKnowledge(dir: string): LoadResult {
 
   const emergencyNumbers = read(join(dir, EMERGENCY_NUMBERS_FILE), EmergencyNumbers);
 
-  const readMonographs = (monographDir: string) => {
-    const files = listJsonFiles(monographDir, display(monographDir), problems);
+  /** `required`: the directory must hold monographs (translations need none when every monograph is a licensed import). */
+  const readMonographs = (monographDir: string, required = true) => {
+    const files = required || existsSync(monographDir) ? listJsonFiles(monographDir, display(monographDir), problems, required) : [];
     const parsed = files.map((file) => ({ file: display(file), monograph: read(file, Monograph) }));
     return { files, monographs: parsed.filter((m): m is { file: string; monograph: MonographT } => m.monograph !== undefined) };
   };
@@ -123,7 +124,7 @@ export function loadKnowledge(dir: string): LoadResult {
       const file = join(dir, LANGUAGES_DIR, `${language}.json`);
       const translation = read(file, Translation);
       const translatedDir = join(dir, MONOGRAPH_DIR, language);
-      const translated = readMonographs(translatedDir).monographs;
+      const translated = readMonographs(translatedDir, !monographs.every((m) => isLicensedImport(m.monograph))).monographs;
       if (translation && replies) problems.push(...checkPlaceholders(replies, translation.replies, display(file), ['replies']));
       if (translation && ratings) problems.push(...checkPlaceholders(ratings, translation.ratings, display(file), ['ratings']));
       if (translation && redFlags) problems.push(...checkEmergencyReplies(translation.replies, redFlags, display(file)));
@@ -226,12 +227,12 @@ function describeJsonError(raw: string, error: Error): string {
   return `${error.message.replace(/ in JSON at position \d+.*$/s, '')} (line ${line}, column ${column})`;
 }
 
-function listJsonFiles(dir: string, shown: string, problems: DataProblem[]): string[] {
+function listJsonFiles(dir: string, shown: string, problems: DataProblem[], required = true): string[] {
   try {
     const files = readdirSync(dir)
       .filter((name) => name.endsWith('.json'))
       .sort();
-    if (files.length === 0) problems.push({ file: shown, path: '(file)', message: 'no monograph files (*.json) found' });
+    if (files.length === 0 && required) problems.push({ file: shown, path: '(file)', message: 'no monograph files (*.json) found' });
     return files.map((name) => join(dir, name));
   } catch (error) {
     problems.push({

@@ -1,7 +1,7 @@
 // `npm run import`, for real, into a copy of the shipped data: fictional pages become monographs that pass
 // validation; a page with an unreadable part and a use the lexicon does not know are refused with the page and
 // the line; a newer version of a page prints what changed; and the bot, started on that data, answers from them.
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,14 @@ import { SHIPPED_DATA } from '../helpers/data';
 
 const PAGES = join(__dirname, '..', 'fixtures', 'import-pages');
 const page = (name: string) => join(PAGES, name);
+
+/** The cues without the shipped therapy's descriptions ("the skull one"), which name its monograph. */
+function withoutDescriptions(cues: string): string {
+  const parsed = JSON.parse(cues) as { descriptions: object; languages: Record<string, { descriptions?: object }> };
+  parsed.descriptions = {};
+  for (const language of Object.values(parsed.languages)) language.descriptions = {};
+  return JSON.stringify(parsed);
+}
 
 function dataCopy(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'import-')), 'data');
@@ -78,6 +86,19 @@ describe('npm run import', () => {
     );
     const run = runCli('cli/eval.js', [cases, '--json', join(data, '..', 'report.json')], { DATA_DIR: data });
     expect(run.stdout).toMatch(/^eval: 8\/8 passed/m);
+  });
+
+  it("an organisation's data may hold only its imports, in English only: no Spanish or French monographs needed", () => {
+    const own = dataCopy();
+    const run = runCli('cli/import.js', [page('orrin-bark-therapy.txt'), '--data', own, '--add-conditions']);
+    expect(run.status).toBe(0);
+    // The shipped monograph and its translations taken out: what is left is the import alone.
+    for (const dir of ['monographs', 'monographs/es', 'monographs/fr']) rmSync(join(own, dir, 'craniosacral-therapy.json'));
+    rmSync(join(own, 'cues.json'));
+    writeFileSync(join(own, 'cues.json'), withoutDescriptions(readFileSync(join(SHIPPED_DATA, 'cues.json'), 'utf8')));
+    const validation = runCli('cli/validate-data.js', [own]);
+    expect(validation.stderr).toBe('');
+    expect(validation.stdout).toMatch(/valid: 1 monograph\(s\)/);
   });
 
   it('refuses a page with a part it cannot read, naming the page and the line, and writes nothing', () => {
