@@ -75,7 +75,8 @@ function ask<T>(server: ServerProcess, question: 'rss' | 'cpu' | 'cache'): Promi
   });
 }
 
-const rssOf = (server: ServerProcess) => ask<{ rss: number; heapUsed: number }>(server, 'rss');
+const rssOf = (server: ServerProcess) =>
+  ask<{ rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number }>(server, 'rss');
 const cacheOf = (server: ServerProcess) => ask<{ hits: number; misses: number }>(server, 'cache');
 
 /** The server's CPU time in microseconds (user + system) so far. */
@@ -200,6 +201,9 @@ async function memory(): Promise<{ conversations: number; rssMb: number; heapMb:
     });
     const after = await rssOf(bot);
     const retained = Math.min(result.turns, STATE_CAP);
+    console.log(
+      `   after: heap used ${fmt(after.heapUsed / 1e6)} MB of ${fmt(after.heapTotal / 1e6)} MB committed, external ${fmt(after.external / 1e6)} MB (array buffers ${fmt(after.arrayBuffers / 1e6)} MB); before: heap used ${fmt(before.heapUsed / 1e6)} MB`,
+    );
     return {
       conversations: result.turns,
       rssMb: after.rss / 1e6,

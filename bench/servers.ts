@@ -45,7 +45,8 @@ function answerStats(): void {
     if (message === 'rss') {
       // What is retained, not garbage waiting for a collection: the run starts the server with --expose-gc.
       (globalThis as { gc?: () => void }).gc?.();
-      process.send?.({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed });
+      const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+      process.send?.({ rss, heapUsed, heapTotal, external, arrayBuffers });
     }
     if (message === 'cpu') process.send?.(process.cpuUsage());
   });
