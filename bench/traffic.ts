@@ -4,6 +4,7 @@
 // only), and paraphrases generated from templates over the shipped therapy names and the lexicon.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { random } from './generate';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -67,25 +68,15 @@ export function distinctWordings(): string[] {
   return [...new Set([...written, ...generated])];
 }
 
-/** A seeded generator, so every run and every server sees the same sequence. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The n-th message of a Zipf-like stream over the wordings: the wording of rank r (in a seeded shuffle) is sent
  * with probability proportional to 1 / r^exponent. The same n gives the same message in every run.
  */
 export function zipfTraffic(wordings: readonly string[], exponent = 1, length = 200_000): (n: number) => string {
-  const random = mulberry32(2026);
+  // Seeded, so every run and every server sees the same sequence.
+  const next = random(2026);
   const order = wordings
-    .map((w) => ({ w, k: random() }))
+    .map((w) => ({ w, k: next() }))
     .sort((a, b) => a.k - b.k)
     .map((x) => x.w);
   const cumulative: number[] = [];
@@ -101,11 +92,6 @@ export function zipfTraffic(wordings: readonly string[], exponent = 1, length = 
     }
     return order[lo];
   };
-  const stream = Array.from({ length }, () => pick(random()));
+  const stream = Array.from({ length }, () => pick(next()));
   return (n) => stream[n % length];
-}
-
-/** Every message new: the n-th wording, then numbered variants once the set is used up. */
-export function allNewTraffic(wordings: readonly string[]): (n: number) => string {
-  return (n) => (n < wordings.length ? wordings[n] : `${wordings[n % wordings.length]} (${Math.floor(n / wordings.length)})`);
 }

@@ -10,11 +10,11 @@ import { KnowledgeBase } from '../knowledge/knowledge-base';
 import { formatProblem, loadKnowledge } from '../knowledge/load';
 import { ConditionLexicon, Monograph, MONOGRAPH_KINDS, TRANSLATED_LANGUAGES, type LexiconEntry } from '../knowledge/schema';
 import { checkMonographs, LEXICON_FILE } from '../knowledge/validate';
-import { Understanding } from '../understanding/understand';
 import { changesBetween } from '../import/changes';
 import { pageLines } from '../import/page-lines';
 import { parsePage } from '../import/parse-page';
-import { toMonograph, type ImportOptions, type LexiconMatcher } from '../import/to-monograph';
+import { toMonograph, type ImportOptions } from '../import/to-monograph';
+import { lexiconMatcher } from '../import/lexicon-matcher';
 import { dataDirForCli } from './shipped-knowledge';
 
 const DEFAULT_LICENCE =
@@ -133,62 +133,6 @@ function quoted(line: string | undefined): string {
   const text = line?.trim();
   if (!text) return '';
   return ` (line: "${text.length > 70 ? `${text.slice(0, 69)}…` : text}")`;
-}
-
-/**
- * Exact names only: an entry counts when the understanding finds it unaltered (no spelling correction) and its
- * words make up at least half of the text's own words ("“Slipped disks” in the spine" is slipped-disk; "Motion
- * sickness during pregnancy" is not pregnancy alone).
- */
-function lexiconMatcher(knowledge: KnowledgeBase): LexiconMatcher {
-  const understanding = new Understanding(knowledge);
-  const FUNCTION_WORDS = new Set([
-    'a',
-    'an',
-    'and',
-    'or',
-    'the',
-    'in',
-    'of',
-    'for',
-    'with',
-    'to',
-    'during',
-    'after',
-    'before',
-    'on',
-    'by',
-    'from',
-    'at',
-  ]);
-  const contentWords = (text: string) =>
-    text
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w !== '' && !FUNCTION_WORDS.has(w));
-  return {
-    exactly: (text) => {
-      const words = contentWords(text);
-      const matches = understanding.understand(text).conditions.filter((c) => c.score >= 1);
-      const covering = matches.filter((c) => contentWords(c.matched).length * 2 >= words.length || matches.length > 1);
-      return [...new Set(covering.map((c) => c.id))];
-    },
-    closest: (text) => {
-      // Entries sharing the most of the text's words first, then what spelling correction would have read.
-      const words = contentWords(text).filter((w) => w.length > 3);
-      const shared = (e: LexiconEntry) => words.filter((w) => [e.name, ...e.synonyms].some((n) => contentWords(n).includes(w))).length;
-      const sharing = knowledge.lexicon
-        .map((e) => ({ id: e.id, shared: shared(e) }))
-        .filter((e) => e.shared > 0)
-        .sort((a, b) => b.shared - a.shared)
-        .map((e) => e.id);
-      const corrected = understanding
-        .understand(text)
-        .conditions.filter((c) => c.score < 1)
-        .map((c) => c.id);
-      return [...new Set([...sharing, ...corrected])].slice(0, 3);
-    },
-  };
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -5,15 +5,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageLines } from '../../src/import/page-lines';
-import { parsePage, type ParsedPage } from '../../src/import/parse-page';
-import { toMonograph, type LexiconMatcher } from '../../src/import/to-monograph';
-import { Understanding } from '../../src/understanding/understand';
+import type { ParsedPage } from '../../src/import/parse-page';
+import { toMonograph } from '../../src/import/to-monograph';
 import type { Monograph } from '../../src/knowledge/schema';
-import { shippedKnowledge } from '../helpers/bot-server';
 import { SHIPPED_DATA } from '../helpers/data';
+import { FIXTURES, expectPageFacts, expectedPages, readPage, shippedLexicon } from '../helpers/import-pages';
 
-const PAGES = join(__dirname, '..', 'fixtures', 'import-pages');
+const PAGES = join(FIXTURES, 'import-pages');
 /**
  * The seed page is the publisher's text, so it is not copied into this repository: it is read where the team's
  * shared folder sits beside the project (or from SEED_PAGE). Where neither is there (a bare clone) the seed's
@@ -22,36 +20,9 @@ const PAGES = join(__dirname, '..', 'fixtures', 'import-pages');
 const SEED = process.env.SEED_PAGE ?? join(__dirname, '..', '..', '..', 'shared', 'seeds', 'craniosacral-therapy-monograph-page.txt');
 const HAS_SEED = existsSync(SEED);
 
-interface Expected {
-  title: string;
-  otherNames: string[];
-  truncatedNames: boolean;
-  uses: { use: string; rating: string }[];
-  otherConditionsRating: string | null;
-  safetyRatings: string[];
-  precautions: { label: string; advice: string }[];
-  interactions: { with: string; severity: string; advice: string }[];
-  hasDosing: boolean;
-  year: number;
-  problem?: string;
-}
-const expected = JSON.parse(readFileSync(join(PAGES, 'expected.json'), 'utf8')) as Record<string, Expected>;
-
-const read = (file: string) => parsePage(pageLines(readFileSync(file, 'utf8')));
-
-/** The shipped lexicon, matched exactly as the import command does (see src/cli/import.ts). */
-const understanding = new Understanding(shippedKnowledge());
-const lexicon: LexiconMatcher = {
-  exactly: (text) => [
-    ...new Set(
-      understanding
-        .understand(text)
-        .conditions.filter((c) => c.score >= 1)
-        .map((c) => c.id),
-    ),
-  ],
-  closest: () => [],
-};
+const expected = expectedPages(PAGES);
+const read = readPage;
+const lexicon = shippedLexicon();
 const options = { licence: 'Test licence', today: '2026-12-04' };
 
 if (!HAS_SEED) console.warn(`tests/import/pages.test.ts: ${SEED} is not here: the seed page's comparison is skipped`);
@@ -121,33 +92,7 @@ describe.skipIf(!HAS_SEED)('the seed page', () => {
 
 describe('fictional pages written for the tests', () => {
   const good = Object.entries(expected).filter(([, e]) => !e.problem);
-  const slug = (s: string) => s.toLowerCase();
-
-  it.each(good)('%s: the facts its writer expected', (file, e) => {
-    const { page, problems } = read(join(PAGES, file));
-    expect(problems).toEqual([]);
-    const p = page!;
-    expect(slug(p.title)).toBe(slug(e.title));
-    expect(p.otherNames).toEqual(e.otherNames);
-    expect(p.namesCutShort).toBe(e.truncatedNames);
-    expect(p.uses.map((u) => ({ use: u.name, rating: u.rating }))).toEqual(e.uses);
-    expect(p.otherConditions ?? null).toBe(e.otherConditionsRating);
-    expect([...p.safety!.ratings].sort()).toEqual([...e.safetyRatings].sort());
-    expect(p.precautions.map((x) => x.label)).toEqual(e.precautions.map((x) => x.label));
-    const interactions = p.interactions === 'none' ? [] : (p.interactions ?? []);
-    expect(interactions.map((i) => [i.with, i.severity, i.advice?.toLowerCase().replace(/(?: with)? this combination\.?$/, '')])).toEqual(
-      e.interactions.map((i) => [i.with, i.severity, i.advice]),
-    );
-    expect(Boolean(p.dosing?.length)).toBe(e.hasDosing);
-    expect(p.copyright?.year).toBe(e.year);
-    // Avoid or caution, as the writer read each precaution.
-    const monograph = toMonograph(
-      p,
-      { ...lexicon, exactly: (t) => lexicon.exactly(t) },
-      { ...options, kind: 'herb', addConditions: true },
-    ).monograph!;
-    expect(monograph.precautions.map((x) => x.advice)).toEqual(e.precautions.map((x) => x.advice));
-  });
+  it.each(good)('%s: the facts its writer expected', (file, e) => expectPageFacts(join(PAGES, file), e));
 
   it('reads the HTML page as the same facts as the text page', () => {
     const facts = (page: ParsedPage) => ({
