@@ -29,7 +29,7 @@ export interface LookupPage {
   count: number;
 }
 
-export const FIRST_PAGE: LookupPage = { skip: 0, count: 25 };
+const FIRST_PAGE: LookupPage = { skip: 0, count: 25 };
 /** Therapies offered for one unclear name, as the clarifying question offers at most three. */
 const MAX_SUGGESTED = 3;
 

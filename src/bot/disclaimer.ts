@@ -8,9 +8,6 @@
 import { ActivityTypes, CardFactory, type Activity, type Attachment, type Middleware, type TurnContext } from 'botbuilder';
 import { languageOfLocale, type Language } from '../question-answering';
 
-/** The invoke response that replaces a card in place (Universal Actions, `adaptiveCard/action`). */
-const CARD_UPDATE = 'application/vnd.microsoft.card.adaptive';
-
 export class DisclaimerMiddleware implements Middleware {
   private readonly disclaimerIn: (language: Language) => string;
 
@@ -51,7 +48,7 @@ function addToCard(content: unknown, disclaimer: string): boolean {
 }
 
 /**
- * An invoke's answer: a card update (`{ type: CARD_UPDATE, value: card }`) or a message extension's result
+ * An invoke's answer: a card update (`{ type: <adaptive card type>, value: card }`) or a message extension's result
  * (`{ composeExtension: { attachments } }`, or its `text` when there is nothing to offer): each card that can be
  * inserted into the chat, and the text, gets the disclaimer. Result previews (the list a person picks from) are
  * not messages and stay short.
@@ -59,7 +56,8 @@ function addToCard(content: unknown, disclaimer: string): boolean {
 function addToInvokeResponse(activity: Partial<Activity>, disclaimer: string): void {
   const body = (activity.value as { body?: unknown } | undefined)?.body as InvokeBody | undefined;
   if (!body) return;
-  if (body.type === CARD_UPDATE) addToCard(body.value, disclaimer);
+  // A card update (Universal Actions, adaptiveCard/action) is typed as the card it carries.
+  if (body.type === CardFactory.contentTypes.adaptiveCard) addToCard(body.value, disclaimer);
   const extension = body.composeExtension;
   if (extension?.type === 'message' && extension.text) extension.text = `${extension.text} ${disclaimer}`;
   for (const attachment of extension?.attachments ?? []) {

@@ -10,14 +10,15 @@ import type { Answer } from '../answers/types';
 import type { LookupPage, LookupResult } from '../answers/lookup';
 import { regionOfLocale, type QuestionAnswering } from '../question-answering';
 import { renderCard } from '../render/card';
-import { clip, TEAMS_CARD_VERSION } from '../render/teams';
+import { TEAMS_CARD_VERSION } from '../render/teams';
+import { clip } from '../text/clip';
 import { plainFromEscaped } from '../text/markdown';
 
 /** The manifest's command and its one parameter. */
-export const LOOK_UP_COMMAND = 'lookUpTherapy';
+const LOOK_UP_COMMAND = 'lookUpTherapy';
 const QUERY_PARAMETER = 'query';
 /** Longest query read: a therapy and a condition or topic take a few words. */
-export const QUERY_LIMIT = 200;
+const QUERY_LIMIT = 200;
 /** Teams shows a preview's title on one line and its text on two or three. */
 const TITLE_LIMIT = 80;
 const TEXT_LIMIT = 120;

@@ -3,6 +3,7 @@
 // Teams' invokes: its own feedback buttons (message/submitAction), a card's choices (adaptiveCard/action)
 // and the search message extension (composeExtension/query).
 import {
+  CardFactory,
   TeamsActivityHandler,
   TurnContext,
   type AdaptiveCardInvokeResponse,
@@ -147,7 +148,7 @@ export class TherapyBot extends TeamsActivityHandler {
       };
     }
     await this.converse(context, await this.memory.get(context));
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { ...choiceMadeCard(choice) } };
+    return { statusCode: 200, type: CardFactory.contentTypes.adaptiveCard, value: { ...choiceMadeCard(choice) } };
   }
 
   /** The search message extension: result cards to insert into a chat (see message-extension.ts). */

@@ -15,6 +15,7 @@ import { pageLines } from '../import/page-lines';
 import { parsePage } from '../import/parse-page';
 import { toMonograph, type ImportOptions } from '../import/to-monograph';
 import { lexiconMatcher } from '../import/lexicon-matcher';
+import { clip } from '../text/clip';
 import { dataDirForCli } from './shipped-knowledge';
 
 const DEFAULT_LICENCE =
@@ -132,7 +133,7 @@ function main(argv: string[]): number {
 function quoted(line: string | undefined): string {
   const text = line?.trim();
   if (!text) return '';
-  return ` (line: "${text.length > 70 ? `${text.slice(0, 69)}…` : text}")`;
+  return ` (line: "${clip(text, 70)}")`;
 }
 
 process.exitCode = main(process.argv.slice(2));

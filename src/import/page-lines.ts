@@ -11,7 +11,7 @@ export interface PageLine {
 }
 
 /** Whether the file is an HTML page rather than saved text. */
-export function isHtml(content: string): boolean {
+function isHtml(content: string): boolean {
   return /^\s*(?:<!doctype html|<html[\s>])/i.test(content) || /<body[\s>]/i.test(content);
 }
 
@@ -37,7 +37,7 @@ const SKIPPED = [
   '.user-reviews',
 ];
 
-export function htmlToText(html: string): string {
+function htmlToText(html: string): string {
   const plainHeading = (selector: string) => ({ selector, options: { uppercase: false } });
   return convert(html, {
     wordwrap: false,

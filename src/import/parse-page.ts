@@ -381,7 +381,7 @@ function readSafety(text: string, page: ParsedPage): void {
   for (const rating of safetyRatingsIn(text)) if (!page.safety!.ratings.includes(rating)) page.safety!.ratings.push(rating);
 }
 
-export function safetyRatingsIn(text: string): SafetyRating[] {
+function safetyRatingsIn(text: string): SafetyRating[] {
   return SAFETY_WORDS.filter(([re]) => re.test(text)).map(([, rating]) => rating);
 }
 

@@ -6,6 +6,7 @@ import type { LexiconEntry, Monograph, OtherName, Precaution, SafetyRating, Sour
 import { SAFETY_RATINGS } from '../knowledge/schema';
 import type { ParsedPage, PageProblem } from './parse-page';
 import { compact } from '../text/normalise';
+import { inSentence, sentenceCase } from '../answers/wording';
 
 /** What the importer needs of the lexicon it maps to. */
 export interface LexiconMatcher {
@@ -51,7 +52,7 @@ export function sentences(paragraph: string): string[] {
   return merged;
 }
 
-export function slugOf(text: string): string {
+function slugOf(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -146,13 +147,18 @@ export function toMonograph(page: ParsedPage, lexicon: LexiconMatcher, options: 
   };
   const interactions =
     page.interactions === 'none' || page.interactions === undefined
-      ? { known: [], statements: [{ text: `There is no information on interactions with ${inSentence(page.title)}.`, source: sourceId }] }
+      ? {
+          known: [],
+          statements: [{ text: `There is no information on interactions with ${inSentence(sentenceCase(page.title))}.`, source: sourceId }],
+        }
       : {
           known: page.interactions.map((i) => ({
             with: i.with,
             severity: i.severity,
             ...(i.advice ? { advice: i.advice } : {}),
-            statements: said(i.paragraphs.length > 0 ? i.paragraphs : [`${i.with} interacts with ${inSentence(page.title)}.`]),
+            statements: said(
+              i.paragraphs.length > 0 ? i.paragraphs : [`${i.with} interacts with ${inSentence(sentenceCase(page.title))}.`],
+            ),
           })),
           statements: [],
         };
@@ -228,13 +234,4 @@ function distinctNames(names: readonly string[], title: string): string[] {
 function otherName(name: string): OtherName {
   const abbreviation = /^[A-Z0-9]{2,6}$/.test(name);
   return { name, language: 'und', ...(abbreviation ? { abbreviation: true } : {}) };
-}
-
-/** "Craniosacral Therapy" → "Craniosacral therapy". */
-function sentenceCase(title: string): string {
-  return title.charAt(0).toUpperCase() + title.slice(1).toLowerCase();
-}
-
-function inSentence(title: string): string {
-  return title.toLowerCase();
 }

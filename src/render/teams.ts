@@ -2,6 +2,7 @@
 // the text and the source on hover), its own feedback buttons, and Universal Actions (Action.Execute) for
 // the card's choices, with the plain submit that Teams clients knowing only Adaptive Cards 1.4 fall back to.
 import type { Citation } from '../answers/types';
+import { clip } from '../text/clip';
 import { escapeMarkdown } from '../text/markdown';
 import type { AdaptiveCard } from './card';
 
@@ -13,11 +14,6 @@ export const CHOOSE_VERB = 'choose';
 /** Teams' limits on a citation's appearance: longer values are refused or cut by the client. */
 const CITATION_NAME_LIMIT = 80;
 const CITATION_ABSTRACT_LIMIT = 160;
-
-/** The text cut to `limit` characters, an ellipsis marking the cut: Teams refuses or cuts longer values itself. */
-export function clip(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1).trimEnd()}…`;
-}
 
 /** "[1][2]": the markers that tie the message's text to its citations, in order. */
 export function citationMarkers(citations: readonly Citation[]): string {
