@@ -1,7 +1,6 @@
 // The one door from the conversation flow (dialogs/) to the pure core: a message's text in, a
 // ResolvedQuestion and an Answer out, and the fixed replies (welcome, clarifications, handoff).
 // Dialogs import this module and nothing else of src/; the types they need are re-exported here.
-import { LRUCache } from 'lru-cache';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { AnswerCache } from './answers/answer-cache';
 import { AnswerComposer } from './answers/compose';
@@ -10,7 +9,7 @@ import type { AnswerContext, HandoffReason } from './answers/compose';
 import type { Answer, FeedbackRecorded, HandoffOutcome, HandoffState, SupportDesk } from './answers/types';
 import { Understanding } from './understanding/understand';
 import { SUPPORTED_LANGUAGES, conversationLanguage, type Language, type LanguageGuesser } from './understanding/language';
-import { CachedUnderstanding, type Understands } from './understanding/understanding-cache';
+import { CachedUnderstanding, rememberingLanguages, type Understands } from './understanding/understanding-cache';
 import type { FeedbackRating, ResolvedQuestion, SocialIntent } from './understanding/types';
 
 export type { Answer, AnswerContext, HandoffOutcome, HandoffReason, HandoffState, ResolvedQuestion, SocialIntent, SupportDesk };
@@ -41,10 +40,8 @@ export class QuestionAnswering {
     private readonly knowledge: KnowledgeBase,
     options: { cacheEntries: number; support?: SupportDesk; languages?: LanguageGuesser },
   ) {
-    // What language a recent message is clearly in, remembered like its understanding: a repeated message is
-    // not read by the detector again. Off with the understanding cache.
-    this.knownLanguages =
-      options.languages && options.cacheEntries > 0 ? rememberedGuesses(options.languages, options.cacheEntries) : options.languages;
+    // A repeated message's language is remembered like its understanding (rememberingLanguages).
+    this.knownLanguages = options.languages && rememberingLanguages(options.languages, { maxEntries: options.cacheEntries });
     this.understanding = new CachedUnderstanding(new Understanding(knowledge, options.languages), { maxEntries: options.cacheEntries });
     for (const language of SUPPORTED_LANGUAGES) {
       const composer = new AnswerComposer(knowledge.inLanguage(language), options.support);
@@ -141,24 +138,4 @@ export class QuestionAnswering {
   stillWaiting(language?: Language): Answer {
     return this.fixed(language).stillWaiting();
   }
-}
-
-/** Messages longer than this are read every time and not remembered (they are rarely repeated). */
-const REMEMBERED_TEXT_LENGTH = 500;
-
-/** A guesser that remembers which supported language the most recent messages were clearly in (or none). */
-function rememberedGuesses(guesser: LanguageGuesser, entries: number): LanguageGuesser {
-  const NONE = '';
-  const seen = new LRUCache<string, Language | typeof NONE>({ max: entries });
-  return {
-    otherLanguage: (text) => guesser.otherLanguage(text),
-    supportedLanguage: (text) => {
-      if (text.length > REMEMBERED_TEXT_LENGTH) return guesser.supportedLanguage(text);
-      const known = seen.get(text);
-      if (known !== undefined) return known === NONE ? undefined : known;
-      const guessed = guesser.supportedLanguage(text);
-      seen.set(text, guessed ?? NONE);
-      return guessed;
-    },
-  };
 }

@@ -36,8 +36,9 @@ interface Rendered {
   speak: string;
   card?: AdaptiveCard;
   markdown?: string;
-  /** Teams: the headline with its citation markers, as the message's text above the card. */
-  citedText?: string;
+  /** Teams: the headline with its citation markers, as the message's text above the card, and the entity that
+   * carries the citations. */
+  cited?: { text: string; entity: Record<string, unknown> };
   suggestedActions?: SuggestedActions;
 }
 
@@ -52,13 +53,13 @@ function render(answer: Answer, surface: Surface): Rendered {
   return onceForShared(renderings[surface], answer, () => {
     const actions = answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS);
     // In Teams a cited answer's headline moves above the card, as the text its citation markers belong to.
-    const cited = surface === 'teams' && answer.citations?.length && answer.headline ? answer.citations : undefined;
+    const citations = surface === 'teams' && answer.citations?.length && answer.headline ? answer.citations : undefined;
     return {
       speak: renderSpeech(answer),
       ...(surface === 'text' ? { markdown: renderMarkdown(answer) } : {}),
       ...(surface === 'card' ? { card: renderCard(answer) } : {}),
-      ...(surface === 'teams' ? { card: renderCard(answer, { version: TEAMS_CARD_VERSION, headline: !cited }) } : {}),
-      ...(cited ? { citedText: `${answer.headline} ${citationMarkers(cited)}` } : {}),
+      ...(surface === 'teams' ? { card: renderCard(answer, { version: TEAMS_CARD_VERSION, headline: !citations }) } : {}),
+      ...(citations ? { cited: { text: `${answer.headline} ${citationMarkers(citations)}`, entity: citationEntity(citations) } } : {}),
       suggestedActions: actions.length > 0 ? MessageFactory.suggestedActions(actions).suggestedActions : undefined,
     };
   });
@@ -106,9 +107,9 @@ function firstLineOf(answer: Answer): string {
 
 /** Teams: the cited headline as text with its citations, and Teams' own feedback buttons on answers one can rate. */
 function addTeamsFeatures(reply: Partial<Activity>, rendered: Rendered, answer: Answer, answerId: string | undefined): void {
-  if (rendered.citedText && answer.citations) {
-    reply.text = rendered.citedText;
-    reply.entities = [citationEntity(answer.citations) as never];
+  if (rendered.cited) {
+    reply.text = rendered.cited.text;
+    reply.entities = [rendered.cited.entity as never];
   }
   if (answerId && answer.feedbackButtons) reply.channelData = { feedbackLoopEnabled: true };
 }

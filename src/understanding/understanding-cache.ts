@@ -12,6 +12,7 @@
 import { LRUCache } from 'lru-cache';
 import { normalise } from '../text/normalise';
 import { deepFreeze } from '../util/deep-freeze';
+import type { Language, LanguageGuesser } from './language';
 import type { ResolvedQuestion } from './types';
 
 export interface Understands {
@@ -31,6 +32,9 @@ export interface UnderstandingCacheOptions {
   maxTextLength?: number;
 }
 
+/** Longest message remembered by default: longer ones are rarely repeated. */
+const MAX_REMEMBERED_TEXT = 500;
+
 export class CachedUnderstanding implements Understands {
   /** Exact text → its key (the normalised form, with the language when it is one the bot does not handle),
    * whose entry holds the result (and is kept as recent as its texts). */
@@ -44,7 +48,7 @@ export class CachedUnderstanding implements Understands {
     private readonly inner: UnderstandsNormalised,
     options: UnderstandingCacheOptions,
   ) {
-    this.maxTextLength = options.maxTextLength ?? 500;
+    this.maxTextLength = options.maxTextLength ?? MAX_REMEMBERED_TEXT;
     if (options.maxEntries > 0) {
       this.byText = new LRUCache({ max: options.maxEntries });
       this.byNormalised = new LRUCache({ max: options.maxEntries });
@@ -70,4 +74,27 @@ export class CachedUnderstanding implements Understands {
     if (known === undefined) this.byText.set(text, key);
     return question;
   }
+}
+
+/**
+ * A language guesser that remembers which supported language recent messages were clearly in (or none), bounded
+ * like the understanding cache: a repeated message, whose understanding comes from the cache, is not read by the
+ * detector again either. Off (the guesser itself) when the cache is.
+ */
+export function rememberingLanguages(guesser: LanguageGuesser, options: UnderstandingCacheOptions): LanguageGuesser {
+  if (options.maxEntries <= 0) return guesser;
+  const maxTextLength = options.maxTextLength ?? MAX_REMEMBERED_TEXT;
+  const NONE = '';
+  const seen = new LRUCache<string, Language | typeof NONE>({ max: options.maxEntries });
+  return {
+    otherLanguage: (text) => guesser.otherLanguage(text),
+    supportedLanguage: (text) => {
+      if (text.length > maxTextLength) return guesser.supportedLanguage(text);
+      const known = seen.get(text);
+      if (known !== undefined) return known === NONE ? undefined : known;
+      const guessed = guesser.supportedLanguage(text);
+      seen.set(text, guessed ?? NONE);
+      return guessed;
+    },
+  };
 }
