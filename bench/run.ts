@@ -2,7 +2,8 @@
 // echo bot on this project's stack, with the repeated mix, with every message new, with long-tailed traffic over
 // thousands of distinct wordings (the understanding cache's hit rate printed), and with state in blob storage on
 // Azurite; resolution at up to 10,000 generated monographs (latency, and answers about the wrong therapy);
-// memory after 100,000 conversations (per retained conversation), and under a stream of 250 KB messages in
+// memory after 100,000 conversations (per retained conversation: two servers, one keeping the state cap's
+// conversations and one far fewer, compared once settled), and under a stream of 250 KB messages in
 // ever-new conversations. Loopback only, bounded in time. Prints a table, the targets with pass or miss, and
 // writes bench/results.json. BENCH_BLOB=0 leaves out the blob-state server.
 // `BENCH_PARTS=resolution npm run bench` runs one part (a comma-separated list of throughput,
@@ -68,15 +69,16 @@ function startServer(kind: 'bot' | 'echo' | 'bare', env: Record<string, string> 
   });
 }
 
-function ask<T>(server: ServerProcess, question: 'rss' | 'cpu' | 'cache'): Promise<T> {
+function ask<T>(server: ServerProcess, question: 'rss' | 'rss-nogc' | 'cpu' | 'cache'): Promise<T> {
   return new Promise((resolve) => {
     server.child.once('message', (message) => resolve(message as T));
     server.child.send(question);
   });
 }
 
-const rssOf = (server: ServerProcess) =>
-  ask<{ rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number }>(server, 'rss');
+/** The server's memory, after a full collection unless told otherwise. */
+const rssOf = (server: ServerProcess, { collect = true } = {}) =>
+  ask<{ rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number }>(server, collect ? 'rss' : 'rss-nogc');
 const cacheOf = (server: ServerProcess) => ask<{ hits: number; misses: number }>(server, 'cache');
 
 /** The server's CPU time in microseconds (user + system) so far. */
@@ -188,10 +190,66 @@ async function throughput(): Promise<Throughput> {
 /** Conversations the in-memory state keeps at most (MEMORY_STATE_MAX_CONVERSATIONS' default). */
 const STATE_CAP = Number(process.env.MEMORY_STATE_MAX_CONVERSATIONS ?? 20_000);
 
-async function memory(): Promise<{ conversations: number; rssMb: number; heapMb: number; rssBeforeMb: number; bytesPerRetained: number }> {
-  const bot = await startServer('bot');
+interface ConversationMemory {
+  conversations: number;
+  /** The server with the default cap, after start-up (one full collection). */
+  rssBeforeMb: number;
+  /** Right after the burst, after one full collection: still holding the heap V8 grew to under load. */
+  rssAfterBurstMb: number;
+  heapCommittedAfterBurstMb: number;
+  /** Highest RSS seen during the burst (sampled each second, no forced collection). */
+  rssPeakMb: number;
+  /** Once the process has been idle and V8 has handed back the heap it grew (no forced collection until then). */
+  rssMb: number;
+  heapMb: number;
+  settledAfterSeconds: number;
+  /** The same burst with the state capped at SMALL_CAP conversations, settled. */
+  smallCap: { rssMb: number; heapMb: number };
+  /** Settled RSS of the two servers apart, per conversation the larger cap keeps. */
+  bytesPerRetained: number;
+  /** The same from heap used: what the conversations themselves hold. */
+  heapBytesPerRetained: number;
+}
+
+/** The memory part's second server keeps this many conversations: the same history, less state. */
+const SMALL_CAP = 1_000;
+
+/** The longest the bench waits for V8 to give back the heap it grew under load. */
+const SETTLE_SECONDS = 60;
+
+type MemoryUsage = Awaited<ReturnType<typeof rssOf>>;
+
+/**
+ * The server's memory once V8 has given back the heap it grew and no longer needs: its memory reducer
+ * compacts the heap and shrinks the young generation within about half a minute of the process going
+ * idle. Settled: the heap committed is within a quarter of the heap used and RSS has not fallen over the
+ * last five seconds. Nothing is forced until then; the reading itself follows a full collection.
+ */
+async function settledMemory(server: ServerProcess): Promise<{ usage: MemoryUsage; seconds: number }> {
+  const since = Date.now();
+  const readings = [await rssOf(server, { collect: false })];
+  const settled = () => {
+    const last = readings[readings.length - 1];
+    const fiveAgo = readings[readings.length - 6];
+    return last.heapTotal <= 1.25 * last.heapUsed && fiveAgo !== undefined && last.rss >= 0.99 * fiveAgo.rss;
+  };
+  while (Date.now() - since < SETTLE_SECONDS * 1000 && !settled()) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    readings.push(await rssOf(server, { collect: false }));
+  }
+  return { usage: await rssOf(server), seconds: (Date.now() - since) / 1000 };
+}
+
+/** A bot server with the state capped at `cap` conversations through a burst of distinct conversations. */
+async function conversationBurst(cap: number) {
+  const bot = await startServer('bot', { MEMORY_STATE_MAX_CONVERSATIONS: String(cap) });
   try {
     const before = await rssOf(bot);
+    let peak = before.rss;
+    let sample: Promise<unknown> = Promise.resolve();
+    const sampling = setInterval(() => {
+      sample = rssOf(bot, { collect: false }).then((m) => (peak = Math.max(peak, m.rss)));
+    }, 1000);
     const result = await runLoad(bot.url, {
       workers: 32,
       conversations: MEMORY_CONVERSATIONS,
@@ -199,21 +257,47 @@ async function memory(): Promise<{ conversations: number; rssMb: number; heapMb:
       seconds: 600,
       maxTurns: MEMORY_CONVERSATIONS,
     });
-    const after = await rssOf(bot);
-    const retained = Math.min(result.turns, STATE_CAP);
-    console.log(
-      `   after: heap used ${fmt(after.heapUsed / 1e6)} MB of ${fmt(after.heapTotal / 1e6)} MB committed, external ${fmt(after.external / 1e6)} MB (array buffers ${fmt(after.arrayBuffers / 1e6)} MB); before: heap used ${fmt(before.heapUsed / 1e6)} MB`,
-    );
-    return {
-      conversations: result.turns,
-      rssMb: after.rss / 1e6,
-      heapMb: after.heapUsed / 1e6,
-      rssBeforeMb: before.rss / 1e6,
-      bytesPerRetained: (after.rss - before.rss) / Math.max(1, retained),
-    };
+    clearInterval(sampling);
+    await sample; // one question at a time: replies are matched to questions by order
+    const afterBurst = await rssOf(bot);
+    const settled = await settledMemory(bot);
+    return { turns: result.turns, before, peak, afterBurst, settled };
   } finally {
     await stop(bot);
   }
+}
+
+// Under load V8 lets the old generation grow to a few times what is live before collecting it, and hands
+// that back once the load stops; RSS also holds what the allocator keeps. So a conversation's cost is read
+// from two servers given the same burst, settled, one keeping STATE_CAP conversations and one SMALL_CAP:
+// all that differs between them is the conversations kept.
+async function memory(): Promise<ConversationMemory> {
+  const full = await conversationBurst(STATE_CAP);
+  const small = await conversationBurst(SMALL_CAP);
+  const after = full.settled.usage;
+  const kept = Math.min(full.turns, STATE_CAP) - Math.min(small.turns, SMALL_CAP);
+  console.log(
+    `   right after the burst: RSS ${fmt(full.afterBurst.rss / 1e6)} MB, heap used ${fmt(full.afterBurst.heapUsed / 1e6)} MB of ${fmt(full.afterBurst.heapTotal / 1e6)} MB committed; peak RSS during it ${fmt(full.peak / 1e6)} MB`,
+  );
+  console.log(
+    `   settled after ${fmt(full.settled.seconds)} s idle: heap used ${fmt(after.heapUsed / 1e6)} MB of ${fmt(after.heapTotal / 1e6)} MB committed, external ${fmt(after.external / 1e6)} MB (array buffers ${fmt(after.arrayBuffers / 1e6)} MB)`,
+  );
+  console.log(
+    `   the same burst keeping ${SMALL_CAP.toLocaleString('en')} conversations, settled: RSS ${fmt(small.settled.usage.rss / 1e6)} MB, heap used ${fmt(small.settled.usage.heapUsed / 1e6)} MB`,
+  );
+  return {
+    conversations: full.turns,
+    rssBeforeMb: full.before.rss / 1e6,
+    rssAfterBurstMb: full.afterBurst.rss / 1e6,
+    heapCommittedAfterBurstMb: full.afterBurst.heapTotal / 1e6,
+    rssPeakMb: full.peak / 1e6,
+    rssMb: after.rss / 1e6,
+    heapMb: after.heapUsed / 1e6,
+    settledAfterSeconds: full.settled.seconds,
+    smallCap: { rssMb: small.settled.usage.rss / 1e6, heapMb: small.settled.usage.heapUsed / 1e6 },
+    bytesPerRetained: (after.rss - small.settled.usage.rss) / Math.max(1, kept),
+    heapBytesPerRetained: (after.heapUsed - small.settled.usage.heapUsed) / Math.max(1, kept),
+  };
 }
 
 interface LargeMessageMemory {
@@ -336,9 +420,11 @@ interface TargetRow {
   target: string;
   measure: string;
   met: boolean;
+  /** What else to read beside the measure. */
+  note?: string;
 }
 
-function targetRows(turns?: Throughput, resolution?: { scales: ResolutionResult[] }, mem?: { bytesPerRetained: number }): TargetRow[] {
+function targetRows(turns?: Throughput, resolution?: { scales: ResolutionResult[] }, mem?: ConversationMemory): TargetRow[] {
   const rows: TargetRow[] = [];
   if (turns) {
     rows.push({
@@ -361,6 +447,7 @@ function targetRows(turns?: Throughput, resolution?: { scales: ResolutionResult[
     rows.push({
       target: `RSS per retained conversation <= ${TARGETS.bytesPerConversation / 1024} KB`,
       measure: `${fmt(mem.bytesPerRetained / 1024, 1)} KB`,
+      note: `heap ${fmt(mem.heapBytesPerRetained / 1024, 1)} KB; ${fmt(mem.rssPeakMb)} MB peak under the burst`,
       met: mem.bytesPerRetained <= TARGETS.bytesPerConversation,
     });
   const at10k = resolution?.scales.find((r) => r.monographs === 10_000);
@@ -383,7 +470,8 @@ function printTargets(rows: TargetRow[]): void {
   if (rows.length === 0) return;
   console.log('\nTargets');
   const width = Math.max(...rows.map((r) => r.target.length));
-  for (const r of rows) console.log(`   ${r.target.padEnd(width)}  ${r.measure.padStart(9)}  ${r.met ? 'pass' : 'MISS'}`);
+  for (const r of rows)
+    console.log(`   ${r.target.padEnd(width)}  ${r.measure.padStart(9)}  ${r.met ? 'pass' : 'MISS'}${r.note ? `  (${r.note})` : ''}`);
 }
 
 function resolutionPart(): { scales: ResolutionResult[]; growth: number | undefined } {
@@ -426,21 +514,14 @@ function resolutionPart(): { scales: ResolutionResult[]; growth: number | undefi
   return { scales, growth };
 }
 
-async function memoryPart(): Promise<{
-  conversations: number;
-  rssMb: number;
-  heapMb: number;
-  rssBeforeMb: number;
-  bytesPerRetained: number;
-  largeMessages: LargeMessageMemory;
-}> {
+async function memoryPart(): Promise<ConversationMemory & { largeMessages: LargeMessageMemory }> {
   console.log(`\n3. Memory after ${MEMORY_CONVERSATIONS.toLocaleString('en')} distinct conversations (default in-memory state)`);
   const mem = await memory();
   console.log(
-    `   RSS ${fmt(mem.rssBeforeMb)} MB before, ${fmt(mem.rssMb)} MB after ${mem.conversations.toLocaleString('en')} conversations; heap ${fmt(mem.heapMb)} MB`,
+    `   RSS ${fmt(mem.rssBeforeMb)} MB before, ${fmt(mem.rssMb)} MB settled after ${mem.conversations.toLocaleString('en')} conversations (${fmt(mem.rssAfterBurstMb)} MB right after them); heap ${fmt(mem.heapMb)} MB`,
   );
   console.log(
-    `   ${fmt(mem.bytesPerRetained / 1024, 1)} KB of RSS per retained conversation (${Math.min(mem.conversations, STATE_CAP).toLocaleString('en')} kept at the state cap)`,
+    `   ${fmt(mem.bytesPerRetained / 1024, 1)} KB of RSS per retained conversation (settled, ${STATE_CAP.toLocaleString('en')} kept against ${SMALL_CAP.toLocaleString('en')}); ${fmt(mem.heapBytesPerRetained / 1024, 1)} KB of heap`,
   );
   const { turns, messageChars, stateBudgetBytes } = LARGE_MESSAGES;
   console.log(

@@ -42,9 +42,10 @@ async function bareServer(): Promise<{ url: string; close: () => Promise<void> }
 
 function answerStats(): void {
   process.on('message', (message) => {
-    if (message === 'rss') {
-      // What is retained, not garbage waiting for a collection: the run starts the server with --expose-gc.
-      (globalThis as { gc?: () => void }).gc?.();
+    if (message === 'rss' || message === 'rss-nogc') {
+      // What is retained, not garbage waiting for a collection (the run starts the server with --expose-gc);
+      // 'rss-nogc' reads memory as it stands, to watch V8 give back what it grew without forcing it.
+      if (message === 'rss') (globalThis as { gc?: () => void }).gc?.();
       const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
       process.send?.({ rss, heapUsed, heapTotal, external, arrayBuffers });
     }
