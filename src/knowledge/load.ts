@@ -109,7 +109,8 @@ export function loadKnowledge(dir: string): LoadResult {
 
   const lexiconProblems = lexicon ? checkLexicon(lexicon, display(join(dir, LEXICON_FILE))) : [];
   problems.push(...lexiconProblems);
-  const monographProblems = checkMonographs(monographs, lexicon);
+  const monographNames = new Map<string, string>();
+  const monographProblems = checkMonographs(monographs, lexicon, monographNames);
   problems.push(...monographProblems);
   // Monograph ids by file name too, so a monograph that failed validation does not also fail the cues.
   const monographIds = [...monographs.map((m) => m.monograph.id), ...monographFiles.map((f) => basename(f, '.json'))];
@@ -134,9 +135,9 @@ export function loadKnowledge(dir: string): LoadResult {
       const compared = translated.filter((t) => soundIds.has(t.monograph.id) || !englishIds.has(t.monograph.id));
       problems.push(...checkTranslatedMonographs(sound, compared, language, display(translatedDir)));
       // A licensed import exists only in its publisher's words: other languages answer from it as it is.
+      const translatedById = new Map(translated.map((t) => [t.monograph.id, t.monograph]));
       const inOrder = monographs.map(
-        (m) =>
-          translated.find((t) => t.monograph.id === m.monograph.id)?.monograph ?? (isLicensedImport(m.monograph) ? m.monograph : undefined),
+        (m) => translatedById.get(m.monograph.id) ?? (isLicensedImport(m.monograph) ? m.monograph : undefined),
       );
       return [language, translation && { ...translation, monographs: inOrder }];
     }),
@@ -150,7 +151,7 @@ export function loadKnowledge(dir: string): LoadResult {
   if (redFlags) problems.push(...checkRedFlags(redFlags, display(join(dir, RED_FLAGS_FILE))));
   if (redFlags && replies) problems.push(...checkEmergencyReplies(replies, redFlags, display(join(dir, REPLIES_FILE))));
   if (emergencyNumbers) problems.push(...checkEmergencyNumbers(emergencyNumbers, display(join(dir, EMERGENCY_NUMBERS_FILE))));
-  if (otherTherapies) problems.push(...checkOtherTherapies(otherTherapies, monographs, display(join(dir, OTHER_THERAPIES_FILE))));
+  if (otherTherapies) problems.push(...checkOtherTherapies(otherTherapies, monographNames, display(join(dir, OTHER_THERAPIES_FILE))));
 
   if (problems.length > 0 || !ratings || !lexicon || !cues || !replies || !redFlags || !otherTherapies || !language || !emergencyNumbers)
     return { ok: false, problems };

@@ -10,6 +10,7 @@
 import Fuse from 'fuse.js';
 import { compact } from '../text/normalise';
 import { OneEditIndex } from './one-edit-index';
+import { TrigramPostings } from './trigram-postings';
 
 /** Shortest typed phrase (letters, no spaces) worth a fuzzy search: shorter ones match too much. */
 export const MIN_FUZZY_LENGTH = 5;
@@ -49,14 +50,6 @@ export interface FuzzyHit<T> {
 interface Entry<T> {
   key: string;
   value: T;
-}
-
-/** "^kalo$" letter triples of a compacted word, with its start and end marked. */
-function trigrams(key: string): string[] {
-  const padded = `^${key}$`;
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
-  return [...grams];
 }
 
 /** Reused between calls: edit distances are computed often, on short names. */
@@ -105,9 +98,9 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 
 export class FuzzyIndex<T> {
   private readonly entries: Entry<T>[] = [];
-  /** Key length → trigram → indexes of the entries of that length containing it. Only lengths that
-   * can pass the length guard are visited, so a search touches a small part of a large index. */
-  private readonly byLength = new Map<number, Map<string, number[]>>();
+  /** Key length and trigram → the entries of that length containing it. Only lengths that can pass the
+   * length guard are visited, so a search touches a small part of a large index. */
+  private readonly postings: TrigramPostings;
   /** Shared-trigram counts per entry, reused across searches (reset through `touched`). */
   private counts = new Uint16Array(0);
   /** Each entry's key length, kept apart from the entries: filtering thousands of touched entries then
@@ -131,15 +124,9 @@ export class FuzzyIndex<T> {
       if (key.length < MIN_FUZZY_LENGTH || seen.has(key)) continue; // abbreviations match exactly or not at all
       seen.add(key);
       longest = Math.max(longest, key.length);
-      const index = this.entries.push({ key, value }) - 1;
-      let postings = this.byLength.get(key.length);
-      if (!postings) this.byLength.set(key.length, (postings = new Map()));
-      for (const gram of trigrams(key)) {
-        const list = postings.get(gram);
-        if (list) list.push(index);
-        else postings.set(gram, [index]);
-      }
+      this.entries.push({ key, value });
     }
+    this.postings = new TrigramPostings(this.entries.map((entry) => entry.key));
     this.counts = new Uint16Array(this.entries.length);
     this.keyLengths = Uint16Array.from(this.entries, (entry) => entry.key.length);
     this.maxPhraseLength = Math.floor(longest / MIN_LENGTH_RATIO);
@@ -230,23 +217,21 @@ export class FuzzyIndex<T> {
 
   /** Indexes of names of a plausible length sharing the most trigrams with the phrase, most first. */
   private shortlist(phrase: string, size: number): number[] {
-    const grams = trigrams(phrase);
+    const grams = this.postings.gramsOf(phrase);
+    const postings = this.postings.entries;
     const touched: number[] = [];
     const shortest = Math.ceil(phrase.length * MIN_LENGTH_RATIO);
     const longest = Math.floor(phrase.length / MIN_LENGTH_RATIO);
     // A name must share enough of the phrase's informative trigrams; common ones are skipped per length.
     const neededAt = new Uint16Array(longest + 1);
     for (let length = shortest; length <= longest; length++) {
-      const postings = this.byLength.get(length);
-      if (!postings) continue;
       let informative = 0;
       for (const gram of grams) {
-        const list = postings.get(gram);
-        if (list && list.length > MAX_POSTINGS) continue;
+        const [start, end] = this.postings.span(length, gram);
+        if (end - start > MAX_POSTINGS) continue;
         informative += 1;
-        if (!list) continue;
-        for (let i = 0; i < list.length; i++) {
-          const index = list[i];
+        for (let i = start; i < end; i++) {
+          const index = postings[i];
           if (this.counts[index] === 0) touched.push(index);
           this.counts[index] += 1;
         }

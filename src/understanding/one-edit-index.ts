@@ -14,6 +14,8 @@
 // megabytes and seconds of start-up; as hashes they take about 20 MB and well under a second. A hash
 // collision only adds a candidate, which the caller's distance check drops.
 
+import { countingPass } from './radix-sort';
+
 const BASE = 0x01000193;
 
 /** Reused between calls: prefix and suffix hashes and powers of BASE for one word. */
@@ -98,20 +100,4 @@ export class OneEditIndex {
       }
     });
   }
-}
-
-/** One stable pass of a radix sort: variants ordered by `width` bits of their hash from `shift` up. */
-function countingPass(hashes: Uint32Array, owners: Uint32Array, shift: number, width: number): [Uint32Array, Uint32Array] {
-  const mask = (1 << width) - 1;
-  const next = new Uint32Array(mask + 2);
-  for (let i = 0; i < hashes.length; i++) next[((hashes[i] >>> shift) & mask) + 1]++;
-  for (let d = 0; d <= mask; d++) next[d + 1] += next[d];
-  const sortedHashes = new Uint32Array(hashes.length);
-  const sortedOwners = new Uint32Array(hashes.length);
-  for (let i = 0; i < hashes.length; i++) {
-    const slot = next[(hashes[i] >>> shift) & mask]++;
-    sortedHashes[slot] = hashes[i];
-    sortedOwners[slot] = owners[i];
-  }
-  return [sortedHashes, sortedOwners];
 }

@@ -89,7 +89,9 @@ export class TherapyResolver {
   private readonly exactPrefixes: PrefixIndex;
   /** Every word of every name of two words or more: a word-order match is made of these only. */
   private readonly nameWords = new Set<string>();
-  private readonly partial = new Map<string, Set<string>>();
+  /** Distinctive word → the monographs with a longer name containing it, each once (an array, not a Set: there
+   * are tens of thousands of these words at thousands of monographs, and most name one monograph). */
+  private readonly partial = new Map<string, string[]>();
   private readonly fuzzy: FuzzyIndex<NameOwner>;
   private readonly headNouns: Set<string>;
   private readonly notModifiers: Set<string>;
@@ -148,9 +150,10 @@ export class TherapyResolver {
         if (words.length < 2) continue;
         for (const word of words) {
           if (word.length < MIN_PARTIAL_WORD || generic.has(word)) continue;
-          const ids = this.partial.get(word) ?? new Set<string>();
-          ids.add(m.id);
-          this.partial.set(word, ids);
+          const ids = this.partial.get(word);
+          // A monograph's names are indexed together, so one already listed is the last.
+          if (!ids) this.partial.set(word, [m.id]);
+          else if (ids[ids.length - 1] !== m.id) ids.push(m.id);
         }
       }
     }
