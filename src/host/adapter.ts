@@ -13,6 +13,8 @@ import {
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 // The connector client's serialization models (botbuilder's own dependency; not exported from its root).
 import { Entity as EntityMapper } from 'botframework-connector/lib/connectorApi/models/mappers';
+import { AuthenticationConstants, type ClaimsIdentity, type UserTokenClient } from 'botframework-connector';
+import { LRUCache } from 'lru-cache';
 import { botAuthSettings, type Config } from '../config';
 import type { Logger } from '../observability/logger';
 import { DisclaimerMiddleware } from '../bot/disclaimer';
@@ -28,6 +30,8 @@ import type { Backoff } from '../util/retry';
 export const CONNECTOR_BACKOFF: Backoff = { attempts: 3, baseDelayMs: 300, maxDelayMs: 2000 };
 /** Each connector request gets this long before it is abandoned. */
 export const CONNECTOR_TIMEOUT_MS = 5000;
+/** Connector and user-token clients kept for reuse: one per app id (and service URL and audience), and a bot sees few. */
+const CLIENTS_KEPT = 100;
 
 type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 type ConnectorFactory = NonNullable<AuthenticateRequestResult['connectorFactory']>;
@@ -63,10 +67,13 @@ export type Admission = { admitted: true; request: AdmittedRequest } | { admitte
  * - any failure to authenticate a request is answered 401 (botbuilder answers 500 when, for instance, the
  *   token is signed by a key other than the one its kid names), or 503 when the channel's signing keys
  *   cannot be fetched; the body never carries the cause, which goes to the log;
- * - connector clients retry with our logged, bounded backoff instead of the SDK's silent one.
+ * - connector clients retry with our logged, bounded backoff instead of the SDK's silent one, and are reused
+ *   from turn to turn: botbuilder builds a new client, HTTP pipeline and all, for every turn, which was a tenth
+ *   of a turn's CPU. A client holds no turn's state, and its credentials renew their own tokens.
  */
 export class BotAdapter extends CloudAdapter {
   private warnedPipeline = false;
+  private readonly connectorClients = new LRUCache<string, Promise<ConnectorClient>>({ max: CLIENTS_KEPT });
 
   constructor(
     auth: ConfigurationBotFrameworkAuthentication,
@@ -117,7 +124,7 @@ export class BotAdapter extends CloudAdapter {
       if (!admission.admitted) return admission.response;
       result = admission.request.auth;
     }
-    return super.processActivity({ ...result, connectorFactory: this.retrying(result.connectorFactory) }, activity, logic);
+    return super.processActivity({ ...result, connectorFactory: this.reused(result) }, activity, logic);
   }
 
   private rejected(error: unknown, activity: Activity): TurnResponse {
@@ -132,9 +139,16 @@ export class BotAdapter extends CloudAdapter {
     return { status, body: { error: keysUnavailable ? 'authentication unavailable' : 'unauthorized' } };
   }
 
-  private retrying(factory: ConnectorFactory | undefined): ConnectorFactory | undefined {
+  /** The request's connector factory, giving the client made earlier for the same app id, service URL and audience. */
+  private reused({ connectorFactory: factory, claimsIdentity }: AuthenticateRequestResult): ConnectorFactory | undefined {
     if (!factory) return undefined;
-    return { create: async (serviceUrl, audience) => this.withRetry(await factory.create(serviceUrl, audience)) };
+    const appId = appIdOf(claimsIdentity);
+    return {
+      create: (serviceUrl, audience) =>
+        reuse(this.connectorClients, JSON.stringify([appId ?? null, serviceUrl, audience ?? null]), () =>
+          factory.create(serviceUrl, audience).then((created) => this.withRetry(created)),
+        ),
+    };
   }
 
   private withRetry(client: ConnectorClient): ConnectorClient {
@@ -154,6 +168,37 @@ export class BotAdapter extends CloudAdapter {
     if (this.warnedPipeline) return;
     this.warnedPipeline = true;
     this.logger.warn({ problem }, 'botbuilder changed: Bot Connector retries may not be ours');
+  }
+}
+
+/** Which app a request's credentials are for, as botbuilder reads it from the claims. */
+function appIdOf(identity: ClaimsIdentity): string | undefined {
+  return (
+    identity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? identity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? undefined
+  );
+}
+
+/** The client kept under `key`, made now if there is none; one that could not be made is not kept. */
+function reuse<T>(kept: LRUCache<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let client = kept.get(key);
+  if (!client) {
+    client = make();
+    client.catch(() => kept.delete(key));
+    kept.set(key, client);
+  }
+  return client;
+}
+
+/**
+ * botbuilder's authentication, except that user-token clients (for sign-in cards, which this bot does not use)
+ * are reused: CloudAdapter asks for one every turn, and building it, HTTP pipeline and all, cost as much as
+ * building the connector client. It holds no user's state: every call names its user.
+ */
+class ReusingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly userTokenClients = new LRUCache<string, Promise<UserTokenClient>>({ max: CLIENTS_KEPT });
+
+  override createUserTokenClient(identity: ClaimsIdentity): Promise<UserTokenClient> {
+    return reuse(this.userTokenClients, appIdOf(identity) ?? '', () => super.createUserTokenClient(identity));
   }
 }
 
@@ -180,7 +225,7 @@ export function createAdapter(
   telemetry?: BotTelemetryClient,
 ): BotAdapter {
   keepEveryEntityProperty();
-  const auth = new ConfigurationBotFrameworkAuthentication(botAuthSettings(config));
+  const auth = new ReusingBotFrameworkAuthentication(botAuthSettings(config));
   const retries = connectorRetryPolicy(logger, CONNECTOR_BACKOFF, CONNECTOR_TIMEOUT_MS);
   const adapter = new BotAdapter(auth, logger, retries, !config.MicrosoftAppId);
   // Activity telemetry without personal information: botbuilder then leaves out text and names.

@@ -1,7 +1,9 @@
 // Replies outside expectReplies go to the Bot Connector at the activity's serviceUrl, with the bot's own token;
 // a failing connector is retried with backoff and logged, and never costs the HTTP answer or the process.
 // The channel's keys, AAD's token endpoint and the connector are mocked with nock; the bot runs on loopback.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConnectorFactoryImpl } from 'botframework-connector/lib/auth/connectorFactoryImpl';
 import nock from 'nock';
 import { messageActivity, replyText, shippedKnowledge, type ReplyActivity } from '../helpers/bot-server';
 import {
@@ -182,5 +184,34 @@ describe('replies through the Bot Connector', () => {
     expect(delivered[0].activity.text).not.toBe(shippedKnowledge().replies.turnError);
     const health = await fetch(`${bot.server.url}/healthz`);
     expect(health.status).toBe(200);
+  });
+
+  it('makes one connector client per service URL and one user-token client, and reuses them for later turns', async () => {
+    mockBotTokenEndpoint(APP_ID, 'token-reuse');
+    const made = vi.spyOn(ConnectorFactoryImpl.prototype, 'create');
+    const userTokenClients = vi.spyOn(ConfigurationBotFrameworkAuthentication.prototype, 'createUserTokenClient');
+    try {
+      const region = (path: string) => {
+        const serviceUrl = `${CONNECTOR}/${path}/`;
+        const activity = { ...teamsMessage(), serviceUrl };
+        const token = channelToken(key, { appId: APP_ID, serviceUrl });
+        const received = mockConnector(`/${path}${replyPath(activity).slice('/amer'.length)}`, [200]);
+        return { received, send: () => postActivity(bot.server.url, activity, `Bearer ${token}`) };
+      };
+      const apac = [region('apac'), region('apac')];
+      for (const turn of apac) expect((await turn.send()).status).toBe(200);
+      expect(apac.map((turn) => turn.received.length)).toEqual([1, 1]);
+      expect(made).toHaveBeenCalledTimes(1);
+
+      const emea = region('emea');
+      expect((await emea.send()).status).toBe(200);
+      expect(emea.received).toHaveLength(1);
+      expect(made).toHaveBeenCalledTimes(2);
+      // Once for this app, by this turn or an earlier test's.
+      expect(userTokenClients.mock.calls.length).toBeLessThanOrEqual(1);
+    } finally {
+      made.mockRestore();
+      userTokenClients.mockRestore();
+    }
   });
 });
