@@ -22,6 +22,10 @@ export interface RatedCondition {
 }
 
 export class MonographAnswers {
+  /** Each monograph's English full other names by their compacted spelling (to their place in otherNames),
+   * worked out once: compacting a dozen names in several languages was a tenth of composing an answer. */
+  private readonly englishOtherNames = new WeakMap<Monograph, Map<string, number>>();
+
   constructor(private readonly knowledge: KnowledgeBase) {}
 
   /** The answer from one monograph to every part of the question: ratings, precautions, safety, topics. */
@@ -333,13 +337,26 @@ export class MonographAnswers {
     const typed = compact(match.matched);
     const canonical = compact(m.name);
     if (canonical.includes(typed) || typed.includes(canonical)) return undefined;
-    // Only English names: "Terapia craneosacral" is the person's own language's name, not another name to learn.
-    const other = m.otherNames.find((n) => compact(n.name) === typed && !n.abbreviation && n.language === 'en');
-    if (!other) return undefined;
+    const index = this.englishOtherNamesOf(m).get(typed);
+    if (index === undefined) return undefined;
     return {
-      text: fill(this.replies.answer.alsoCalled, { name: sentenceCase(other.name), therapy: inSentence(m.name) }),
-      field: at(m, `otherNames[${m.otherNames.indexOf(other)}]`),
+      text: fill(this.replies.answer.alsoCalled, { name: sentenceCase(m.otherNames[index].name), therapy: inSentence(m.name) }),
+      field: at(m, `otherNames[${index}]`),
     };
+  }
+
+  /** Only English names: "Terapia craneosacral" is the person's own language's name, not another name to learn. */
+  private englishOtherNamesOf(m: Monograph): Map<string, number> {
+    let names = this.englishOtherNames.get(m);
+    if (!names) {
+      names = new Map();
+      for (const [i, n] of m.otherNames.entries()) {
+        const key = compact(n.name);
+        if (!n.abbreviation && n.language === 'en' && !names.has(key)) names.set(key, i);
+      }
+      this.englishOtherNames.set(m, names);
+    }
+    return names;
   }
 
   private followUps(m: Monograph, topics: Set<Topic>, precautions: Precaution[]): string[] {
