@@ -214,29 +214,44 @@ export class PhraseMatcher<T> {
     const matches: PhraseMatch<T>[] = [];
     const call = (this.call = (this.call + 1) & 0x3fffffff);
     // Patterns needing a word the message lacks are never searched (their gaps make a search costly).
-    for (const key of keys) for (const c of this.byAnchor.get(key) ?? []) this.activeIn[c.index] = call;
-    const canMatch = (c: Compiled<T>) => c.anchor === undefined || this.activeIn[c.index] === call;
-    // A pattern reachable through two indexes at one position is tried once there (stamped with the call,
-    // so nothing is reset between calls: a matcher may hold thousands of patterns).
-    const tryAll = (list: Compiled<T>[] | undefined, start: number) => {
-      if (!list) return;
-      for (const c of list) {
-        if ((this.triedIn[c.index] === call && this.triedAt[c.index] === start) || !canMatch(c)) continue;
-        this.triedIn[c.index] = call;
-        this.triedAt[c.index] = start;
-        const end = matchFrom(c.slots, 0, words, keys, start);
-        if (end !== -1) matches.push({ value: c.value, start, end });
-      }
-    };
+    for (const key of keys) {
+      const anchored = this.byAnchor.get(key);
+      if (anchored) for (const c of anchored) this.activeIn[c.index] = call;
+    }
     for (let start = 0; start < words.length; start++) {
       const word = words[start];
-      tryAll(this.byFirstWord.get(keys[start]), start);
+      const first = this.byFirstWord.get(keys[start]);
+      if (first) this.tryAll(first, words, keys, start, call, matches);
       if (this.prefixInitials.has(word[0])) {
-        for (let n = 1; n <= PREFIX_BUCKET && n <= word.length; n++) tryAll(this.byPrefix.get(word.slice(0, n)), start);
+        for (let n = 1; n <= PREFIX_BUCKET && n <= word.length; n++) {
+          const prefixed = this.byPrefix.get(word.slice(0, n));
+          if (prefixed) this.tryAll(prefixed, words, keys, start, call, matches);
+        }
       }
-      if (this.byNumber.length > 0 && isNumber(word)) tryAll(this.byNumber, start);
+      if (this.byNumber.length > 0 && isNumber(word)) this.tryAll(this.byNumber, words, keys, start, call, matches);
     }
     return matches;
+  }
+
+  /** Tries each pattern of `list` at `start` that can match in this call and was not yet tried there. A pattern
+   * reachable through two indexes at one position is tried once (stamped with the call, so nothing is reset
+   * between calls: a matcher may hold thousands of patterns). */
+  private tryAll(
+    list: readonly Compiled<T>[],
+    words: readonly string[],
+    keys: readonly string[],
+    start: number,
+    call: number,
+    matches: PhraseMatch<T>[],
+  ): void {
+    for (const c of list) {
+      if (this.triedIn[c.index] === call && this.triedAt[c.index] === start) continue;
+      if (c.anchor !== undefined && this.activeIn[c.index] !== call) continue;
+      this.triedIn[c.index] = call;
+      this.triedAt[c.index] = start;
+      const end = matchFrom(c.slots, 0, words, keys, start);
+      if (end !== -1) matches.push({ value: c.value, start, end });
+    }
   }
 
   /** The distinct values whose patterns occur anywhere in the words. */

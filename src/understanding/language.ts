@@ -22,6 +22,9 @@ const SWITCH_MARGIN = 0.1;
 const OTHER_SCRIPTS =
   /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}|\p{Script=Cyrillic}|\p{Script=Greek}|\p{Script=Arabic}|\p{Script=Hebrew}|\p{Script=Devanagari}|\p{Script=Bengali}|\p{Script=Tamil}|\p{Script=Telugu}|\p{Script=Thai}|\p{Script=Georgian}|\p{Script=Armenian}|\p{Script=Ethiopic}|\p{Script=Gujarati}|\p{Script=Gurmukhi}|\p{Script=Kannada}|\p{Script=Malayalam}|\p{Script=Sinhala}|\p{Script=Khmer}|\p{Script=Lao}|\p{Script=Myanmar}/u;
 
+/** A character that is neither printable ASCII nor a space: only such a text can hold another script's letters. */
+const BEYOND_ASCII = /[^\x20-\x7e\s]/;
+
 /** Enough letters and words for a guess; fewer say too little. */
 const MIN_LETTERS = 10;
 const MIN_WORDS = 2;
@@ -60,32 +63,40 @@ export function conversationLanguage(
 export function languageGuesser(eld: typeof Eld, isEnglishWord: (word: string) => boolean): LanguageGuesser {
   const supported = new Set<string>(SUPPORTED_LANGUAGES);
   type Detection = ReturnType<typeof eld.detect>;
-  /** The last message read: a turn asks both questions of the same text, and eld reads it once. */
-  let last: { text: string; letters: string[]; words: string[]; detection?: Detection } | undefined;
+  type Scores = ReturnType<Detection['getScores']>;
+  /** The last message read: a turn asks both questions of the same text, and eld reads it (and scores every
+   * language it knows, which costs as much again) once. */
+  let last: { text: string; letters: string[]; words: string[]; detection?: { result: Detection; scores: Scores } } | undefined;
   const read = (input: string) => {
     const text = input.slice(0, MAX_CHARS);
     if (last?.text !== text) last = { text, letters: text.match(/\p{L}/gu) ?? [], words: text.match(/\p{L}+/gu) ?? [] };
     const reading = last;
-    return { ...reading, detect: () => (reading.detection ??= eld.detect(text)) };
+    const detect = () => {
+      if (!reading.detection) {
+        const result = eld.detect(text);
+        reading.detection = { result, scores: result.getScores() };
+      }
+      return reading.detection;
+    };
+    return { ...reading, detect };
   };
   return {
     supportedLanguage(input: string): Language | undefined {
       const { letters, words, detect } = read(input);
       if (letters.length < MIN_SWITCH_LETTERS || words.length < MIN_SWITCH_WORDS) return undefined;
-      const result = detect();
+      const { result, scores } = detect();
       if (!supported.has(result.language) || !result.isReliable()) return undefined;
-      const scores = result.getScores();
       const others = SUPPORTED_LANGUAGES.filter((language) => language !== result.language).map((language) => scores[language] ?? 0);
       return (scores[result.language] ?? 0) - Math.max(...others) >= SWITCH_MARGIN ? (result.language as Language) : undefined;
     },
     otherLanguage(input: string): string | undefined {
-      const { letters, words, detect } = read(input);
-      const foreign = letters.filter((letter) => OTHER_SCRIPTS.test(letter)).length;
-      if (foreign >= 4 && foreign >= letters.length / 2) return detect().language || 'other';
+      const { text, letters, words, detect } = read(input);
+      // Plain ASCII (most messages) has no letter of another script to count.
+      const foreign = !BEYOND_ASCII.test(text) ? 0 : letters.filter((letter) => OTHER_SCRIPTS.test(letter)).length;
+      if (foreign >= 4 && foreign >= letters.length / 2) return detect().result.language || 'other';
       if (letters.length < MIN_LETTERS || words.length < MIN_WORDS) return undefined;
-      const result = detect();
+      const { result, scores } = detect();
       if (!result.language || supported.has(result.language) || !result.isReliable()) return undefined;
-      const scores = result.getScores();
       const best = Math.max(...SUPPORTED_LANGUAGES.map((language) => scores[language] ?? 0));
       if ((scores[result.language] ?? 0) - best < MARGIN) return undefined;
       const longer = words.filter((word) => word.length >= 3);
