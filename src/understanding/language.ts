@@ -34,6 +34,8 @@ const MARGIN = 0.05;
 const MAX_ENGLISH_SHARE = 0.5;
 /** Only the start of a long message is looked at: its language shows in a few sentences. */
 const MAX_CHARS = 1000;
+/** Messages whose reading is kept: more than the turns a server has in flight at once. */
+const RECENT_READINGS = 64;
 
 export interface LanguageGuesser {
   /** The message's language (ISO 639-1) when it is clearly one the bot does not handle; otherwise undefined. */
@@ -64,13 +66,19 @@ export function languageGuesser(eld: typeof Eld, isEnglishWord: (word: string) =
   const supported = new Set<string>(SUPPORTED_LANGUAGES);
   type Detection = ReturnType<typeof eld.detect>;
   type Scores = ReturnType<Detection['getScores']>;
-  /** The last message read: a turn asks both questions of the same text, and eld reads it (and scores every
-   * language it knows, which costs as much again) once. */
-  let last: { text: string; letters: string[]; words: string[]; detection?: { result: Detection; scores: Scores } } | undefined;
+  type Reading = { text: string; letters: string[]; words: string[]; detection?: { result: Detection; scores: Scores } };
+  /** The last messages read: a turn asks both questions of its text, at two points of the turn, so eld reads it
+   * (and scores every language it knows, which costs as much again) once. Several are kept because a server's
+   * turns interleave: with only the last one kept, the other turns' messages came in between. */
+  const recent = new Map<string, Reading>();
   const read = (input: string) => {
     const text = input.slice(0, MAX_CHARS);
-    if (last?.text !== text) last = { text, letters: text.match(/\p{L}/gu) ?? [], words: text.match(/\p{L}+/gu) ?? [] };
-    const reading = last;
+    let reading = recent.get(text);
+    if (!reading) {
+      reading = { text, letters: text.match(/\p{L}/gu) ?? [], words: text.match(/\p{L}+/gu) ?? [] };
+      if (recent.size >= RECENT_READINGS) recent.delete(recent.keys().next().value!);
+      recent.set(text, reading);
+    }
     const detect = () => {
       if (!reading.detection) {
         const result = eld.detect(text);

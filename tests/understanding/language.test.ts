@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { conversationLanguage, languageOfLocale, type LanguageGuesser } from '../../src/understanding/language';
+import { conversationLanguage, languageGuesser, languageOfLocale, type LanguageGuesser } from '../../src/understanding/language';
 import { loadLanguages } from '../../src/wiring';
 import { QuestionAnswering } from '../../src/question-answering';
 import { shippedKnowledge } from '../helpers/bot-server';
@@ -102,5 +102,19 @@ describe("the conversation's language (en, es, fr)", () => {
     }
     expect(guesses.wrong).toBe(0);
     expect(guesses.right).toBeGreaterThan(2000);
+  });
+});
+
+describe('reading a message once', () => {
+  it('runs the detector once per message, even when other turns’ messages come between its two questions', async () => {
+    const { eld } = await import('eld/small');
+    let detections = 0;
+    const counting = { ...eld, detect: (text: string) => (detections++, eld.detect(text)) } as typeof eld;
+    const guesser = languageGuesser(counting, () => false);
+    const texts = Array.from({ length: 16 }, (_, i) => `Ist die Behandlung in der Woche ${i} wirklich sicher für mich?`);
+    // As a server's interleaved turns ask: every message's first question, then every second one.
+    for (const text of texts) guesser.supportedLanguage(text);
+    for (const text of texts) expect(guesser.otherLanguage(text)).toBe('de');
+    expect(detections).toBe(texts.length);
   });
 });
