@@ -41,10 +41,22 @@ function englishKey(word: string, { lemma, known }: { lemma: string; known: bool
 const spanish = new StemmerEs();
 const french = new StemmerFr();
 
+/** Keys already worked out, by language: start-up keys every word of thousands of phrases, twice (once to
+ * check the data, once to build the matchers), and the same words recur. Cleared when full. */
+const knownKeys: Record<Language, Map<string, string>> = { en: new Map(), es: new Map(), fr: new Map() };
+const MAX_KNOWN_KEYS = 50_000;
+
 /** The key of one normalised word in one language. */
 export function keyOf(language: Language, word: string): string {
-  if (language === 'en') return englishKey(word, readEnglish(word));
-  return language === 'es' ? spanish.stem(word) : french.stem(word);
+  const known = knownKeys[language];
+  let key = known.get(word);
+  if (key === undefined) {
+    if (language === 'en') key = englishKey(word, readEnglish(word));
+    else key = language === 'es' ? spanish.stem(word) : french.stem(word);
+    if (known.size >= MAX_KNOWN_KEYS) known.clear();
+    known.set(word, key);
+  }
+  return key;
 }
 
 const CACHED_WORDS = 20_000;
