@@ -11,7 +11,9 @@ export class PrefixIndex {
   private readonly known = new Map<string, boolean>();
 
   constructor(keys: Iterable<string>) {
-    this.sorted = [...new Set(keys)].sort();
+    // Sorted, then repeats dropped where they meet: cheaper than a Set of hundreds of thousands of keys first.
+    const sorted = [...keys].sort();
+    this.sorted = sorted.filter((key, i) => i === 0 || key !== sorted[i - 1]);
   }
 
   /** How many of the words from `start` (at most `max`) still join, without spaces, into the start of a key. */

@@ -18,9 +18,15 @@ export function countingPass(keys: Uint32Array, owners: Uint32Array, shift: numb
   return [sortedKeys, sortedOwners];
 }
 
-/** `keys` and their `owners` ordered by the whole key, ties in their original order: four 8-bit passes. */
+/** `keys` and their `owners` ordered by the whole key, ties in their original order: three passes of 11, 11
+ * and 10 bits (a 2,048-slot count still fits the processor's fastest cache; a fourth pass cost more). */
 export function radixSort(keys: Uint32Array, owners: Uint32Array): [Uint32Array, Uint32Array] {
   let sorted: [Uint32Array, Uint32Array] = [keys, owners];
-  for (let shift = 0; shift < 32; shift += 8) sorted = countingPass(sorted[0], sorted[1], shift, 8);
+  for (const [shift, width] of [
+    [0, 11],
+    [11, 11],
+    [22, 10],
+  ])
+    sorted = countingPass(sorted[0], sorted[1], shift, width);
   return sorted;
 }

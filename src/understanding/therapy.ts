@@ -352,5 +352,7 @@ function within(a: Span, b: Span): boolean {
 }
 
 function tokenSetKey(words: readonly string[]): string {
+  // Most names are two words: ordered without copying and sorting an array.
+  if (words.length === 2) return words[0] <= words[1] ? `${words[0]} ${words[1]}` : `${words[1]} ${words[0]}`;
   return [...words].sort().join(' ');
 }

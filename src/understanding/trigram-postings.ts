@@ -14,6 +14,8 @@ const NOT_IN_ANY_KEY = 0;
 const START = 1;
 const END = 2;
 const FIRST_LETTER = 3;
+/** The finer directory (by length and two letters) when it has at most this many cells (16 MB). */
+const MAX_GRID_CELLS = 1 << 22;
 /** Letters past the 252nd distinct one share the last code: a shared code only adds candidates, which
  * the caller measures anyway. */
 const LAST_CODE = 255;
@@ -22,18 +24,26 @@ export class TrigramPostings {
   /** Character code → letter code, for the letters of the keys indexed (0 for any other). */
   private readonly letters = new Uint8Array(0x10000);
   private readonly postingKeys: Uint32Array;
-  /** Where the postings with each top half of a posting key (a length and a triple's first letter) begin:
-   * a lookup searches only those, a few dozen at most, not all two million. */
-  private readonly directory = new Uint32Array(0x10000 + 1);
+  /** Letter codes in use, and key lengths, each plus one: the sides of the directory's grid. */
+  private readonly codes: number;
+  private readonly lengths: number;
+  /** Whether the grid's cells are a length and a triple's first two letters (when that grid is small enough),
+   * or a length and its first letter. */
+  private readonly byTwoLetters: boolean;
+  /** Where each cell's postings begin, in the postings' order (which is the cells' order): a lookup searches
+   * only those, a handful, not all two million. */
+  private readonly directory: Uint32Array;
   /** The entry (index into the keys given) of each posting, in the postings' order. */
   readonly entries: Uint32Array;
 
   constructor(keys: readonly string[]) {
     let next = FIRST_LETTER;
     let count = 0;
+    let longest = 0;
     for (const key of keys) {
       if (key.length > MAX_KEY_LENGTH) continue;
       count += key.length;
+      longest = Math.max(longest, key.length);
       for (let i = 0; i < key.length; i++) {
         const code = key.charCodeAt(i);
         if (this.letters[code] === NOT_IN_ANY_KEY) this.letters[code] = Math.min(LAST_CODE, next++);
@@ -67,8 +77,19 @@ export class TrigramPostings {
     }
     this.postingKeys = postingKeys.subarray(0, kept);
     this.entries = entries.subarray(0, kept);
-    for (const key of this.postingKeys) this.directory[(key >>> 16) + 1]++;
-    for (let top = 0; top < 0x10000; top++) this.directory[top + 1] += this.directory[top];
+    this.codes = Math.min(LAST_CODE, next) + 1;
+    this.lengths = longest + 1;
+    this.byTwoLetters = this.lengths * this.codes * this.codes <= MAX_GRID_CELLS;
+    const cells = this.lengths * this.codes * (this.byTwoLetters ? this.codes : 1);
+    this.directory = new Uint32Array(cells + 1);
+    for (const key of this.postingKeys) this.directory[this.cellOf(key) + 1]++;
+    for (let cell = 0; cell < cells; cell++) this.directory[cell + 1] += this.directory[cell];
+  }
+
+  /** A posting key's cell: its length and first letter, and its second letter too on the finer grid. */
+  private cellOf(key: number): number {
+    const byFirst = (key >>> 24) * this.codes + ((key >>> 16) & 0xff);
+    return this.byTwoLetters ? byFirst * this.codes + ((key >>> 8) & 0xff) : byFirst;
   }
 
   /** The distinct letter triples of a word ("^kalo$": its start and end marked), as numbers. */
@@ -88,11 +109,12 @@ export class TrigramPostings {
 
   /** Where the keys of `length` containing `gram` are in `entries`: [start, end). */
   span(length: number, gram: number): [number, number] {
-    if (length > MAX_KEY_LENGTH) return [0, 0];
+    // Longer than any key, or a letter past the grid's side: no key has it.
+    if (length >= this.lengths || gram >>> 16 >= this.codes || ((gram >>> 8) & 0xff) >= this.codes) return [0, 0];
     const key = postingKey(length, gram);
-    const top = key >>> 16;
-    const end = this.directory[top + 1];
-    const start = this.lowerBound(key, this.directory[top], end);
+    const cell = this.cellOf(key);
+    const end = this.directory[cell + 1];
+    const start = this.lowerBound(key, this.directory[cell], end);
     return [start, this.lowerBound(key + 1, start, end)];
   }
 

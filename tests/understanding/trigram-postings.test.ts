@@ -49,4 +49,21 @@ describe('TrigramPostings', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('with more distinct letters than its finer directory holds, still lists exactly the keys with each triple', () => {
+    // 300 letters of other scripts over keys of 80 letters: letters past the 252nd share a code (candidates only).
+    const letter = (i: number) => String.fromCharCode(0x400 + (i % 300));
+    const keys = Array.from({ length: 40 }, (_, k) => Array.from({ length: 80 }, (_, i) => letter(k * 7 + i * 13)).join(''));
+    const postings = new TrigramPostings(keys);
+    for (const probe of [keys[3], keys[17].slice(5, 60), 'abc']) {
+      for (const gram of postings.gramsOf(probe)) {
+        for (const length of [55, 80]) {
+          const found = listed(postings, length, gram);
+          // Every key that has the triple is found; a shared code may add one that does not (never one of another length).
+          expect(found).toEqual(expect.arrayContaining(scan(postings, keys, length, gram)));
+          for (const entry of found) expect(keys[entry]).toHaveLength(length);
+        }
+      }
+    }
+  });
 });
