@@ -160,7 +160,7 @@ export class TherapyResolver {
     // From the exact names as finally owned: a name both in the directory and in a monograph is the monograph's.
     const spellings: { name: string; value: NameOwner }[] = [];
     for (const [key, owner] of this.exact) if (!this.plurals.has(key)) spellings.push({ name: key, value: owner });
-    this.fuzzy = new FuzzyIndex(spellings);
+    this.fuzzy = new FuzzyIndex(spellings, { compacted: true });
     this.exactPrefixes = new PrefixIndex(this.exact.keys());
     this.headNouns = new Set(vocabulary.headNouns.map(normalise));
     this.notModifiers = new Set(vocabulary.notModifiers.map(normalise));
