@@ -239,8 +239,10 @@ export function checkRedFlags(redFlags: RedFlagsT, file: string): DataProblem[] 
   return problems;
 }
 
-/** A therapy without a monograph may not share a name with one that has a monograph, or with another entry. */
-/** `covered`: each monograph name, compacted, and its monograph, as checkMonographs fills it. */
+/**
+ * A therapy without a monograph may not share a name with one that has a monograph, or with another entry.
+ * `covered`: each monograph name, compacted, and its monograph, as checkMonographs fills it.
+ */
 export function checkOtherTherapies(others: OtherTherapiesT, covered: ReadonlyMap<string, string>, file: string): DataProblem[] {
   const problems: DataProblem[] = [];
   const seen = new Map<string, string>();

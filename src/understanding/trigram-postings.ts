@@ -54,13 +54,12 @@ export class TrigramPostings {
     let at = 0;
     keys.forEach((key, entry) => {
       if (key.length > MAX_KEY_LENGTH) return;
-      const base = key.length * 0x1000000;
       // A word of n letters has n triples once its start and end are marked.
       let previous = START;
       let current = this.letterOf(key, 0);
       for (let i = 1; i <= key.length; i++) {
         const following = i < key.length ? this.letterOf(key, i) : END;
-        postingKeys[at] = base + previous * 0x10000 + current * 0x100 + following;
+        postingKeys[at] = postingKey(key.length, triple(previous, current, following));
         entries[at++] = entry;
         previous = current;
         current = following;
@@ -97,7 +96,7 @@ export class TrigramPostings {
     const grams: number[] = [];
     const letter = (i: number) => (i < 0 ? START : i >= word.length ? END : this.letterOf(word, i));
     for (let i = -1; i + 2 <= word.length; i++) {
-      const gram = letter(i) * 0x10000 + letter(i + 1) * 0x100 + letter(i + 2);
+      const gram = triple(letter(i), letter(i + 1), letter(i + 2));
       if (!grams.includes(gram)) grams.push(gram);
     }
     return grams;
@@ -129,6 +128,12 @@ export class TrigramPostings {
   }
 }
 
+/** Three letter codes as one number, a byte each. */
+function triple(first: number, second: number, third: number): number {
+  return first * 0x10000 + second * 0x100 + third;
+}
+
+/** A posting's key: the key length in the top byte, the triple below it. */
 function postingKey(length: number, gram: number): number {
   return length * 0x1000000 + gram;
 }
